@@ -1,0 +1,34 @@
+// Lint rules that keep the layers apart: only the Discord glue may import discord.js.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const discordOnlyInGlue = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [
+        { name: 'discord.js', message: 'Only src/discord, src/sandbox and commands/ talk to Discord.' },
+        { name: 'ws', message: 'Only src/sandbox runs sockets.' },
+      ],
+      patterns: [{ group: ['@discordjs/*', 'discord-api-types*'], message: 'Only the Discord glue imports Discord types.' }],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/', 'data/', 'coverage/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['src/domain/**', 'src/store/**', 'src/search/**', 'src/render/**', 'src/schedule/**'],
+    rules: discordOnlyInGlue,
+  },
+);
