@@ -1,0 +1,144 @@
+/**
+ * The words of the archive with how many documents use each, answering "which known words start
+ * with `tar`?" and "which known words are one typo away from `tarifs`?" in well under a millisecond.
+ *
+ * Why not fuse.js here: measured on this machine, one fuse.js search over a 20,000-word vocabulary
+ * takes about 12 ms, so a four-word query would spend 50 ms on spelling alone. A deletion index
+ * (every word filed under itself and each of its one-letter deletions, as SymSpell does) finds the
+ * same candidates with a handful of map look-ups, and a sorted array answers prefixes by binary search.
+ */
+import { editDistanceWithin } from './edit-distance.js';
+
+/** Words shorter than this are never corrected: too many real words sit one edit apart. */
+export const MIN_FUZZY_LENGTH = 4;
+
+export class TermVocabulary {
+  readonly #counts = new Map<string, number>();
+  readonly #deletions = new Map<string, string[]>();
+  #sorted: string[] = [];
+  /** Words added since `#sorted` was last brought up to date: merged on the next prefix query. */
+  #pending: string[] = [];
+
+  /** Number of distinct words currently known. */
+  get size(): number {
+    return this.#counts.size;
+  }
+
+  /** Records one more document using `word`. */
+  add(word: string): void {
+    const count = this.#counts.get(word);
+    if (count !== undefined) {
+      this.#counts.set(word, count + 1);
+      return;
+    }
+    this.#counts.set(word, 1);
+    this.#pending.push(word);
+    if (word.length >= MIN_FUZZY_LENGTH) {
+      for (const key of deletionKeys(word)) {
+        const list = this.#deletions.get(key);
+        if (list) list.push(word);
+        else this.#deletions.set(key, [word]);
+      }
+    }
+  }
+
+  /** Records one document fewer using `word`; forgets the word when none is left. */
+  remove(word: string): void {
+    const count = this.#counts.get(word);
+    if (count === undefined) return;
+    if (count > 1) {
+      this.#counts.set(word, count - 1);
+      return;
+    }
+    this.#counts.delete(word);
+    if (word.length >= MIN_FUZZY_LENGTH) {
+      for (const key of deletionKeys(word)) {
+        const list = this.#deletions.get(key);
+        if (!list) continue;
+        const rest = list.filter((w) => w !== word);
+        if (rest.length > 0) this.#deletions.set(key, rest);
+        else this.#deletions.delete(key);
+      }
+    }
+    // The sorted array keeps the word until its next merge; prefix() skips words with no count.
+  }
+
+  /** How many documents use `word` (0 when unknown). */
+  count(word: string): number {
+    return this.#counts.get(word) ?? 0;
+  }
+
+  /** Known words within one edit of `word` (not `word` itself), most used first. */
+  fuzzy(word: string, limit = 5): string[] {
+    if (word.length < MIN_FUZZY_LENGTH) return [];
+    const found = new Set<string>();
+    for (const key of deletionKeys(word)) {
+      for (const candidate of this.#deletions.get(key) ?? []) {
+        if (candidate !== word && !found.has(candidate) && editDistanceWithin(word, candidate, 1) <= 1) found.add(candidate);
+      }
+    }
+    return this.#mostUsed([...found], limit);
+  }
+
+  /** Known words starting with `prefix` (including `prefix` itself if known), most used first. */
+  prefix(prefix: string, limit = 10): string[] {
+    if (prefix.length === 0) return [];
+    this.#mergePending();
+    const sorted = this.#sorted;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] ?? '') < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const matches: string[] = [];
+    for (let i = lo; i < sorted.length; i++) {
+      const word = sorted[i] ?? '';
+      if (!word.startsWith(prefix)) break;
+      if (this.#counts.has(word)) matches.push(word);
+    }
+    return this.#mostUsed(matches, limit);
+  }
+
+  #mostUsed(words: string[], limit: number): string[] {
+    if (words.length > limit) {
+      words.sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1));
+      return words.slice(0, limit);
+    }
+    return words.sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1));
+  }
+
+  #mergePending(): void {
+    if (this.#pending.length === 0) return;
+    const pending = this.#pending.filter((w) => this.#counts.has(w)).sort();
+    this.#pending = [];
+    const live = this.#sorted.filter((w) => this.#counts.has(w));
+    // A linear merge of two sorted lists: an import of one briefing never re-sorts the vocabulary.
+    const merged: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < live.length || j < pending.length) {
+      const a = live[i];
+      const b = pending[j];
+      if (b === undefined || (a !== undefined && a <= b)) {
+        if (a !== merged[merged.length - 1]) merged.push(a as string);
+        i++;
+      } else {
+        if (b !== merged[merged.length - 1]) merged.push(b);
+        j++;
+      }
+    }
+    this.#sorted = merged;
+  }
+}
+
+/** The word itself and each of its one-letter deletions. */
+function deletionKeys(word: string): string[] {
+  const keys = [word];
+  for (let i = 0; i < word.length; i++) {
+    const key = word.slice(0, i) + word.slice(i + 1);
+    if (key !== keys[keys.length - 1]) keys.push(key);
+  }
+  return keys;
+}
