@@ -1,0 +1,31 @@
+/** The archive file (`archive.json`): every briefing with its import bookkeeping. */
+import { z } from 'zod';
+import { BriefingSchema } from '../domain/briefing.schema.js';
+
+export const StoredBriefingSchema = z.strictObject({
+  briefing: BriefingSchema,
+  /** 1 on first import, +1 each time the same slug arrives with changed content. */
+  revision: z.number().int().positive(),
+  /** sha256 of the normalised source text: re-importing the same file is a no-op. */
+  contentHash: z.string().regex(/^[a-f0-9]{64}$/),
+  /**
+   * Position in the archive, given once on first import and never reused. Delivery cursors
+   * compare against it, so "new since the last post" does not depend on anyone's clock.
+   */
+  seq: z.number().int().positive(),
+  importedAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  /** Where it came from (a file name, `discord:<user id>`), for the operator. */
+  source: z.string(),
+});
+
+export const ArchiveFileSchema = z.strictObject({
+  version: z.literal(1),
+  nextSeq: z.number().int().positive(),
+  briefings: z.array(StoredBriefingSchema),
+});
+
+export type StoredBriefing = z.infer<typeof StoredBriefingSchema>;
+export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
+
+export const emptyArchive = (): ArchiveFile => ({ version: 1, nextSeq: 1, briefings: [] });

@@ -1,0 +1,113 @@
+/**
+ * The archive kept by lowdb in one JSON file (`archive.json`), apart from the small, often
+ * written state file, so that saving a subscription never rewrites thousands of briefings.
+ */
+import { join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { emptyArchive, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
+import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
+import { ValidatedJsonFile } from './validated-json-file.js';
+
+export const ARCHIVE_FILE_NAME = 'archive.json';
+
+export class LowdbBriefingArchive implements BriefingArchive {
+  readonly #db: Low<ArchiveFile>;
+  #bySlug = new Map<string, StoredBriefing>();
+  #newestFirst: StoredBriefing[] = [];
+  readonly #listeners = new Set<(changed: StoredBriefing[]) => void>();
+
+  private constructor(db: Low<ArchiveFile>) {
+    this.#db = db;
+    this.#reindex();
+  }
+
+  /** Opens `archive.json` under the data directory; throws StoreCorruptError on a file it cannot trust. */
+  static async open(dataDir: string): Promise<LowdbBriefingArchive> {
+    return LowdbBriefingArchive.fromAdapter(new ValidatedJsonFile(join(dataDir, ARCHIVE_FILE_NAME), ArchiveFileSchema));
+  }
+
+  static async fromAdapter(adapter: Adapter<ArchiveFile>): Promise<LowdbBriefingArchive> {
+    const db = new Low<ArchiveFile>(adapter, emptyArchive());
+    await db.read();
+    return new LowdbBriefingArchive(db);
+  }
+
+  get size(): number {
+    return this.#newestFirst.length;
+  }
+
+  get lastSeq(): number {
+    return this.#db.data.nextSeq - 1;
+  }
+
+  list(): readonly StoredBriefing[] {
+    return this.#newestFirst;
+  }
+
+  get(slug: string): StoredBriefing | undefined {
+    return this.#bySlug.get(slug);
+  }
+
+  importedAfter(seq: number): StoredBriefing[] {
+    return this.#db.data.briefings.filter((b) => b.seq > seq).sort((a, b) => a.seq - b.seq);
+  }
+
+  async save(batch: IncomingBriefing[], now: Date): Promise<SaveResult[]> {
+    const data = this.#db.data;
+    // Work on copies: if the write fails, memory still matches the file.
+    const next: ArchiveFile = { ...data, briefings: [...data.briefings] };
+    const positions = new Map(next.briefings.map((b, i) => [b.briefing.slug, i]));
+    const results: SaveResult[] = [];
+    const changed: StoredBriefing[] = [];
+    const stamp = now.toISOString();
+
+    for (const item of batch) {
+      const slug = item.briefing.slug;
+      const at = positions.get(slug);
+      const existing = at === undefined ? undefined : next.briefings[at];
+      if (existing && existing.contentHash === item.contentHash) {
+        results.push({ slug, outcome: 'unchanged', revision: existing.revision });
+        continue;
+      }
+      const stored: StoredBriefing = existing
+        ? {
+            ...existing,
+            briefing: item.dateFromFile ? item.briefing : { ...item.briefing, publishedAt: existing.briefing.publishedAt },
+            revision: existing.revision + 1,
+            contentHash: item.contentHash,
+            updatedAt: stamp,
+            source: item.source,
+          }
+        : { briefing: item.briefing, revision: 1, contentHash: item.contentHash, seq: next.nextSeq++, importedAt: stamp, updatedAt: stamp, source: item.source };
+      if (at === undefined) {
+        positions.set(slug, next.briefings.length);
+        next.briefings.push(stored);
+      } else {
+        next.briefings[at] = stored;
+      }
+      changed.push(stored);
+      results.push({ slug, outcome: existing ? 'updated' : 'imported', revision: stored.revision });
+    }
+
+    if (changed.length > 0) {
+      await this.#db.adapter.write(next);
+      this.#db.data = next;
+      this.#reindex();
+      for (const listener of this.#listeners) listener(changed);
+    }
+    return results;
+  }
+
+  onChange(listener: (changed: StoredBriefing[]) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #reindex(): void {
+    const all = this.#db.data.briefings;
+    this.#bySlug = new Map(all.map((b) => [b.briefing.slug, b]));
+    this.#newestFirst = [...all].sort(
+      (a, b) => b.briefing.publishedAt.localeCompare(a.briefing.publishedAt) || b.seq - a.seq,
+    );
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * A lowdb adapter for one JSON file: validated with zod on read, written atomically on write.
+ *
+ * Atomic means a crash or `kill -9` at any moment leaves either the previous file or the new
+ * one, never a mix: we write a temporary file beside it, fsync it, rename it over the old one
+ * (rename is atomic on POSIX), then fsync the directory so the rename itself survives a power cut.
+ */
+import { open, readFile, rename, mkdir, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+import type { z } from 'zod';
+import { StoreCorruptError } from './store-errors.js';
+
+export interface ValidatedJsonFileOptions {
+  /** Indent the JSON: worth it for small files people read, not for a 30 MB archive. */
+  pretty?: boolean;
+}
+
+export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<S>> {
+  readonly file: string;
+  readonly #schema: S;
+  readonly #pretty: boolean;
+  #queue: Promise<void> = Promise.resolve();
+
+  constructor(file: string, schema: S, options: ValidatedJsonFileOptions = {}) {
+    this.file = file;
+    this.#schema = schema;
+    this.#pretty = options.pretty ?? false;
+  }
+
+  /** The file's data, `null` when it does not exist yet; throws StoreCorruptError when it cannot be trusted. */
+  async read(): Promise<z.output<S> | null> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new StoreCorruptError(this.file, `is not valid JSON (${(error as Error).message})`, { cause: error });
+    }
+    const parsed = this.#schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+      throw new StoreCorruptError(this.file, `does not match the expected shape${where}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+
+  /** Writes are queued so two saves never interleave; each resolves once its data is on disk. */
+  write(data: z.output<S>): Promise<void> {
+    const json = this.#pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data);
+    const next = this.#queue.then(() => this.#writeAtomically(json));
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async #writeAtomically(json: string): Promise<void> {
+    const dir = dirname(this.file);
+    await mkdir(dir, { recursive: true });
+    const temp = join(dir, `.${basename(this.file)}.${process.pid}.tmp`);
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(json, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    try {
+      await rename(temp, this.file);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+    const dirHandle = await open(dir, 'r');
+    try {
+      await dirHandle.sync();
+    } finally {
+      await dirHandle.close();
+    }
+  }
+}
