@@ -1,0 +1,21 @@
+/**
+ * Shared start-up for verbs that read the archive: configuration, then the archive file.
+ * Problems come back as one clear line for stderr, never a stack trace.
+ */
+import { loadConfig, type Config } from '../config.js';
+import { LumenError } from '../domain/errors.js';
+import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
+import type { CliIo } from './cli-io.js';
+
+export type Opened = { ok: true; config: Config; archive: LowdbBriefingArchive } | { ok: false; message: string };
+
+export async function openArchive(io: CliIo): Promise<Opened> {
+  const loaded = loadConfig(io.env, io.cwd);
+  if (!loaded.ok) return loaded;
+  try {
+    return { ok: true, config: loaded.config, archive: await LowdbBriefingArchive.open(loaded.config.dataDir) };
+  } catch (error) {
+    if (error instanceof LumenError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,26 @@
+import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { openArchive } from '../open-archive.js';
+import { writeJson, type Verb } from '../verb.js';
+
+export const listVerb: Verb = {
+  name: 'list',
+  summary: 'List the archive, newest first',
+  help: `Usage: lumen list [--json]
+
+Options:
+  --json   print [{ slug, title, publishedAt }]`,
+  options: { json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0, name: '' },
+  async run({ values }, io) {
+    const opened = await openArchive(io);
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const rows = opened.archive.list().map(({ briefing: b }) => ({ slug: b.slug, title: b.title, publishedAt: b.publishedAt }));
+    if (values['json']) writeJson(io, rows);
+    else if (rows.length === 0) io.stdout.write('The archive is empty. Add briefings with: lumen import <file|dir>\n');
+    else io.stdout.write(rows.map((r) => `${r.publishedAt.slice(0, 10)}  ${r.slug}  ${r.title}`).join('\n') + '\n');
+    return EXIT_OK;
+  },
+};
