@@ -1,0 +1,116 @@
+/**
+ * Ask: maps a follow-up question to the key variables it is about. A key variable is a single
+ * sentence, too short to carry its subject alone ("Will Japan coordinate protests with the EU?"
+ * never says "tariffs"), so each one is scored twice and the two are blended:
+ *  - its own words against the question (BM25 over key variables), and
+ *  - its briefing's words against the question (BM25F over title, summary, actors, ...),
+ * each normalised by the best score of the question, so neither scale drowns the other.
+ */
+import type { NumberedItem } from '../domain/briefing.schema.js';
+import { analyzeQuery } from './analyzer.js';
+import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
+import type { BriefingIndex } from './briefing-index.js';
+import type { FieldScoring } from './field-index.js';
+import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+
+/** Options for a question. */
+export interface AskOptions {
+  /** Only this briefing's key variables. */
+  briefing?: string;
+  /** Most results to return (default 5). */
+  limit?: number;
+}
+
+/** A key variable a question is about, as the CLI prints it with `--json`. */
+export interface AskResult {
+  slug: string;
+  keyVariable: NumberedItem;
+  score: number;
+  related: RelatedMaterial;
+}
+
+/** Weight of the briefing's context beside the key variable's own words. */
+export const CONTEXT_WEIGHT = 0.6;
+/** How many best-matching briefings lend all their key variables as candidates. */
+const CONTEXT_BRIEFINGS = 20;
+
+const CONTEXT_FIELD_WEIGHTS: Record<BriefingField, number> = {
+  title: 3,
+  slug: 2,
+  tags: 2,
+  actors: 2,
+  summary: 1.5,
+  incident: 1,
+  motivations: 0.8,
+  dimensions: 0.8,
+  keyVariables: 0,
+  trends: 0.8,
+  structuralSummary: 0.8,
+};
+
+/** How a briefing's own text scores as the context of its key variables. */
+export const ASK_CONTEXT_SCORING: FieldScoring = {
+  weights: BRIEFING_FIELDS.map((f) => CONTEXT_FIELD_WEIGHTS[f]),
+  b: BRIEFING_FIELDS.map(() => 0.5),
+  k1: 1.2,
+};
+
+/** How a key variable's own sentence scores. */
+export const KEY_VARIABLE_SCORING: FieldScoring = { weights: [1], b: [0.5], k1: 1.2 };
+
+/** Answers a question over the index; see {@link BriefingIndex.ask}. */
+export function askQuestion(index: BriefingIndex, question: string, options: AskOptions = {}): AskResult[] {
+  const limit = Math.max(0, options.limit ?? 5);
+  const concepts = analyzeQuery(question, index.lexicon, { vocabulary: index.vocabulary, question: true });
+  if (concepts.length === 0 || limit === 0) return [];
+
+  let onlyBriefing: Set<number> | undefined;
+  let onlyKeyVariables: Set<number> | undefined;
+  if (options.briefing !== undefined) {
+    const doc = index.docOf(options.briefing);
+    if (doc === undefined) return [];
+    onlyBriefing = new Set([doc]);
+    onlyKeyVariables = new Set(index.keyVariableDocsOf(options.briefing));
+  }
+
+  const own = index.keyVariables.score(concepts, KEY_VARIABLE_SCORING, onlyKeyVariables);
+  const context = index.briefings.score(concepts, ASK_CONTEXT_SCORING, onlyBriefing);
+  const maxOwn = Math.max(0, ...own.map((s) => s.score)) || 1;
+  const maxContext = Math.max(0, ...context.map((s) => s.score)) || 1;
+
+  const contextBySlug = new Map<string, number>();
+  for (const c of context) {
+    const slug = index.briefingOfDoc(c.doc)?.slug;
+    if (slug !== undefined) contextBySlug.set(slug, c.score / maxContext);
+  }
+  const ownByDoc = new Map(own.map((s) => [s.doc, s.score / maxOwn]));
+  // Candidates: every key variable that matched, plus all those of the best-matching briefings.
+  const candidates = new Set(own.map((s) => s.doc));
+  context.sort((a, b) => b.score - a.score);
+  for (const c of context.slice(0, CONTEXT_BRIEFINGS)) {
+    const slug = index.briefingOfDoc(c.doc)?.slug;
+    if (slug !== undefined) for (const kvDoc of index.keyVariableDocsOf(slug)) candidates.add(kvDoc);
+  }
+
+  const ranked = [...candidates].flatMap((kvDoc) => {
+    const ref = index.keyVariableOfDoc(kvDoc);
+    if (!ref) return [];
+    const score = (ownByDoc.get(kvDoc) ?? 0) + CONTEXT_WEIGHT * (contextBySlug.get(ref.slug) ?? 0);
+    return [{ ...ref, score }];
+  });
+  ranked.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.n - b.n));
+
+  return ranked.slice(0, limit).flatMap((r) => {
+    const briefing = index.get(r.slug);
+    const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
+    if (!briefing || !keyVariable) return [];
+    return [
+      {
+        slug: r.slug,
+        keyVariable: { n: keyVariable.n, text: keyVariable.text },
+        score: Math.round(r.score * 1000) / 1000,
+        related: relatedMaterial(index, briefing, keyVariable, concepts),
+      },
+    ];
+  });
+}

@@ -1,0 +1,33 @@
+/** The evaluation sets (JSON beside this file), validated on load so a typo in them fails loudly. */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+const SplitSchema = z.enum(['dev', 'heldout']);
+
+const SearchQuerySchema = z.strictObject({
+  query: z.string().min(1),
+  /** Any of these slugs in the top 3 counts as found; the first is the intended answer. */
+  expected: z.array(z.string()).min(1),
+  split: SplitSchema,
+});
+
+const AskQuestionSchema = z.strictObject({
+  question: z.string().min(1),
+  expected: z.array(z.strictObject({ slug: z.string(), n: z.number().int().positive() })).min(1),
+  split: SplitSchema,
+});
+
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+export type AskQuestion = z.infer<typeof AskQuestionSchema>;
+
+const read = (name: string): unknown => JSON.parse(readFileSync(new URL(name, import.meta.url), 'utf8'));
+
+/** The search queries of `search-queries.json`. */
+export function loadSearchQueries(): SearchQuery[] {
+  return z.object({ queries: z.array(SearchQuerySchema) }).parse(read('./search-queries.json')).queries;
+}
+
+/** The follow-up questions of `ask-questions.json`. */
+export function loadAskQuestions(): AskQuestion[] {
+  return z.object({ questions: z.array(AskQuestionSchema) }).parse(read('./ask-questions.json')).questions;
+}

@@ -1,0 +1,140 @@
+/**
+ * Scores search and ask on the evaluation sets, for our index and for two baselines run on the
+ * same briefings in the same run: plain BM25 (MiniSearch with its defaults) and plain fuse.js.
+ * Shared by `npm run eval` (prints the table) and the threshold test (asserts the targets).
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import type { Briefing } from '../../src/domain/briefing.schema.js';
+import { BriefingIndex } from '../../src/search/briefing-index.js';
+import { gazetteerEntities } from '../../src/search/gazetteer.js';
+import { createLexicon, type LexiconOptions } from '../../src/search/lexicon.js';
+import { loadAskQuestions, loadSearchQueries, type AskQuestion, type SearchQuery } from './eval-sets.js';
+import { loadSampleBriefings } from './load-samples.js';
+
+/** Anything that ranks briefings for a query. */
+export interface SearchSystem {
+  name: string;
+  search(query: string): string[];
+}
+
+/** Anything that ranks key variables for a question. */
+export interface AskSystem {
+  name: string;
+  ask(question: string): { slug: string; n: number }[];
+}
+
+/** Accuracy on one part of a set. */
+export interface Accuracy {
+  n: number;
+  top1: number;
+  top3: number;
+}
+
+/** A system's accuracy on a whole set and on each split, with the misses (top-3) for inspection. */
+export interface SystemScore extends Accuracy {
+  name: string;
+  dev: Accuracy;
+  heldout: Accuracy;
+  misses: { item: string; split: string; got: string[] }[];
+}
+
+const textOf = (b: Briefing): Record<string, string> => ({
+  title: b.title,
+  slug: b.slug.replace(/-/g, ' '),
+  summary: b.summary,
+  incident: b.incident,
+  actors: b.structure.actors.join(' '),
+  dimensions: b.structure.dimensions.map((d) => `${d.name} ${Object.values(d.positions).join(' ')}`).join(' '),
+  keyVariables: b.keyVariables.map((k) => k.text).join(' '),
+  trends: b.trends.map((t) => t.text).join(' '),
+  structuralSummary: b.structuralSummary,
+});
+const FIELDS = Object.keys(textOf({ structure: { actors: [], dimensions: [] }, keyVariables: [], trends: [], slug: '' } as unknown as Briefing));
+
+/** Our index, with the default lexicon or a variant of it (to measure what a data source adds). */
+export function ourSystems(briefings: Briefing[], name = 'ours', lexicon?: LexiconOptions): { search: SearchSystem; ask: AskSystem } {
+  const index = BriefingIndex.from(briefings, lexicon ? { lexicon: createLexicon(lexicon) } : {});
+  return {
+    search: { name, search: (q) => index.search(q, { limit: 3 }).map((r) => r.slug) },
+    ask: { name, ask: (q) => index.ask(q, { limit: 3 }).map((r) => ({ slug: r.slug, n: r.keyVariable.n })) },
+  };
+}
+
+/** Plain BM25: MiniSearch with default options over whole briefings / key-variable texts. */
+export function bm25Systems(briefings: Briefing[]): { search: SearchSystem; ask: AskSystem } {
+  const docs = new MiniSearch({ fields: FIELDS });
+  docs.addAll(briefings.map((b) => ({ id: b.slug, ...textOf(b) })));
+  const kvs = new MiniSearch({ fields: ['text'] });
+  kvs.addAll(briefings.flatMap((b) => b.keyVariables.map((k) => ({ id: `${b.slug}#${k.n}`, text: k.text }))));
+  return {
+    search: { name: 'BM25 (MiniSearch defaults)', search: (q) => docs.search(q).map((r) => String(r.id)) },
+    ask: { name: 'BM25 (MiniSearch defaults)', ask: (q) => kvs.search(q).map((r) => splitId(String(r.id))) },
+  };
+}
+
+/** Plain fuse.js with default options over every field / key-variable texts. */
+export function fuseSystems(briefings: Briefing[]): { search: SearchSystem; ask: AskSystem } {
+  const docs = new Fuse(briefings.map((b) => ({ id: b.slug, ...textOf(b) })), { keys: FIELDS });
+  const kvs = new Fuse(briefings.flatMap((b) => b.keyVariables.map((k) => ({ id: `${b.slug}#${k.n}`, text: k.text }))), { keys: ['text'] });
+  return {
+    search: { name: 'fuse.js (defaults)', search: (q) => docs.search(q).map((r) => r.item.id) },
+    ask: { name: 'fuse.js (defaults)', ask: (q) => kvs.search(q).map((r) => splitId(r.item.id)) },
+  };
+}
+
+function splitId(id: string): { slug: string; n: number } {
+  const [slug, n] = id.split('#');
+  return { slug: slug ?? '', n: Number(n) };
+}
+
+/** Scores a search system: found when an expected slug is first (top-1) or in the first three. */
+export function scoreSearch(system: SearchSystem, queries: readonly SearchQuery[]): SystemScore {
+  return tally(system.name, queries.map((q) => {
+    const got = system.search(q.query).slice(0, 3);
+    const rank = got.findIndex((slug) => q.expected.includes(slug));
+    return { item: q.query, split: q.split, rank, got };
+  }));
+}
+
+/** Scores an ask system: found when an expected key variable is first or in the first three. */
+export function scoreAsk(system: AskSystem, questions: readonly AskQuestion[]): SystemScore {
+  return tally(system.name, questions.map((q) => {
+    const got = system.ask(q.question).slice(0, 3);
+    const rank = got.findIndex((r) => q.expected.some((e) => e.slug === r.slug && e.n === r.n));
+    return { item: q.question, split: q.split, rank, got: got.map((r) => `${r.slug}#${r.n}`) };
+  }));
+}
+
+function tally(name: string, rows: { item: string; split: string; rank: number; got: string[] }[]): SystemScore {
+  const accuracy = (part: typeof rows): Accuracy => ({
+    n: part.length,
+    top1: part.length === 0 ? 0 : part.filter((r) => r.rank === 0).length / part.length,
+    top3: part.length === 0 ? 0 : part.filter((r) => r.rank >= 0).length / part.length,
+  });
+  return {
+    name,
+    ...accuracy(rows),
+    dev: accuracy(rows.filter((r) => r.split === 'dev')),
+    heldout: accuracy(rows.filter((r) => r.split === 'heldout')),
+    misses: rows.filter((r) => r.rank !== 0).map(({ item, split, got }) => ({ item, split, got })),
+  };
+}
+
+/** Every system on both sets: ours (and its ablations when `ablations`), then the baselines. */
+export function runEvaluation(options: { ablations?: boolean } = {}): { search: SystemScore[]; ask: SystemScore[] } {
+  const briefings = loadSampleBriefings();
+  const queries = loadSearchQueries();
+  const questions = loadAskQuestions();
+  const systems = [ourSystems(briefings)];
+  if (options.ablations) {
+    const gazetteer = gazetteerEntities();
+    systems.push(ourSystems(briefings, 'ours without countries-list', {}));
+    systems.push(ourSystems(briefings, 'ours without synonyms', { extraEntities: gazetteer, synonyms: false }));
+  }
+  systems.push(bm25Systems(briefings), fuseSystems(briefings));
+  return {
+    search: systems.map((s) => scoreSearch(s.search, queries)),
+    ask: systems.map((s) => scoreAsk(s.ask, questions)),
+  };
+}
