@@ -42,7 +42,8 @@ export interface QueryOptions {
 /**
  * Index terms of a text, in order and with repeats (term frequency counts them): the stems of its
  * words except stop words, plus an entity term (`@us`) wherever an actor alias occurs.
- * `surfaces` receives the folded words kept, for the typo-correction vocabulary.
+ * `surfaces` receives the folded words kept. The index itself uses TermDictionary.encode, the
+ * same rules over interned ids; this string form serves small texts (related material).
  */
 export function indexTerms(text: string, lexicon: Lexicon, terms: string[], surfaces?: Set<string>): void {
   const ws = words(text);

@@ -12,6 +12,7 @@ import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { maxOf, topK } from './top-k.js';
 
 /** Options for a question. */
 export interface AskOptions {
@@ -75,32 +76,27 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
 
   const own = index.keyVariables.score(concepts, KEY_VARIABLE_SCORING, onlyKeyVariables);
   const context = index.briefings.score(concepts, ASK_CONTEXT_SCORING, onlyBriefing);
-  const maxOwn = Math.max(0, ...own.map((s) => s.score)) || 1;
-  const maxContext = Math.max(0, ...context.map((s) => s.score)) || 1;
+  const maxOwn = maxOf(own.scores) || 1;
+  const maxContext = maxOf(context.scores) || 1;
 
-  const contextBySlug = new Map<string, number>();
-  for (const c of context) {
-    const slug = index.briefingOfDoc(c.doc)?.slug;
-    if (slug !== undefined) contextBySlug.set(slug, c.score / maxContext);
-  }
-  const ownByDoc = new Map(own.map((s) => [s.doc, s.score / maxOwn]));
-  // Candidates: every key variable that matched, plus all those of the best-matching briefings.
-  const candidates = new Set(own.map((s) => s.doc));
-  context.sort((a, b) => b.score - a.score);
-  for (const c of context.slice(0, CONTEXT_BRIEFINGS)) {
-    const slug = index.briefingOfDoc(c.doc)?.slug;
-    if (slug !== undefined) for (const kvDoc of index.keyVariableDocsOf(slug)) candidates.add(kvDoc);
+  const contextByDoc = new Map<number, number>();
+  context.docs.forEach((doc, i) => contextByDoc.set(doc, (context.scores[i] as number) / maxContext));
+  const candidates = new Map<number, number>();
+  own.docs.forEach((kvDoc, i) => candidates.set(kvDoc, (own.scores[i] as number) / maxOwn));
+  // Every key variable of the best-matching briefings is a candidate too, even if its own words
+  // missed: "Will Japan coordinate protests with the EU?" never says "tariffs".
+  for (const i of topK(context.docs.length, CONTEXT_BRIEFINGS, (i) => context.scores[i] as number, (i) => context.docs[i] as number)) {
+    for (const kvDoc of index.keyVariableDocsOfDoc(context.docs[i] as number)) if (!candidates.has(kvDoc)) candidates.set(kvDoc, 0);
   }
 
-  const ranked = [...candidates].flatMap((kvDoc) => {
-    const ref = index.keyVariableOfDoc(kvDoc);
-    if (!ref) return [];
-    const score = (ownByDoc.get(kvDoc) ?? 0) + CONTEXT_WEIGHT * (contextBySlug.get(ref.slug) ?? 0);
-    return [{ ...ref, score }];
+  const kvDocs = [...candidates.keys()];
+  const blended = kvDocs.map((kvDoc) => (candidates.get(kvDoc) ?? 0) + CONTEXT_WEIGHT * (contextByDoc.get(index.briefingDocOfKeyVariable(kvDoc)) ?? 0));
+  const ranked = topK(kvDocs.length, limit, (i) => blended[i] as number, (i) => kvDocs[i] as number).flatMap((i) => {
+    const ref = index.keyVariableOfDoc(kvDocs[i] as number);
+    return ref ? [{ ...ref, score: blended[i] as number }] : [];
   });
-  ranked.sort((a, b) => b.score - a.score || (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : a.n - b.n));
 
-  return ranked.slice(0, limit).flatMap((r) => {
+  return ranked.flatMap((r) => {
     const briefing = index.get(r.slug);
     const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
     if (!briefing || !keyVariable) return [];

@@ -5,14 +5,14 @@
  * variables (ask), and a name index over titles and slugs (autocomplete).
  */
 import type { Briefing } from '../domain/briefing.schema.js';
-import { indexTerms } from './analyzer.js';
 import { askQuestion, type AskOptions, type AskResult } from './ask-question.js';
 import { BRIEFING_FIELDS, fieldItems } from './briefing-fields.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { FieldIndex } from './field-index.js';
-import type { Lexicon } from './lexicon.js';
+import { stem, type Lexicon } from './lexicon.js';
 import { NameIndex, type Choice } from './name-index.js';
 import { searchBriefings, type SearchOptions, type SearchResult } from './search-briefings.js';
+import { TermDictionary } from './term-dictionary.js';
 import { TermVocabulary } from './term-vocabulary.js';
 
 /** Options for a {@link BriefingIndex}. */
@@ -25,24 +25,35 @@ interface Indexed {
   briefing: Briefing;
   doc: number;
   keyVariableDocs: number[];
-  surfaces: Set<string>;
 }
+
+const KEY_VARIABLES_FIELD = BRIEFING_FIELDS.indexOf('keyVariables');
 
 export class BriefingIndex {
   readonly lexicon: Lexicon;
-  /** Every word of the archive, for typo correction and completion of query words. */
-  readonly vocabulary = new TermVocabulary();
+  /**
+   * Every word the archive ever used, for typo correction and completion of query words, ranked
+   * by how many briefings now use its stem (a word whose briefings were all removed ranks last
+   * and matches nothing, which is harmless and saves keeping word lists per briefing).
+   */
+  readonly vocabulary: TermVocabulary;
+  readonly dictionary: TermDictionary;
   /** One document per briefing, one field per entry of {@link BRIEFING_FIELDS}. */
-  readonly briefings = new FieldIndex(BRIEFING_FIELDS.length);
+  readonly briefings: FieldIndex;
   /** One document per key variable. */
-  readonly keyVariables = new FieldIndex(1);
+  readonly keyVariables: FieldIndex;
   readonly names = new NameIndex();
   readonly #bySlug = new Map<string, Indexed>();
-  readonly #slugByDoc = new Map<number, string>();
-  readonly #keyVariableByDoc = new Map<number, { slug: string; n: number }>();
+  // Indexed by document id (ids only grow, so these are dense enough as arrays).
+  readonly #slugByDoc: (string | undefined)[] = [];
+  readonly #keyVariableByDoc: ({ slug: string; n: number; briefingDoc: number } | undefined)[] = [];
 
   constructor(options: BriefingIndexOptions = {}) {
     this.lexicon = options.lexicon ?? defaultLexicon();
+    this.vocabulary = new TermVocabulary({ rank: (word) => this.briefings.docFrequency(stem(word)) });
+    this.dictionary = new TermDictionary(this.lexicon, (word) => this.vocabulary.add(word));
+    this.briefings = new FieldIndex(BRIEFING_FIELDS.length, this.dictionary);
+    this.keyVariables = new FieldIndex(1, this.dictionary);
   }
 
   /** Builds an index of `briefings` (later ones win on a repeated slug). */
@@ -65,24 +76,26 @@ export class BriefingIndex {
   /** Adds a briefing, or replaces the one with the same slug. */
   upsert(briefing: Briefing): void {
     this.remove(briefing.slug);
-    const surfaces = new Set<string>();
-    const fields = fieldItems(briefing).map((items) => {
-      const terms: string[] = [];
-      for (const item of items) indexTerms(item, this.lexicon, terms, surfaces);
+    const kvTerms: number[][] = [];
+    const fields = fieldItems(briefing).map((items, field) => {
+      const terms: number[] = [];
+      for (const item of items) {
+        const start = terms.length;
+        this.dictionary.encode(item, terms);
+        if (field === KEY_VARIABLES_FIELD) kvTerms.push(terms.slice(start));
+      }
       return terms;
     });
     const doc = this.briefings.add(fields);
-    const keyVariableDocs = briefing.keyVariables.map((kv) => {
-      const terms: string[] = [];
-      indexTerms(kv.text, this.lexicon, terms);
+    // Each key variable is also a document of its own, with the terms just computed.
+    const keyVariableDocs = kvTerms.map((terms, k) => {
       const kvDoc = this.keyVariables.add([terms]);
-      this.#keyVariableByDoc.set(kvDoc, { slug: briefing.slug, n: kv.n });
+      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1, briefingDoc: doc };
       return kvDoc;
     });
-    for (const w of surfaces) this.vocabulary.add(w);
     this.names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
-    this.#bySlug.set(briefing.slug, { briefing, doc, keyVariableDocs, surfaces });
-    this.#slugByDoc.set(doc, briefing.slug);
+    this.#bySlug.set(briefing.slug, { briefing, doc, keyVariableDocs });
+    this.#slugByDoc[doc] = briefing.slug;
   }
 
   /** Removes a briefing; returns whether it was there. */
@@ -90,12 +103,11 @@ export class BriefingIndex {
     const indexed = this.#bySlug.get(slug);
     if (!indexed) return false;
     this.briefings.remove(indexed.doc);
-    this.#slugByDoc.delete(indexed.doc);
+    this.#slugByDoc[indexed.doc] = undefined;
     for (const kvDoc of indexed.keyVariableDocs) {
       this.keyVariables.remove(kvDoc);
-      this.#keyVariableByDoc.delete(kvDoc);
+      this.#keyVariableByDoc[kvDoc] = undefined;
     }
-    for (const w of indexed.surfaces) this.vocabulary.remove(w);
     this.names.remove(slug);
     this.#bySlug.delete(slug);
     return true;
@@ -118,7 +130,7 @@ export class BriefingIndex {
 
   /** The briefing behind a document id of {@link briefings}. */
   briefingOfDoc(doc: number): Briefing | undefined {
-    const slug = this.#slugByDoc.get(doc);
+    const slug = this.#slugByDoc[doc];
     return slug === undefined ? undefined : this.#bySlug.get(slug)?.briefing;
   }
 
@@ -132,8 +144,20 @@ export class BriefingIndex {
     return this.#bySlug.get(slug)?.keyVariableDocs ?? [];
   }
 
+  /** The key variable documents of the briefing with document id `doc`. */
+  keyVariableDocsOfDoc(doc: number): readonly number[] {
+    const slug = this.#slugByDoc[doc];
+    return slug === undefined ? [] : this.keyVariableDocsOf(slug);
+  }
+
   /** Which briefing and key variable a document id of {@link keyVariables} stands for. */
-  keyVariableOfDoc(doc: number): { slug: string; n: number } | undefined {
-    return this.#keyVariableByDoc.get(doc);
+  keyVariableOfDoc(kvDoc: number): { slug: string; n: number } | undefined {
+    const ref = this.#keyVariableByDoc[kvDoc];
+    return ref && { slug: ref.slug, n: ref.n };
+  }
+
+  /** The briefing document id of a key variable document (-1 when unknown). */
+  briefingDocOfKeyVariable(kvDoc: number): number {
+    return this.#keyVariableByDoc[kvDoc]?.briefingDoc ?? -1;
   }
 }

@@ -8,6 +8,7 @@
  * ids only grow, always sorted by document, which lets removal and look-ups stay cheap.
  */
 import type { QueryConcept } from './analyzer.js';
+import type { TermDictionary } from './term-dictionary.js';
 
 /** Field weights and length normalisation for one kind of query. */
 export interface FieldScoring {
@@ -17,23 +18,34 @@ export interface FieldScoring {
   k1: number;
 }
 
-/** A scored document and, per concept, whether it matched (for coverage and highlighting). */
-export interface ScoredDoc {
-  doc: number;
-  score: number;
-  /** How many of the query's concepts matched this document. */
-  matched: number;
+/**
+ * Scored documents as parallel arrays (no object per document: a common query word touches
+ * thousands of them). `matched[i]` counts the query concepts that `docs[i]` matched.
+ */
+export interface ScoredDocs {
+  docs: number[];
+  scores: number[];
+  matched: number[];
 }
 
 const MAX_FIELDS = 16;
 const MAX_TF = 15;
 
+interface Posting {
+  /** `doc * 256 + field * 16 + min(tf, 15)`, sorted by document. */
+  entries: number[];
+  /** Documents holding the term, in any field. */
+  df: number;
+}
+
 export class FieldIndex {
   readonly fieldCount: number;
-  readonly #postings = new Map<string, number[]>();
-  /** Documents holding each term, in any field. */
-  readonly #df = new Map<string, number>();
-  readonly #docTerms = new Map<number, string[]>();
+  readonly #dictionary: TermDictionary;
+  /** By term id. */
+  readonly #postings: (Posting | undefined)[] = [];
+  readonly #docTerms = new Map<number, number[]>();
+  /** Term counts of the field being added, by term id (scratch). */
+  #counts = new Int32Array(1024);
   /** Field lengths, `doc * fieldCount + field`. Grown as ids grow. */
   #lengths = new Float64Array(1024);
   readonly #totalLengths: number[];
@@ -45,9 +57,10 @@ export class FieldIndex {
   #totalScratch = new Float64Array(1024);
   #matchedScratch = new Uint8Array(1024);
 
-  constructor(fieldCount: number) {
+  constructor(fieldCount: number, dictionary: TermDictionary) {
     if (fieldCount > MAX_FIELDS) throw new RangeError(`at most ${MAX_FIELDS} fields`);
     this.fieldCount = fieldCount;
+    this.#dictionary = dictionary;
     this.#totalLengths = new Array<number>(fieldCount).fill(0);
   }
 
@@ -56,29 +69,41 @@ export class FieldIndex {
     return this.#docTerms.size;
   }
 
-  /** Adds a document (terms per field, with repeats) and returns its new id. */
-  add(fieldTerms: readonly (readonly string[])[]): number {
+  /** Adds a document (term ids per field, with repeats) and returns its new id. */
+  add(fieldTerms: readonly (readonly number[])[]): number {
     const doc = this.#nextId++;
     this.#ensureCapacity(doc + 1);
-    const counts = new Map<string, number[]>();
-    fieldTerms.forEach((terms, field) => {
+    if (this.#counts.length < this.#dictionary.size) {
+      const grown = new Int32Array(Math.max(this.#dictionary.size * 2, 1024));
+      this.#counts = grown;
+    }
+    const counts = this.#counts;
+    const unique: number[] = [];
+    const fieldUnique: number[] = [];
+    for (let field = 0; field < fieldTerms.length && field < this.fieldCount; field++) {
+      const terms = fieldTerms[field] ?? [];
       this.#lengths[doc * this.fieldCount + field] = terms.length;
       this.#totalLengths[field] = (this.#totalLengths[field] ?? 0) + terms.length;
+      fieldUnique.length = 0;
       for (const term of terms) {
-        let perField = counts.get(term);
-        if (!perField) counts.set(term, (perField = new Array<number>(this.fieldCount).fill(0)));
-        perField[field] = (perField[field] ?? 0) + 1;
+        if (counts[term] === 0) fieldUnique.push(term);
+        counts[term] = (counts[term] as number) + 1;
       }
-    });
-    for (const [term, perField] of counts) {
-      let list = this.#postings.get(term);
-      if (!list) this.#postings.set(term, (list = []));
-      perField.forEach((tf, field) => {
-        if (tf > 0) list.push(doc * 256 + field * 16 + Math.min(tf, MAX_TF));
-      });
-      this.#df.set(term, (this.#df.get(term) ?? 0) + 1);
+      for (const term of fieldUnique) {
+        const tf = counts[term] as number;
+        counts[term] = 0;
+        let posting = this.#postings[term];
+        if (!posting) this.#postings[term] = posting = { entries: [], df: 0 };
+        const last = posting.entries[posting.entries.length - 1];
+        // All entries of one document are appended together, so "seen in this doc" is the last entry.
+        if (last === undefined || last >> 8 !== doc) {
+          posting.df++;
+          unique.push(term);
+        }
+        posting.entries.push(doc * 256 + field * 16 + Math.min(tf, MAX_TF));
+      }
     }
-    this.#docTerms.set(doc, [...counts.keys()]);
+    this.#docTerms.set(doc, unique);
     return doc;
   }
 
@@ -90,20 +115,23 @@ export class FieldIndex {
       this.#totalLengths[field] = (this.#totalLengths[field] ?? 0) - (this.#lengths[doc * this.fieldCount + field] ?? 0);
     }
     for (const term of terms) {
-      const list = this.#postings.get(term) ?? [];
-      const kept = list.filter((entry) => entry >> 8 !== doc);
-      if (kept.length > 0) this.#postings.set(term, kept);
-      else this.#postings.delete(term);
-      const df = (this.#df.get(term) ?? 1) - 1;
-      if (df > 0) this.#df.set(term, df);
-      else this.#df.delete(term);
+      const posting = this.#postings[term];
+      if (!posting) continue;
+      posting.entries = posting.entries.filter((entry) => entry >> 8 !== doc);
+      posting.df--;
+      if (posting.df <= 0) this.#postings[term] = undefined;
     }
     this.#docTerms.delete(doc);
   }
 
+  #posting(term: string): Posting | undefined {
+    const id = this.#dictionary.find(term);
+    return id === undefined ? undefined : this.#postings[id];
+  }
+
   /** Documents holding `term`. */
   docFrequency(term: string): number {
-    return this.#df.get(term) ?? 0;
+    return this.#posting(term)?.df ?? 0;
   }
 
   /** BM25 inverse document frequency, never negative. */
@@ -116,7 +144,7 @@ export class FieldIndex {
   /** Frequency of `term` in each field of `doc` (zeros when absent). */
   fieldFrequencies(term: string, doc: number): number[] {
     const tf = new Array<number>(this.fieldCount).fill(0);
-    const list = this.#postings.get(term);
+    const list = this.#posting(term)?.entries;
     if (!list) return tf;
     let lo = 0;
     let hi = list.length;
@@ -137,69 +165,85 @@ export class FieldIndex {
    * alternative (weight x BM25F, averaged over an alternative's terms); concepts add up.
    * `only`, when given, restricts scoring to those documents.
    */
-  score(concepts: readonly QueryConcept[], scoring: FieldScoring, only?: ReadonlySet<number>): ScoredDoc[] {
+  score(concepts: readonly QueryConcept[], scoring: FieldScoring, only?: ReadonlySet<number>): ScoredDocs {
     const F = this.fieldCount;
-    const norm = scoring.weights.map((w, f) => ({
-      w,
-      b: scoring.b[f] ?? 0.75,
-      avg: (this.size > 0 ? (this.#totalLengths[f] ?? 0) / this.size : 1) || 1,
-    }));
-    const { k1 } = scoring;
+    const n = this.size;
+    const weights = new Float64Array(MAX_FIELDS);
+    const b = new Float64Array(MAX_FIELDS);
+    const invAvg = new Float64Array(MAX_FIELDS);
+    for (let f = 0; f < F; f++) {
+      weights[f] = scoring.weights[f] ?? 0;
+      b[f] = scoring.b[f] ?? 0.75;
+      invAvg[f] = n > 0 && (this.#totalLengths[f] ?? 0) > 0 ? n / (this.#totalLengths[f] ?? 1) : 1;
+    }
+    const k1 = scoring.k1;
+    const lengths = this.#lengths;
     const tf = this.#tfScratch;
     const altSum = this.#altScratch;
     const best = this.#conceptScratch;
     const total = this.#totalScratch;
     const matched = this.#matchedScratch;
     const touched: number[] = [];
+    const termDocs: number[] = [];
+    const altDocs: number[] = [];
+    const conceptDocs: number[] = [];
 
     for (const concept of concepts) {
-      const conceptDocs: number[] = [];
+      conceptDocs.length = 0;
       for (const alternative of concept.alternatives) {
         const share = alternative.weight / alternative.terms.length;
-        const altDocs: number[] = [];
+        altDocs.length = 0;
         for (const term of alternative.terms) {
-          const list = this.#postings.get(term);
-          if (!list) continue;
-          const idf = this.idf(term);
-          const termDocs: number[] = [];
-          for (const entry of list) {
+          const posting = this.#posting(term);
+          if (!posting) continue;
+          const idf = Math.log(1 + (n - posting.df + 0.5) / (posting.df + 0.5));
+          const entries = posting.entries;
+          termDocs.length = 0;
+          for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i] as number;
             const doc = entry >> 8;
-            if (only && !only.has(doc)) continue;
-            const n = norm[(entry >> 4) & 15];
-            if (!n || n.w === 0) continue;
-            const length = this.#lengths[doc * F + ((entry >> 4) & 15)] ?? 0;
+            const field = (entry >> 4) & 15;
+            const w = weights[field] as number;
+            if (w === 0 || (only !== undefined && !only.has(doc))) continue;
+            const bf = b[field] as number;
+            const norm = 1 - bf + bf * (lengths[doc * F + field] as number) * (invAvg[field] as number);
             if (tf[doc] === 0) termDocs.push(doc);
-            tf[doc] = (tf[doc] ?? 0) + (n.w * (entry & 15)) / (1 - n.b + (n.b * length) / n.avg);
+            tf[doc] = (tf[doc] as number) + (w * (entry & 15)) / norm;
           }
+          const factor = share * idf * (k1 + 1);
           for (const doc of termDocs) {
-            const t = tf[doc] ?? 0;
+            const t = tf[doc] as number;
             tf[doc] = 0;
             if (altSum[doc] === 0) altDocs.push(doc);
-            altSum[doc] = (altSum[doc] ?? 0) + (share * idf * t * (k1 + 1)) / (t + k1);
+            altSum[doc] = (altSum[doc] as number) + (factor * t) / (t + k1);
           }
         }
         // Alternatives of one concept compete: `tariff` and its synonym `duty` never add up.
         for (const doc of altDocs) {
-          const s = altSum[doc] ?? 0;
+          const s = altSum[doc] as number;
           altSum[doc] = 0;
           if (best[doc] === 0) conceptDocs.push(doc);
-          if (s > (best[doc] ?? 0)) best[doc] = s;
+          if (s > (best[doc] as number)) best[doc] = s;
         }
       }
       for (const doc of conceptDocs) {
         if (total[doc] === 0) touched.push(doc);
-        total[doc] = (total[doc] ?? 0) + (best[doc] ?? 0);
+        total[doc] = (total[doc] as number) + (best[doc] as number);
         best[doc] = 0;
-        matched[doc] = (matched[doc] ?? 0) + 1;
+        matched[doc] = (matched[doc] as number) + 1;
       }
     }
 
-    const results: ScoredDoc[] = touched.map((doc) => ({ doc, score: total[doc] ?? 0, matched: matched[doc] ?? 0 }));
-    for (const doc of touched) {
+    const scores = new Array<number>(touched.length);
+    const matchedCounts = new Array<number>(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i] as number;
+      scores[i] = total[doc] as number;
+      matchedCounts[i] = matched[doc] as number;
       total[doc] = 0;
       matched[doc] = 0;
     }
-    return results;
+    return { docs: touched, scores, matched: matchedCounts };
   }
 
   #ensureCapacity(docs: number): void {

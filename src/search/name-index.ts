@@ -5,7 +5,8 @@
  */
 import { shortTitle } from './briefing-fields.js';
 import { words } from './normalize-text.js';
-import { TermVocabulary } from './term-vocabulary.js';
+import { MIN_FUZZY_LENGTH, TermVocabulary } from './term-vocabulary.js';
+import { topK } from './top-k.js';
 
 /** A Discord autocomplete choice: `name` is shown (≤ 100 chars), `value` is sent back (the slug). */
 export interface Choice {
@@ -32,8 +33,8 @@ export class NameIndex {
   readonly #entries = new Map<string, NameEntry>();
   readonly #docsByWord = new Map<string, Set<string>>();
   readonly #vocabulary = new TermVocabulary();
-  /** Slugs, newest first. */
-  #newest: string[] = [];
+  /** Slugs, oldest first: imports arrive mostly in date order, so insertion is mostly an append. */
+  #byDate: string[] = [];
 
   /** Adds or replaces a briefing's name. */
   upsert(slug: string, title: string, publishedAt: string): void {
@@ -48,15 +49,16 @@ export class NameIndex {
       docs.add(slug);
       this.#vocabulary.add(w);
     }
-    // Binary insertion keeps the newest-first list sorted without re-sorting it.
+    // Binary insertion keeps the list sorted without re-sorting it.
     let lo = 0;
-    let hi = this.#newest.length;
+    let hi = this.#byDate.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.#isNewer(this.#newest[mid] ?? '', entry)) lo = mid + 1;
+      if (this.#isOlder(this.#byDate[mid] ?? '', entry)) lo = mid + 1;
       else hi = mid;
     }
-    this.#newest.splice(lo, 0, slug);
+    if (lo === this.#byDate.length) this.#byDate.push(slug);
+    else this.#byDate.splice(lo, 0, slug);
   }
 
   /** Forgets a briefing's name. */
@@ -70,61 +72,116 @@ export class NameIndex {
       if (docs?.size === 0) this.#docsByWord.delete(w);
       this.#vocabulary.remove(w);
     }
-    const at = this.#newest.indexOf(slug);
-    if (at >= 0) this.#newest.splice(at, 1);
+    const at = this.#byDate.lastIndexOf(slug);
+    if (at >= 0) this.#byDate.splice(at, 1);
   }
 
   /** Up to `limit` (≤ 25) choices for a partly typed name, best first; newest first when empty. */
   suggest(partial: string, limit = DISCORD_MAX_CHOICES): Choice[] {
     const max = Math.max(0, Math.min(limit, DISCORD_MAX_CHOICES));
     const typed = words(partial);
-    if (typed.length === 0) return this.#newest.slice(0, max).map((slug) => this.#choice(slug));
+    if (max === 0) return [];
+    if (typed.length === 0) return this.#newest(max, () => true).map((e) => this.#choice(e.slug));
 
+    // The last word may be unfinished: it is matched as a prefix, the others as whole words.
     const stillTyping = !/\s$/.test(partial);
-    const perWord = typed.map((w, i) => this.#matches(w, stillTyping && i === typed.length - 1));
-    const scores = new Map<string, { score: number; hits: number }>();
-    for (const matches of perWord) {
-      for (const [slug, quality] of matches) {
-        const s = scores.get(slug) ?? { score: 0, hits: 0 };
-        s.score += quality;
-        s.hits += 1;
-        scores.set(slug, s);
+    const units: Unit[] = typed.map((word, i) => {
+      const isPrefix = stillTyping && i === typed.length - 1;
+      const expansions = isPrefix ? this.#vocabulary.prefix(word, 10_000) : [word];
+      let size = expansions.reduce((sum, w) => sum + (this.#docsByWord.get(w)?.size ?? 0), 0);
+      let fuzzy: string[] = [];
+      if (size === 0 && word.length >= MIN_FUZZY_LENGTH) {
+        fuzzy = this.#vocabulary.fuzzy(word, 5);
+        size = fuzzy.reduce((sum, w) => sum + (this.#docsByWord.get(w)?.size ?? 0), 0);
       }
-    }
-    const joined = typed.join('-');
-    const ranked = [...scores].map(([slug, s]) => {
-      const entry = this.#entries.get(slug) as NameEntry;
-      // Typing the start of a slug or title is the strongest signal of all.
-      const bonus = slug.startsWith(joined) ? 2 : entry.key.startsWith(joined) ? 1 : 0;
-      return { entry, hits: s.hits, score: s.score + bonus };
+      return { word, isPrefix, expansions, fuzzy, size };
     });
-    ranked.sort((a, b) => b.hits - a.hits || b.score - a.score || b.entry.time - a.entry.time);
-    return ranked.slice(0, max).map((r) => this.#choice(r.entry.slug));
-  }
 
-  /** Slugs whose name has `word` (or a completion or near-spelling of it), with match quality. */
-  #matches(word: string, isPrefix: boolean): Map<string, number> {
-    const found = new Map<string, number>();
-    const note = (w: string, quality: number): void => {
-      for (const slug of this.#docsByWord.get(w) ?? []) {
-        if ((found.get(slug) ?? 0) < quality) found.set(slug, quality);
+    // Drive from the rarest word and test the others on its names only: autocomplete stays
+    // fast however common the other words are. One or two letters alone match thousands of
+    // names: then take the newest that fit.
+    const driver = units.reduce((a, b) => (b.size < a.size ? b : a));
+    const found = new Map<NameEntry, { score: number; hits: number }>();
+    const candidates =
+      driver.size > DENSE_MATCHES
+        ? this.#newest(max * 8, (e) => unitQuality(e, driver) > 0)
+        : [...driver.expansions, ...driver.fuzzy].flatMap((w) => [...this.#entriesWith(w)]);
+    for (const entry of candidates) {
+      if (found.has(entry)) continue;
+      let score = 0;
+      let hits = 0;
+      for (const unit of units) {
+        const quality = unitQuality(entry, unit);
+        if (quality > 0) {
+          score += quality;
+          hits++;
+        }
       }
-    };
-    note(word, QUALITY.exact);
-    if (isPrefix) for (const w of this.#vocabulary.prefix(word, 40)) if (w !== word) note(w, QUALITY.prefix);
-    if (found.size === 0 || !isPrefix) for (const w of this.#vocabulary.fuzzy(word, 5)) note(w, QUALITY.fuzzy);
-    return found;
+      found.set(entry, { score, hits });
+    }
+
+    const joined = typed.join('-');
+    const ranked = [...found].map(([entry, s]) => ({
+      entry,
+      // Hits first (names matching every typed word), then quality, where typing the start
+      // of a slug or a title is the strongest signal of all.
+      rank: s.hits * 100 + s.score + (entry.slug.startsWith(joined) ? 2 : entry.key.startsWith(joined) ? 1 : 0),
+    }));
+    return topK(ranked.length, max, (i) => ranked[i]?.rank ?? 0, (i) => -(ranked[i]?.entry.time ?? 0)).map((i) => this.#choice(ranked[i]?.entry.slug ?? ''));
   }
 
-  #isNewer(slug: string, than: NameEntry): boolean {
+  *#entriesWith(word: string): Iterable<NameEntry> {
+    for (const slug of this.#docsByWord.get(word) ?? []) {
+      const entry = this.#entries.get(slug);
+      if (entry) yield entry;
+    }
+  }
+
+  /** Up to `count` entries passing `keep`, newest first. */
+  #newest(count: number, keep: (entry: NameEntry) => boolean): NameEntry[] {
+    const out: NameEntry[] = [];
+    for (let i = this.#byDate.length - 1; i >= 0 && out.length < count; i--) {
+      const entry = this.#entries.get(this.#byDate[i] ?? '');
+      if (entry && keep(entry)) out.push(entry);
+    }
+    return out;
+  }
+
+  /** Whether `slug` sorts before `than` in oldest-first order (ties: the later slug first, so newest-first reads a-z). */
+  #isOlder(slug: string, than: NameEntry): boolean {
     const entry = this.#entries.get(slug);
-    return entry !== undefined && (entry.time > than.time || (entry.time === than.time && entry.slug < than.slug));
+    return entry !== undefined && (entry.time < than.time || (entry.time === than.time && entry.slug > than.slug));
   }
 
   #choice(slug: string): Choice {
     const entry = this.#entries.get(slug);
     return { name: entry?.name ?? slug, value: slug };
   }
+}
+
+/** One typed word: how it may match, and how many names it matches (to pick the rarest). */
+interface Unit {
+  word: string;
+  isPrefix: boolean;
+  /** The word itself, or every known word it begins. */
+  expansions: string[];
+  /** Near-spellings, when nothing matched as typed. */
+  fuzzy: string[];
+  size: number;
+}
+
+/** Above this many matches a word is too common to drive the search: walk the newest names instead. */
+const DENSE_MATCHES = 2000;
+
+/** How well a name matches a typed word: the whole word, a word's start, a near-spelling, or not. */
+function unitQuality(entry: NameEntry, unit: Unit): number {
+  let quality = 0;
+  for (const w of entry.words) {
+    if (w === unit.word) return QUALITY.exact;
+    if (unit.isPrefix && quality < QUALITY.prefix && w.startsWith(unit.word)) quality = QUALITY.prefix;
+    else if (quality === 0 && unit.fuzzy.includes(w)) quality = QUALITY.fuzzy;
+  }
+  return quality;
 }
 
 /** `JAPAN TAKES STAND ON USTARIFFS · 2026-11-24`, cut to Discord's 100 characters at a word. */

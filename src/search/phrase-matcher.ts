@@ -27,6 +27,11 @@ export class PhraseMatcher<V> {
     return undefined;
   }
 
+  /** Whether some phrase starts with `word`. */
+  startsWith(word: string): boolean {
+    return this.#byFirstWord.has(word);
+  }
+
   /** Every phrase and its value: for building reverse look-ups. */
   *entries(): Iterable<{ words: string[]; value: V }> {
     for (const list of this.#byFirstWord.values()) yield* list;

@@ -9,6 +9,7 @@ import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import type { Lexicon } from './lexicon.js';
 import { makeSnippet } from './snippet.js';
+import { topK } from './top-k.js';
 
 /** Options for a search. */
 export interface SearchOptions {
@@ -53,12 +54,13 @@ export function searchBriefings(index: BriefingIndex, query: string, options: Se
   const limit = Math.max(0, options.limit ?? 10);
   const concepts = analyzeQuery(query, index.lexicon, { vocabulary: index.vocabulary, prefixLast: !/\s$/.test(query) });
   if (concepts.length === 0 || limit === 0) return [];
-  const scored = index.briefings.score(concepts, SEARCH_SCORING);
-  for (const s of scored) s.score *= coverage(s.matched, concepts.length);
-  scored.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const { docs, scores, matched } = index.briefings.score(concepts, SEARCH_SCORING);
+  for (let i = 0; i < docs.length; i++) scores[i] = (scores[i] as number) * coverage(matched[i] as number, concepts.length);
 
   const results: SearchResult[] = [];
-  for (const { doc, score } of scored.slice(0, limit)) {
+  for (const i of topK(docs.length, limit, (i) => scores[i] as number, (i) => docs[i] as number)) {
+    const doc = docs[i] as number;
+    const score = scores[i] as number;
     const briefing = index.briefingOfDoc(doc);
     if (!briefing) continue;
     const field = bestField(index, concepts, doc);

@@ -14,10 +14,19 @@ export const MIN_FUZZY_LENGTH = 4;
 
 export class TermVocabulary {
   readonly #counts = new Map<string, number>();
+  readonly #rank: (word: string) => number;
   readonly #deletions = new Map<string, string[]>();
   #sorted: string[] = [];
   /** Words added since `#sorted` was last brought up to date: merged on the next prefix query. */
   #pending: string[] = [];
+
+  /**
+   * `rank` orders candidates, most useful first; by default the number of documents that
+   * added the word. An owner that adds each word once can rank by its own document counts.
+   */
+  constructor(options: { rank?: (word: string) => number } = {}) {
+    this.#rank = options.rank ?? ((word) => this.count(word));
+  }
 
   /** Number of distinct words currently known. */
   get size(): number {
@@ -102,11 +111,9 @@ export class TermVocabulary {
   }
 
   #mostUsed(words: string[], limit: number): string[] {
-    if (words.length > limit) {
-      words.sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1));
-      return words.slice(0, limit);
-    }
-    return words.sort((a, b) => this.count(b) - this.count(a) || (a < b ? -1 : 1));
+    const rank = new Map(words.map((w) => [w, this.#rank(w)]));
+    words.sort((a, b) => (rank.get(b) ?? 0) - (rank.get(a) ?? 0) || (a < b ? -1 : 1));
+    return words.length > limit ? words.slice(0, limit) : words;
   }
 
   #mergePending(): void {

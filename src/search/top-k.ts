@@ -1,0 +1,35 @@
+/**
+ * The `k` best of `n` candidates without sorting all of them: a common query word can match
+ * thousands of documents, of which a reader sees ten.
+ */
+
+/**
+ * Indices `0..n-1` of the `k` highest `score(i)`, best first; ties keep the lower `tiebreak(i)`
+ * first (then the lower index), so results never depend on hash or insertion order.
+ */
+export function topK(n: number, k: number, score: (i: number) => number, tiebreak: (i: number) => number = (i) => i): number[] {
+  if (k <= 0) return [];
+  const best: number[] = [];
+  const bestScores: number[] = [];
+  const better = (i: number, s: number, j: number, t: number): boolean => s > t || (s === t && tiebreak(i) < tiebreak(j));
+  for (let i = 0; i < n; i++) {
+    const s = score(i);
+    if (best.length === k && !better(i, s, best[k - 1] as number, bestScores[k - 1] as number)) continue;
+    let at = best.length;
+    while (at > 0 && better(i, s, best[at - 1] as number, bestScores[at - 1] as number)) at--;
+    best.splice(at, 0, i);
+    bestScores.splice(at, 0, s);
+    if (best.length > k) {
+      best.pop();
+      bestScores.pop();
+    }
+  }
+  return best;
+}
+
+/** The largest value (0 for none): a loop, since spreading 40,000 scores into Math.max can overflow the stack. */
+export function maxOf(values: readonly number[]): number {
+  let max = 0;
+  for (const v of values) if (v > max) max = v;
+  return max;
+}
