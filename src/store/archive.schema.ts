@@ -29,3 +29,19 @@ export type StoredBriefing = z.infer<typeof StoredBriefingSchema>;
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
 export const emptyArchive = (): ArchiveFile => ({ version: 1, nextSeq: 1, briefings: [] });
+
+/**
+ * What `lumen list` needs of the archive file, validated without the briefing bodies: listing
+ * 10,000 briefings then costs a JSON parse, not a full validation of every text. Anything that
+ * reads the bodies (show, search, the bot) opens the archive with the full schema.
+ */
+export const ArchiveCatalogSchema = z.object({
+  version: z.literal(1),
+  briefings: z.array(
+    z.object({
+      briefing: z.object({ slug: BriefingSchema.shape.slug, title: BriefingSchema.shape.title, publishedAt: BriefingSchema.shape.publishedAt }),
+      seq: StoredBriefingSchema.shape.seq,
+    }),
+  ),
+});
+export type ArchiveCatalog = z.infer<typeof ArchiveCatalogSchema>;

@@ -1,5 +1,7 @@
+import { loadConfig } from '../../config.js';
+import { LumenError } from '../../domain/errors.js';
+import { readArchiveCatalog, type CatalogEntry } from '../../store/read-archive-catalog.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
-import { openArchive } from '../open-archive.js';
 import { writeJson, type Verb } from '../verb.js';
 
 export const listVerb: Verb = {
@@ -12,12 +14,19 @@ Options:
   options: { json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
-    const opened = await openArchive(io);
-    if (!opened.ok) {
-      io.stderr.write(`${opened.message}\n`);
+    const loaded = loadConfig(io.env, io.cwd);
+    if (!loaded.ok) {
+      io.stderr.write(`${loaded.message}\n`);
       return EXIT_FAILURE;
     }
-    const rows = opened.archive.list().map(({ briefing: b }) => ({ slug: b.slug, title: b.title, publishedAt: b.publishedAt }));
+    let rows: CatalogEntry[];
+    try {
+      rows = await readArchiveCatalog(loaded.config.dataDir);
+    } catch (error) {
+      if (!(error instanceof LumenError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return EXIT_FAILURE;
+    }
     if (values['json']) writeJson(io, rows);
     else if (rows.length === 0) io.stdout.write('The archive is empty. Add briefings with: lumen import <file|dir>\n');
     else io.stdout.write(rows.map((r) => `${r.publishedAt.slice(0, 10)}  ${r.slug}  ${r.title}`).join('\n') + '\n');
