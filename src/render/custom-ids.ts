@@ -1,0 +1,145 @@
+/**
+ * The state of every button and select lives in its `custom_id`, so a card posted last week still
+ * works after a restart. Scheme (version `lb1`, fields separated by `|`):
+ *
+ * | action   | custom_id                          | notes                                               |
+ * |----------|------------------------------------|-----------------------------------------------------|
+ * | view     | `lb1|sec|<slug>|<view>`            | view codes: card sum inc mot pos var trd sts full   |
+ * | variable | `lb1|var|<slug>` or `…|<n>`        | a select (value = n) or a button for key variable n |
+ * | open     | `lb1|open|<slug>`                  | open a briefing's card                              |
+ * | search   | `lb1|srch|<page>|<query…>`         | query last, cut to fit 100 characters               |
+ * | publish  | `lb1|pub|ok|<token>`, `…|no|<token>` | confirm or cancel an upload (issue 7)             |
+ *
+ * A slug too long to fit is written packed (`~` + base 93, see pack-slug.ts), so every id of
+ * every action stays within 100 characters for slugs of up to 100.
+ */
+import { SLUG_PATTERN } from '../domain/briefing.schema.js';
+import type { SectionChoice } from '../domain/briefing-sections.js';
+import { COMPONENT_LIMITS } from './discord-limits.js';
+import { PACKED_MARK, packSlug, unpackSlug } from './pack-slug.js';
+
+/** What a briefing button shows: a section, the whole briefing, or the compact card. */
+export type BriefingView = SectionChoice | 'full' | 'card';
+
+export type CustomIdAction =
+  | { kind: 'view'; slug: string; view: BriefingView }
+  | { kind: 'variable'; slug: string; n?: number }
+  | { kind: 'open'; slug: string }
+  | { kind: 'search'; page: number; query: string }
+  | { kind: 'publish'; decision: 'confirm' | 'cancel'; token: string };
+
+const VERSION = 'lb1';
+const SEP = '|';
+const MAX = COMPONENT_LIMITS.customId;
+/** Key-variable numbers and pages are capped so their digits always fit. */
+const MAX_NUMBER = 99_999;
+const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+
+const VIEW_CODES: Record<BriefingView, string> = {
+  card: 'card',
+  summary: 'sum',
+  incident: 'inc',
+  motivations: 'mot',
+  structure: 'pos',
+  variables: 'var',
+  trends: 'trd',
+  structural: 'sts',
+  full: 'full',
+};
+const VIEWS_BY_CODE = new Map(Object.entries(VIEW_CODES).map(([view, code]) => [code, view as BriefingView]));
+
+/**
+ * The custom_id for `action`, at most 100 characters. Throws a RangeError on a programming
+ * error (an invalid slug or token, a number out of range), never on a long search query.
+ */
+export function encodeCustomId(action: CustomIdAction): string {
+  switch (action.kind) {
+    case 'view':
+      return withSlug(['sec'], action.slug, [VIEW_CODES[action.view]]);
+    case 'variable':
+      return withSlug(['var'], action.slug, action.n === undefined ? [] : [String(checkNumber(action.n))]);
+    case 'open':
+      return withSlug(['open'], action.slug, []);
+    case 'search': {
+      const head = [VERSION, 'srch', String(checkNumber(action.page)), ''].join(SEP);
+      return head + fitQuery(action.query, MAX - head.length);
+    }
+    case 'publish': {
+      if (!TOKEN_PATTERN.test(action.token)) throw new RangeError('encodeCustomId: a publish token is 1–80 of [A-Za-z0-9_-]');
+      return [VERSION, 'pub', action.decision === 'confirm' ? 'ok' : 'no', action.token].join(SEP);
+    }
+  }
+}
+
+/** The action a custom_id stands for, or undefined for anything this bot did not write. */
+export function decodeCustomId(id: string): CustomIdAction | undefined {
+  const parts = id.split(SEP);
+  if (parts[0] !== VERSION || id.length > MAX) return undefined;
+  const [, verb, a, b] = parts;
+  switch (verb) {
+    case 'sec': {
+      const slug = readSlug(a);
+      const view = VIEWS_BY_CODE.get(b ?? '');
+      return parts.length === 4 && slug && view ? { kind: 'view', slug, view } : undefined;
+    }
+    case 'var': {
+      const slug = readSlug(a);
+      if (!slug || parts.length > 4) return undefined;
+      if (parts.length === 3) return { kind: 'variable', slug };
+      const n = readNumber(b);
+      return n === undefined ? undefined : { kind: 'variable', slug, n };
+    }
+    case 'open': {
+      const slug = readSlug(a);
+      return parts.length === 3 && slug ? { kind: 'open', slug } : undefined;
+    }
+    case 'srch': {
+      const page = readNumber(a);
+      return page !== undefined && parts.length >= 4 ? { kind: 'search', page, query: parts.slice(3).join(SEP) } : undefined;
+    }
+    case 'pub': {
+      const decision = a === 'ok' ? 'confirm' : a === 'no' ? 'cancel' : undefined;
+      return decision && parts.length === 4 && TOKEN_PATTERN.test(b ?? '') ? { kind: 'publish', decision, token: b ?? '' } : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The longest search query an id can carry for `page`; longer ones are cut (at a word when possible). */
+export function fitQuery(query: string, room: number): string {
+  const clean = query.replace(/\s+/g, ' ').trim();
+  if (clean.length <= room) return clean;
+  let cut = 0;
+  for (const char of clean) {
+    if (cut + char.length > room) break;
+    cut += char.length;
+  }
+  const head = clean.slice(0, cut);
+  const lastSpace = head.lastIndexOf(' ');
+  // Prefer ending at a word, unless that would throw away most of the room.
+  return (clean[cut] !== ' ' && lastSpace > room / 2 ? head.slice(0, lastSpace) : head).trim();
+}
+
+function withSlug(verb: string[], slug: string, rest: string[]): string {
+  if (slug.length > 100 || !SLUG_PATTERN.test(slug)) throw new RangeError(`encodeCustomId: "${slug}" is not a slug`);
+  const plain = [VERSION, ...verb, slug, ...rest].join(SEP);
+  if (plain.length <= MAX) return plain;
+  return [VERSION, ...verb, packSlug(slug), ...rest].join(SEP);
+}
+
+function readSlug(field: string | undefined): string | undefined {
+  if (!field) return undefined;
+  const slug = field.startsWith(PACKED_MARK) ? unpackSlug(field) : field;
+  return slug !== undefined && slug.length <= 100 && SLUG_PATTERN.test(slug) ? slug : undefined;
+}
+
+function checkNumber(n: number): number {
+  if (!Number.isInteger(n) || n < 1 || n > MAX_NUMBER) throw new RangeError(`encodeCustomId: ${n} is not a number from 1 to ${MAX_NUMBER}`);
+  return n;
+}
+
+function readNumber(field: string | undefined): number | undefined {
+  if (!field || !/^[1-9]\d{0,4}$/.test(field)) return undefined;
+  return Number(field);
+}
