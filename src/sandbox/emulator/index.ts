@@ -11,6 +11,7 @@ export { SnowflakeGenerator, DISCORD_EPOCH } from './snowflake.js';
 export type { FaultSpec, InjectedFault } from './rest/fault-injector.js';
 export type { BucketRule, RateLimitOptions } from './rest/rate-limiter.js';
 export type { RecordedRequest } from './rest/request-log.js';
+export { peakRequestsPerSecond } from './rest/request-stats.js';
 export type { GatewayEvent } from './gateway/gateway-server.js';
 export type { InteractionHandle, InitialResponse } from './interactions/interaction-handle.js';
 export type { SlashCommandInput, AutocompleteInput, AutocompleteChoice, InvokeAs } from './interactions/interaction-driver.js';

@@ -43,8 +43,15 @@ interface BucketState {
   resetAt: number;
 }
 
+/** One window of the global limit: when it opened and what it let through or refused. */
+export interface GlobalWindowStats {
+  openedAt: number;
+  accepted: number;
+  rejected: number;
+}
+
 /**
- * Discord's two layers: a global limit (50 per rolling second, interaction endpoints exempt) and
+ * Discord's two layers: a global limit (50 per second, interaction endpoints exempt) and
  * fixed-window per-route buckets keyed by major parameter. Runs on wall-clock time, because
  * discord.js schedules its retries on `Date.now()`.
  */
@@ -53,7 +60,8 @@ export class RateLimiter {
   readonly #rules: BucketRule[];
   readonly #defaultBucket: { limit: number; windowMs: number };
   readonly #buckets = new Map<string, BucketState>();
-  #globalLog: number[] = [];
+  #globalWindow: BucketState = { remaining: 0, resetAt: 0 };
+  readonly #globalStats: GlobalWindowStats[] = [];
   readonly #clock: () => number;
 
   constructor(options: RateLimitOptions = {}, clock: () => number = Date.now) {
@@ -74,10 +82,11 @@ export class RateLimiter {
 
   check(method: string, template: string, major: string, countsGlobal: boolean): RateDecision {
     const now = this.#clock();
-    if (countsGlobal && this.#globalPerSecond !== false) {
-      this.#globalLog = this.#globalLog.filter((t) => now - t < 1_000);
-      if (this.#globalLog.length >= this.#globalPerSecond) {
-        const retryAfter = round((this.#globalLog[0]! + 1_000 - now) / 1_000);
+    const global = countsGlobal && this.#globalPerSecond !== false ? this.#currentGlobalWindow(now, this.#globalPerSecond) : undefined;
+    if (global) {
+      if (global.remaining <= 0) {
+        this.#stats().rejected += 1;
+        const retryAfter = round((global.resetAt - now) / 1_000);
         return { allowed: false, global: true, retryAfter, headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': String(retryAfter) } };
       }
     }
@@ -100,8 +109,33 @@ export class RateLimiter {
       return { allowed: false, global: false, retryAfter, headers: { ...headers(0), 'X-RateLimit-Scope': 'user', 'Retry-After': String(retryAfter) } };
     }
     state.remaining -= 1;
-    if (countsGlobal && this.#globalPerSecond !== false) this.#globalLog.push(now);
+    if (global) {
+      global.remaining -= 1;
+      this.#stats().accepted += 1;
+    }
     return { allowed: true, global: false, retryAfter: 0, headers: headers(state.remaining) };
+  }
+
+  /**
+   * The global limit is a one-second window opened by the first counted request after the last one
+   * closed: the same scheme discord.js uses to pace itself, so a well-behaved client never sees 429.
+   */
+  #currentGlobalWindow(now: number, perSecond: number): BucketState {
+    if (now >= this.#globalWindow.resetAt) {
+      this.#globalWindow = { remaining: perSecond, resetAt: now + 1_000 };
+      this.#globalStats.push({ openedAt: now, accepted: 0, rejected: 0 });
+      if (this.#globalStats.length > 10_000) this.#globalStats.shift();
+    }
+    return this.#globalWindow;
+  }
+
+  /** The global windows so far, oldest first (wall-clock `openedAt`). */
+  globalWindows(): GlobalWindowStats[] {
+    return this.#globalStats.map((w) => ({ ...w }));
+  }
+
+  #stats(): GlobalWindowStats {
+    return this.#globalStats[this.#globalStats.length - 1] ?? { openedAt: 0, accepted: 0, rejected: 0 };
   }
 }
 
