@@ -1,4 +1,4 @@
-import { foldForMatch } from '../../domain/fold-text.js';
+import { findDimensions } from '../../domain/find-dimension.js';
 import { resolveActor } from '../../search/resolve-actor.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
 import { findBriefingOrExplain } from '../find-briefing.js';
@@ -30,10 +30,7 @@ Options:
     let dimensions = briefing.structure.dimensions;
     const wanted = values['dimension'] as string | undefined;
     if (wanted !== undefined) {
-      const key = foldForMatch(wanted);
-      const exact = dimensions.filter((d) => foldForMatch(d.name) === key);
-      const partial = dimensions.filter((d) => foldForMatch(d.name).includes(key));
-      dimensions = exact.length > 0 ? exact : partial;
+      dimensions = findDimensions(dimensions, wanted);
       if (dimensions.length !== 1) {
         const names = briefing.structure.dimensions.map((d) => d.name).join(', ');
         io.stderr.write(`${dimensions.length === 0 ? 'No' : 'More than one'} dimension matches "${wanted}" in ${briefing.slug}. Its dimensions are: ${names}\n`);

@@ -1,0 +1,45 @@
+/**
+ * Option helpers every briefing command shares: the `briefing` option with autocomplete, and
+ * turning what the user picked or typed into a briefing (or an answer with the closest ones).
+ */
+import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
+import type { Briefing } from '../src/domain/briefing.schema.js';
+import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
+
+export const briefingOption = (option: SlashCommandStringOption, required = true): SlashCommandStringOption =>
+  option.setName('briefing').setDescription('The briefing (type to search by name or topic)').setRequired(required).setAutocomplete(true).setMaxLength(100);
+
+/** The briefing named by the `briefing` option; throws a user-facing "did you mean" when there is none. */
+export function requireBriefing(interaction: ChatInputCommandInteraction, ctx: CommandContext): Briefing {
+  const typed = interaction.options.getString('briefing', true).trim();
+  return findBriefing(typed, ctx);
+}
+
+export function findBriefing(typed: string, ctx: CommandContext): Briefing {
+  const briefing = ctx.library.get(typed.toLowerCase());
+  if (briefing) return briefing;
+  throw new UserFacingError(`No briefing is called “${typed}”.`, { unknownBriefing: typed });
+}
+
+/** Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. */
+export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
+  return ctx.library.autocomplete(interaction.options.getFocused().toString(), 25);
+}
+
+/** The briefing chosen so far in an autocomplete interaction, if it names one. */
+export function chosenBriefing(interaction: AutocompleteInteraction, ctx: CommandContext): Briefing | undefined {
+  const slug = interaction.options.getString('briefing')?.trim().toLowerCase();
+  return slug ? ctx.library.get(slug) : undefined;
+}
+
+/** Choice names are at most 100 characters. */
+export const choiceName = (text: string): string => (text.length <= 100 ? text : `${text.slice(0, 99).replace(/\s+\S*$/, '')}…`);
+
+/** `n` if the briefing has key variable `n`; otherwise a user-facing error naming the valid numbers. */
+export function requireKeyVariable(briefing: Briefing, n: number): number {
+  if (briefing.keyVariables.some((kv) => kv.n === n)) return n;
+  const count = briefing.keyVariables.length;
+  throw new UserFacingError(
+    count === 0 ? `“${briefing.title}” lists no key variables.` : `“${briefing.title}” has key variables 1 to ${count}; there is no number ${n}.`,
+  );
+}

@@ -1,0 +1,30 @@
+/** /trend: a briefing's trend predictions, or one of them. */
+import { SlashCommandBuilder } from 'discord.js';
+import { UserFacingError, type CommandModule } from '../src/discord/command-module.js';
+import { renderTrends } from '../src/render/index.js';
+import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing } from './shared-options.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('trend')
+  .setDescription("A briefing's trend predictions, or one of them")
+  .addStringOption((o) => briefingOption(o))
+  .addIntegerOption((o) => o.setName('number').setDescription('Which trend (type to see them)').setMinValue(1).setAutocomplete(true));
+
+export const trend: CommandModule = {
+  data,
+  usage: '/trend briefing:<name> [number:<n>]',
+  async execute(interaction, respond, ctx) {
+    const briefing = requireBriefing(interaction, ctx);
+    const n = interaction.options.getInteger('number') ?? undefined;
+    if (n !== undefined && !briefing.trends.some((t) => t.n === n)) {
+      const count = briefing.trends.length;
+      throw new UserFacingError(count === 0 ? `“${briefing.title}” lists no trends.` : `“${briefing.title}” has trends 1 to ${count}; there is no number ${n}.`);
+    }
+    await respond.sendAll(renderTrends(briefing, n));
+  },
+  autocomplete(interaction, ctx) {
+    if (interaction.options.getFocused(true).name !== 'number') return briefingChoices(interaction, ctx);
+    const briefing = chosenBriefing(interaction, ctx);
+    return (briefing?.trends ?? []).slice(0, 25).map((t) => ({ name: choiceName(`${t.n}. ${t.text}`), value: t.n }));
+  },
+};

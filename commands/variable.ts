@@ -1,0 +1,28 @@
+/** /variable: a briefing's key variables, or one with the trends and positions that bear on it. */
+import { SlashCommandBuilder } from 'discord.js';
+import type { CommandModule } from '../src/discord/command-module.js';
+import { renderKeyVariable, renderKeyVariables } from '../src/render/index.js';
+import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing, requireKeyVariable } from './shared-options.js';
+
+export const data = new SlashCommandBuilder()
+  .setName('variable')
+  .setDescription("A briefing's key variables (open questions), or one of them in depth")
+  .addStringOption((o) => briefingOption(o))
+  .addIntegerOption((o) => o.setName('number').setDescription('Which key variable (type to see them)').setMinValue(1).setAutocomplete(true));
+
+export const variable: CommandModule = {
+  data,
+  usage: '/variable briefing:<name> [number:<n>]',
+  async execute(interaction, respond, ctx) {
+    const briefing = requireBriefing(interaction, ctx);
+    const number = interaction.options.getInteger('number');
+    if (number === null) return respond.sendAll(renderKeyVariables(briefing));
+    const n = requireKeyVariable(briefing, number);
+    await respond.sendAll(renderKeyVariable(briefing, n, ctx.library.related(briefing, n)));
+  },
+  autocomplete(interaction, ctx) {
+    if (interaction.options.getFocused(true).name !== 'number') return briefingChoices(interaction, ctx);
+    const briefing = chosenBriefing(interaction, ctx);
+    return (briefing?.keyVariables ?? []).slice(0, 25).map((kv) => ({ name: choiceName(`${kv.n}. ${kv.text}`), value: kv.n }));
+  },
+};

@@ -1,0 +1,55 @@
+/**
+ * What a slash command module in `commands/` exports, and what it is given to work with.
+ * A module reads its options, calls the library, renders, and answers: no parsing, search or
+ * scheduling logic of its own.
+ */
+import type {
+  ApplicationCommandOptionChoiceData,
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  MessageComponentInteraction,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord.js';
+import type { Clock } from '../domain/clock.js';
+import type { BriefingLibrary } from '../library/briefing-library.js';
+import type { Logger } from '../log.js';
+import type { CustomIdAction } from '../render/custom-ids.js';
+import type { InteractionResponder } from './interaction-responder.js';
+
+/** Everything a command may use; built once by the composition root. */
+export interface CommandContext {
+  library: BriefingLibrary;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** An expected failure the user can act on: answered ephemerally, logged as `user-error`. */
+export class UserFacingError extends Error {
+  readonly payloadKind: 'text' | 'unknown-briefing';
+  readonly query: string;
+
+  constructor(message: string, options: { unknownBriefing?: string } = {}) {
+    super(message);
+    this.payloadKind = options.unknownBriefing === undefined ? 'text' : 'unknown-briefing';
+    this.query = options.unknownBriefing ?? '';
+  }
+}
+
+export type ComponentHandler = (
+  interaction: MessageComponentInteraction,
+  action: CustomIdAction,
+  respond: InteractionResponder,
+  ctx: CommandContext,
+) => Promise<void>;
+
+export interface CommandModule {
+  /** The slash command builder (anything with a name and toJSON). */
+  data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
+  /** A line for /help: how to use it. */
+  usage: string;
+  execute(interaction: ChatInputCommandInteraction, respond: InteractionResponder, ctx: CommandContext): Promise<void>;
+  /** Choices for the focused option; the router sends them (at most 25). */
+  autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[];
+  /** Handlers for the buttons and selects this command's messages carry, by custom_id action kind. */
+  components?: Partial<Record<CustomIdAction['kind'], ComponentHandler>>;
+}

@@ -1,0 +1,72 @@
+/**
+ * Answers one interaction whatever state it is in: the first payload is the reply (or fills a
+ * deferred reply), later ones are follow-ups. Handlers send payloads and never need to know
+ * whether the router already deferred because they were slow.
+ */
+import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import type { MessagePayload } from '../render/message-payload.js';
+import { toMessageOptions } from './message-options.js';
+
+export type RepliableInteraction = ChatInputCommandInteraction | MessageComponentInteraction;
+
+export interface SendOptions {
+  /** Only the person who asked sees it (errors, previews, button answers). */
+  ephemeral?: boolean;
+}
+
+export class InteractionResponder {
+  readonly interaction: RepliableInteraction;
+  #deferredEphemeral: boolean | undefined;
+  #sent = 0;
+
+  constructor(interaction: RepliableInteraction) {
+    this.interaction = interaction;
+  }
+
+  /** Whether anything has been sent or deferred yet. */
+  get acknowledged(): boolean {
+    return this.interaction.replied || this.interaction.deferred;
+  }
+
+  /** Acknowledges now (within Discord's 3 s) so the real answer may take up to 15 minutes. */
+  async defer(options: SendOptions = {}): Promise<void> {
+    if (this.acknowledged) return;
+    this.#deferredEphemeral = options.ephemeral ?? false;
+    await this.interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+  }
+
+  /** Sends one message: the reply first, then follow-ups. */
+  async send(payload: MessagePayload, options: SendOptions = {}): Promise<void> {
+    const message = toMessageOptions(payload);
+    const ephemeral = options.ephemeral ?? false;
+    const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
+    const i = this.interaction;
+    if (!this.acknowledged) {
+      await i.reply({ ...message, ...(flags ? { flags } : {}) });
+    } else if (i.deferred && this.#sent === 0 && this.#deferredEphemeral === ephemeral) {
+      await i.editReply(message);
+    } else if (i.deferred && this.#sent === 0) {
+      // Deferred with the other visibility: replace the "thinking…" placeholder with a follow-up.
+      await i.deleteReply().catch(() => undefined);
+      await i.followUp({ ...message, ...(flags ? { flags } : {}) });
+    } else {
+      await i.followUp({ ...message, ...(flags ? { flags } : {}) });
+    }
+    this.#sent++;
+  }
+
+  /** Sends several messages (a long briefing split over many). */
+  async sendAll(payloads: MessagePayload[], options: SendOptions = {}): Promise<void> {
+    for (const payload of payloads) await this.send(payload, options);
+  }
+
+  /** Replaces the message a button was pressed on (paging through results). */
+  async update(payload: MessagePayload): Promise<void> {
+    const i = this.interaction;
+    if (!i.isMessageComponent()) return this.send(payload);
+    const message = toMessageOptions(payload);
+    if (!this.acknowledged) await i.update(message);
+    else await i.editReply(message);
+    this.#sent++;
+  }
+}

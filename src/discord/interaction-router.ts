@@ -1,0 +1,130 @@
+/**
+ * Routes every interaction to its command, button or select handler. The one catch-all lives
+ * here: a user-facing error becomes an ephemeral answer the user can act on; anything else is
+ * logged with the command and interaction id, and the user gets a short apology, never a stack.
+ * A handler still busy after `deferAfterMs` is deferred, so no interaction misses Discord's 3 s.
+ */
+import type { AutocompleteInteraction, Interaction, MessageComponentInteraction } from 'discord.js';
+import { decodeCustomId, renderUnknownBriefing, renderUserError, type CustomIdAction } from '../render/index.js';
+import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler } from './command-module.js';
+import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
+
+export interface RouterOptions {
+  /** Defer a reply that is not ready by then (Discord invalidates an unanswered interaction at 3 s). */
+  deferAfterMs?: number;
+}
+
+type Outcome = 'ok' | 'user-error' | 'error' | 'refused';
+
+export class InteractionRouter {
+  readonly #commands = new Map<string, CommandModule>();
+  readonly #components = new Map<CustomIdAction['kind'], ComponentHandler>();
+  readonly #ctx: CommandContext;
+  readonly #deferAfterMs: number;
+  readonly #inFlight = new Set<Promise<void>>();
+  #accepting = true;
+
+  constructor(commands: readonly CommandModule[], ctx: CommandContext, options: RouterOptions = {}) {
+    this.#ctx = ctx;
+    this.#deferAfterMs = options.deferAfterMs ?? 2000;
+    for (const command of commands) {
+      this.#commands.set(command.data.name, command);
+      for (const [kind, handler] of Object.entries(command.components ?? {})) {
+        if (this.#components.has(kind as CustomIdAction['kind'])) throw new Error(`two commands handle "${kind}" components`);
+        this.#components.set(kind as CustomIdAction['kind'], handler);
+      }
+    }
+  }
+
+  /** Handles one interaction; never rejects. */
+  handle(interaction: Interaction): Promise<void> {
+    const work = this.#route(interaction).finally(() => this.#inFlight.delete(work));
+    this.#inFlight.add(work);
+    return work;
+  }
+
+  /** Stops taking interactions and waits (up to `timeoutMs`) for those in flight. */
+  async drain(timeoutMs = 10_000): Promise<void> {
+    this.#accepting = false;
+    const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+    await Promise.race([Promise.allSettled([...this.#inFlight]).then(() => undefined), timeout]);
+  }
+
+  async #route(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const log = this.#ctx.logger.child({ interactionId: interaction.id, guild: interaction.guildId ?? undefined });
+    let outcome: Outcome = 'ok';
+    let name = 'unknown';
+    try {
+      if (interaction.isAutocomplete()) {
+        name = `${interaction.commandName}:autocomplete`;
+        outcome = await this.#autocomplete(interaction);
+      } else if (interaction.isChatInputCommand()) {
+        name = interaction.commandName;
+        const command = this.#commands.get(name);
+        outcome = await this.#answer(interaction, (respond) => {
+          if (!command) throw new UserFacingError('This command is not available any more. Try /help.');
+          return command.execute(interaction, respond, this.#ctx);
+        });
+      } else if (interaction.isMessageComponent()) {
+        const action = decodeCustomId(interaction.customId);
+        name = `component:${action?.kind ?? 'unknown'}`;
+        outcome = await this.#answer(interaction, (respond) => this.#component(interaction, action, respond));
+      } else {
+        return;
+      }
+    } catch (error) {
+      outcome = 'error';
+      log.error({ err: error, command: name }, 'interaction failed and could not be answered');
+    } finally {
+      const latencyMs = Math.round((performance.now() - started) * 100) / 100;
+      log.info({ command: name, latencyMs, outcome }, 'interaction');
+    }
+  }
+
+  async #autocomplete(interaction: AutocompleteInteraction): Promise<Outcome> {
+    if (!this.#accepting) {
+      await interaction.respond([]);
+      return 'refused';
+    }
+    const command = this.#commands.get(interaction.commandName);
+    const choices = command?.autocomplete?.(interaction, this.#ctx) ?? [];
+    await interaction.respond(choices.slice(0, 25));
+    return 'ok';
+  }
+
+  #component(interaction: MessageComponentInteraction, action: CustomIdAction | undefined, respond: InteractionResponder): Promise<void> {
+    const handler = action ? this.#components.get(action.kind) : undefined;
+    if (!action || !handler) throw new UserFacingError('This button belongs to an older version of the bot. Run the command again.');
+    return handler(interaction, action, respond, this.#ctx);
+  }
+
+  async #answer(interaction: RepliableInteraction, run: (respond: InteractionResponder) => Promise<void>): Promise<Outcome> {
+    const respond = new InteractionResponder(interaction);
+    if (!this.#accepting) {
+      await respond.send(renderUserError('Lumen is restarting. Try again in a few seconds.'), { ephemeral: true });
+      return 'refused';
+    }
+    const deferTimer = setTimeout(() => {
+      respond.defer().catch((error: unknown) => this.#ctx.logger.warn({ err: error, interactionId: interaction.id }, 'defer failed'));
+    }, this.#deferAfterMs);
+    try {
+      await run(respond);
+      return 'ok';
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        const payload =
+          error.payloadKind === 'unknown-briefing'
+            ? renderUnknownBriefing(error.query, this.#ctx.library.suggest(error.query).map((b) => ({ slug: b.slug, title: b.title })))
+            : renderUserError(error.message);
+        await respond.send(payload, { ephemeral: true });
+        return 'user-error';
+      }
+      this.#ctx.logger.error({ err: error, interactionId: interaction.id }, 'command failed');
+      await respond.send(renderUserError('Something went wrong on our side. It has been logged; please try again.'), { ephemeral: true });
+      return 'error';
+    } finally {
+      clearTimeout(deferTimer);
+    }
+  }
+}

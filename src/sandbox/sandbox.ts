@@ -1,0 +1,68 @@
+/**
+ * The sandbox: the local Discord emulator, the real bot connected to it over loopback, and the
+ * sample archive. What `npm start` runs without a token, what `lumen sandbox --script` drives,
+ * and what the end-to-end tests start.
+ */
+import { fileURLToPath } from 'node:url';
+import { LumenApp } from '../app/lumen-app.js';
+import { deployCommands } from '../discord/deploy-commands.js';
+import type { RouterOptions } from '../discord/interaction-router.js';
+import type { Clock } from '../domain/clock.js';
+import { importBriefingFiles } from '../import/import-briefing-files.js';
+import type { Logger } from '../log.js';
+import { LocalDiscord } from './emulator/local-discord.js';
+
+export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+
+export interface SandboxOptions {
+  dataDir: string;
+  clock: Clock;
+  logger: Logger;
+  /** Import data/samples when the archive is empty (default true). */
+  seedSamples?: boolean;
+  router?: RouterOptions;
+}
+
+export class Sandbox {
+  readonly discord: LocalDiscord;
+  readonly options: SandboxOptions;
+  #app: LumenApp;
+
+  private constructor(discord: LocalDiscord, app: LumenApp, options: SandboxOptions) {
+    this.discord = discord;
+    this.#app = app;
+    this.options = options;
+  }
+
+  static async start(options: SandboxOptions): Promise<Sandbox> {
+    const discord = await LocalDiscord.start({ now: () => options.clock.now().getTime() });
+    try {
+      const app = await LumenApp.open(options);
+      if (options.seedSamples !== false && app.archive.size === 0) {
+        await importBriefingFiles(app.archive, [SAMPLES_DIR], { now: options.clock.now() });
+      }
+      await deployCommands({ token: discord.token, commands: app.commands, guildId: discord.guildId, api: discord.apiBase });
+      await app.startBot({ token: discord.token, restApi: discord.apiBase, router: options.router });
+      return new Sandbox(discord, app, options);
+    } catch (error) {
+      await discord.close();
+      throw error;
+    }
+  }
+
+  get app(): LumenApp {
+    return this.#app;
+  }
+
+  /** Stops the bot and starts a fresh one on the same data directory (`@restart`). */
+  async restart(): Promise<void> {
+    await this.#app.stop();
+    this.#app = await LumenApp.open(this.options);
+    await this.#app.startBot({ token: this.discord.token, restApi: this.discord.apiBase, router: this.options.router });
+  }
+
+  async stop(): Promise<void> {
+    await this.#app.stop();
+    await this.discord.close();
+  }
+}
