@@ -79,18 +79,26 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const maxOwn = maxOf(own.scores) || 1;
   const maxContext = maxOf(context.scores) || 1;
 
-  const contextByDoc = new Map<number, number>();
-  context.docs.forEach((doc, i) => contextByDoc.set(doc, (context.scores[i] as number) / maxContext));
-  const candidates = new Map<number, number>();
-  own.docs.forEach((kvDoc, i) => candidates.set(kvDoc, (own.scores[i] as number) / maxOwn));
+  // Typed arrays by document id, not maps: a common word matches thousands of documents.
+  const contextByDoc = new Float64Array(index.briefings.idLimit);
+  context.docs.forEach((doc, i) => (contextByDoc[doc] = (context.scores[i] as number) / maxContext));
+  const isOwn = new Uint8Array(index.keyVariables.idLimit);
+  const kvDocs = own.docs.slice();
+  const blended = own.docs.map((kvDoc, i) => {
+    isOwn[kvDoc] = 1;
+    return (own.scores[i] as number) / maxOwn + CONTEXT_WEIGHT * (contextByDoc[index.briefingDocOfKeyVariable(kvDoc)] ?? 0);
+  });
   // Every key variable of the best-matching briefings is a candidate too, even if its own words
   // missed: "Will Japan coordinate protests with the EU?" never says "tariffs".
   for (const i of topK(context.docs.length, CONTEXT_BRIEFINGS, (i) => context.scores[i] as number, (i) => context.docs[i] as number)) {
-    for (const kvDoc of index.keyVariableDocsOfDoc(context.docs[i] as number)) if (!candidates.has(kvDoc)) candidates.set(kvDoc, 0);
+    const doc = context.docs[i] as number;
+    for (const kvDoc of index.keyVariableDocsOfDoc(doc)) {
+      if (isOwn[kvDoc]) continue;
+      kvDocs.push(kvDoc);
+      blended.push(CONTEXT_WEIGHT * (contextByDoc[doc] ?? 0));
+    }
   }
 
-  const kvDocs = [...candidates.keys()];
-  const blended = kvDocs.map((kvDoc) => (candidates.get(kvDoc) ?? 0) + CONTEXT_WEIGHT * (contextByDoc.get(index.briefingDocOfKeyVariable(kvDoc)) ?? 0));
   const ranked = topK(kvDocs.length, limit, (i) => blended[i] as number, (i) => kvDocs[i] as number).flatMap((i) => {
     const ref = index.keyVariableOfDoc(kvDocs[i] as number);
     return ref ? [{ ...ref, score: blended[i] as number }] : [];

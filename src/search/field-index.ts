@@ -32,8 +32,9 @@ const MAX_FIELDS = 16;
 const MAX_TF = 15;
 
 interface Posting {
-  /** `doc * 256 + field * 16 + min(tf, 15)`, sorted by document. */
-  entries: number[];
+  /** `doc * 256 + field * 16 + min(tf, 15)`, sorted by document; the first `length` are used. */
+  entries: Int32Array;
+  length: number;
   /** Documents holding the term, in any field. */
   df: number;
 }
@@ -43,7 +44,7 @@ export class FieldIndex {
   readonly #dictionary: TermDictionary;
   /** By term id. */
   readonly #postings: (Posting | undefined)[] = [];
-  readonly #docTerms = new Map<number, number[]>();
+  readonly #docTerms = new Map<number, Int32Array>();
   /** Term counts of the field being added, by term id (scratch). */
   #counts = new Int32Array(1024);
   /** Field lengths, `doc * fieldCount + field`. Grown as ids grow. */
@@ -62,6 +63,11 @@ export class FieldIndex {
     this.fieldCount = fieldCount;
     this.#dictionary = dictionary;
     this.#totalLengths = new Array<number>(fieldCount).fill(0);
+  }
+
+  /** One more than the highest document id ever given: the size of an array indexed by id. */
+  get idLimit(): number {
+    return this.#nextId;
   }
 
   /** Number of documents in the index. */
@@ -93,17 +99,21 @@ export class FieldIndex {
         const tf = counts[term] as number;
         counts[term] = 0;
         let posting = this.#postings[term];
-        if (!posting) this.#postings[term] = posting = { entries: [], df: 0 };
-        const last = posting.entries[posting.entries.length - 1];
+        if (!posting) this.#postings[term] = posting = { entries: new Int32Array(2), length: 0, df: 0 };
         // All entries of one document are appended together, so "seen in this doc" is the last entry.
-        if (last === undefined || last >> 8 !== doc) {
+        if (posting.length === 0 || (posting.entries[posting.length - 1] as number) >> 8 !== doc) {
           posting.df++;
           unique.push(term);
         }
-        posting.entries.push(doc * 256 + field * 16 + Math.min(tf, MAX_TF));
+        if (posting.length === posting.entries.length) {
+          const grown = new Int32Array(posting.entries.length * 2);
+          grown.set(posting.entries);
+          posting.entries = grown;
+        }
+        posting.entries[posting.length++] = doc * 256 + field * 16 + Math.min(tf, MAX_TF);
       }
     }
-    this.#docTerms.set(doc, unique);
+    this.#docTerms.set(doc, Int32Array.from(unique));
     return doc;
   }
 
@@ -117,7 +127,12 @@ export class FieldIndex {
     for (const term of terms) {
       const posting = this.#postings[term];
       if (!posting) continue;
-      posting.entries = posting.entries.filter((entry) => entry >> 8 !== doc);
+      let kept = 0;
+      for (let i = 0; i < posting.length; i++) {
+        const entry = posting.entries[i] as number;
+        if (entry >> 8 !== doc) posting.entries[kept++] = entry;
+      }
+      posting.length = kept;
       posting.df--;
       if (posting.df <= 0) this.#postings[term] = undefined;
     }
@@ -144,16 +159,17 @@ export class FieldIndex {
   /** Frequency of `term` in each field of `doc` (zeros when absent). */
   fieldFrequencies(term: string, doc: number): number[] {
     const tf = new Array<number>(this.fieldCount).fill(0);
-    const list = this.#posting(term)?.entries;
-    if (!list) return tf;
+    const posting = this.#posting(term);
+    if (!posting) return tf;
+    const list = posting.entries;
     let lo = 0;
-    let hi = list.length;
+    let hi = posting.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       if ((list[mid] ?? 0) >> 8 < doc) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < list.length && (list[i] ?? 0) >> 8 === doc; i++) {
+    for (let i = lo; i < posting.length && (list[i] ?? 0) >> 8 === doc; i++) {
       const entry = list[i] ?? 0;
       tf[(entry >> 4) & 15] = entry & 15;
     }
@@ -198,8 +214,9 @@ export class FieldIndex {
           if (!posting) continue;
           const idf = Math.log(1 + (n - posting.df + 0.5) / (posting.df + 0.5));
           const entries = posting.entries;
+          const count = posting.length;
           termDocs.length = 0;
-          for (let i = 0; i < entries.length; i++) {
+          for (let i = 0; i < count; i++) {
             const entry = entries[i] as number;
             const doc = entry >> 8;
             const field = (entry >> 4) & 15;

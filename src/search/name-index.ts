@@ -33,8 +33,13 @@ export class NameIndex {
   readonly #entries = new Map<string, NameEntry>();
   readonly #docsByWord = new Map<string, Set<string>>();
   readonly #vocabulary = new TermVocabulary();
-  /** Slugs, oldest first: imports arrive mostly in date order, so insertion is mostly an append. */
+  /**
+   * Slugs, oldest first once sorted. An import of a newer briefing appends; anything else marks
+   * the list unsorted and the next query that needs the order sorts it once (an archive loaded
+   * newest first would otherwise cost a splice per briefing).
+   */
   #byDate: string[] = [];
+  #sorted = true;
 
   /** Adds or replaces a briefing's name. */
   upsert(slug: string, title: string, publishedAt: string): void {
@@ -49,16 +54,9 @@ export class NameIndex {
       docs.add(slug);
       this.#vocabulary.add(w);
     }
-    // Binary insertion keeps the list sorted without re-sorting it.
-    let lo = 0;
-    let hi = this.#byDate.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.#isOlder(this.#byDate[mid] ?? '', entry)) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === this.#byDate.length) this.#byDate.push(slug);
-    else this.#byDate.splice(lo, 0, slug);
+    const last = this.#entries.get(this.#byDate[this.#byDate.length - 1] ?? '');
+    if (last && !this.#isOlder(last.slug, entry)) this.#sorted = false;
+    this.#byDate.push(slug);
   }
 
   /** Forgets a briefing's name. */
@@ -139,6 +137,11 @@ export class NameIndex {
 
   /** Up to `count` entries passing `keep`, newest first. */
   #newest(count: number, keep: (entry: NameEntry) => boolean): NameEntry[] {
+    if (!this.#sorted) {
+      const time = (slug: string): number => this.#entries.get(slug)?.time ?? 0;
+      this.#byDate.sort((a, b) => time(a) - time(b) || (a < b ? 1 : a > b ? -1 : 0));
+      this.#sorted = true;
+    }
     const out: NameEntry[] = [];
     for (let i = this.#byDate.length - 1; i >= 0 && out.length < count; i--) {
       const entry = this.#entries.get(this.#byDate[i] ?? '');
