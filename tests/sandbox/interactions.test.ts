@@ -175,6 +175,58 @@ describe('interactions through a real discord.js client', () => {
     expect(() => discord.interact.selectMenu({ message: sent.id, customId: 'region', values: ['x'] })).toThrow(/no component|does not offer/);
   });
 
+  it('given fetchReply and deleteReply, then GET and DELETE of @original reach the recorded reply', async () => {
+    const { client, discord } = harness;
+    const handle = discord.interact.slashCommand({ name: 'ping' });
+    const interaction = await nextInteraction(client, isCommand);
+    await interaction.reply('to be removed');
+    const fetched = await interaction.fetchReply();
+    expect(fetched.id).toBe(handle.original()?.id);
+    await interaction.deleteReply();
+    expect(handle.original()?.deleted).toBe(true);
+    expect(discord.channelMessages('general')).toEqual([]);
+    expect(handle.record.events.map((e) => e.kind)).toEqual(['callback', 'delete']);
+  });
+
+  it('given a reply with a file, then the upload is recorded as an attachment the emulator serves', async () => {
+    const { client, discord } = harness;
+    const handle = discord.interact.slashCommand({ name: 'ping' });
+    const interaction = await nextInteraction(client, isCommand);
+    await interaction.reply({ content: 'report attached', files: [{ attachment: Buffer.from('col1,col2\n1,2\n'), name: 'report.csv', description: 'Numbers' }] });
+    const { message } = await handle.response();
+    const [attachment] = message?.attachments ?? [];
+    expect(attachment).toMatchObject({ filename: 'report.csv', size: 14, description: 'Numbers' });
+    expect(await (await fetch(attachment?.url ?? '')).text()).toBe('col1,col2\n1,2\n');
+    const [callback] = discord.requestsTo('POST', /\/callback/);
+    expect(callback?.files).toEqual([{ field: 'files[0]', filename: 'report.csv', contentType: expect.any(String), size: 14 }]);
+  });
+
+  it('given autocomplete choices over the limits, then respond() rejects with 50035 on data.choices', async () => {
+    const { client, discord } = harness;
+    const pending = discord.interact.autocomplete({ name: 'brief', options: { topic: '' }, focused: 'topic' }).catch(() => undefined);
+    const interaction = await nextInteraction(client, (i): i is AutocompleteInteraction => i.isAutocomplete());
+    const choices = Array.from({ length: 26 }, (_, i) => ({ name: `c${i}`, value: `v${i}` }));
+    await expect(interaction.respond(choices)).rejects.toThrow('data.choices[BASE_TYPE_MAX_LENGTH]: Must be 25 or fewer in length.');
+    await expect(interaction.respond([{ name: 'n'.repeat(101), value: 'v' }])).rejects.toThrow(
+      'data.choices[0].name[BASE_TYPE_BAD_LENGTH]: Must be between 1 and 100 in length.',
+    );
+    await interaction.respond([{ name: 'fine', value: 'fine' }]);
+    expect(await pending).toEqual([{ name: 'fine', value: 'fine' }]);
+  });
+
+  it('given a listener on the emulator, then message and request events arrive as the bot acts', async () => {
+    const { client, discord } = harness;
+    const seen: string[] = [];
+    discord.on('message', (message) => seen.push(`message:${message.content}`));
+    discord.on('messageUpdate', (message) => seen.push(`update:${message.content}`));
+    discord.on('request', (request) => seen.push(`request:${request.method}`));
+    discord.interact.slashCommand({ name: 'ping' });
+    const interaction = await nextInteraction(client, isCommand);
+    await interaction.reply('hello');
+    await interaction.editReply('hello again');
+    expect(seen).toEqual(['message:hello', 'request:POST', 'update:hello again', 'request:PATCH']);
+  });
+
   it('given withResponse, then the callback answers 200 with the interaction callback object', async () => {
     const { client, discord } = harness;
     const handle = discord.interact.slashCommand({ name: 'ping' });
