@@ -105,8 +105,9 @@ function digestField(briefing: Briefing, number: number): ApiEmbedField {
 export function formatInZone(when: Date | string, timezone: string): string {
   const date = typeof when === 'string' ? new Date(when) : when;
   if (Number.isNaN(date.getTime())) return 'an unknown time';
-  const format = (timeZone: string): string =>
-    new Intl.DateTimeFormat('en-GB', {
+  // Assembled from parts, so the wording does not change with the ICU version.
+  const format = (timeZone: string): string => {
+    const parts = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       weekday: 'short',
       day: 'numeric',
@@ -115,7 +116,10 @@ export function formatInZone(when: Date | string, timezone: string): string {
       hour: '2-digit',
       minute: '2-digit',
       hourCycle: 'h23',
-    }).format(date);
+    }).formatToParts(date);
+    const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
+  };
   try {
     return `${format(timezone)} (${escapeMarkdown(timezone)})`;
   } catch {

@@ -1,121 +1,103 @@
 /**
- * Splits long text into chunks that fit a Discord limit, breaking where a reader would:
- * between paragraphs, then lines, then sentences, then words. Only a single word longer than the
- * limit is ever cut, and then between graphemes, so no emoji or accented letter is torn apart.
+ * Splits long text into chunks that fit a Discord limit, breaking where a reader would: each
+ * chunk is filled as far as the limit allows and ends at the last paragraph break in its second
+ * half, else the last line break there, else the last sentence end there, else the last space.
+ * Only a single word longer than the limit is ever cut, and then between graphemes, so no emoji
+ * or accented letter is torn apart.
  */
 
-/** Boundaries from coarsest to finest. Each regex matches the separator between two units. */
+/** Boundaries from coarsest to finest; each regex matches the separator between two units. */
 const LEVELS: readonly RegExp[] = [
   // Paragraphs: a blank line.
-  /\n[^\S\n]*\n\s*/g,
+  /\n[^\S\n]*\n/g,
   // Lines.
-  /[^\S\n]*\n\s*/g,
+  /\n/g,
   // Sentences: end punctuation (and closing quotes), whitespace, then something that starts a
-  // sentence. "U.S. tariffs" is not a boundary; "U.S. Japan" is, which is harmless. CJK full stops
-  // end a sentence without any space.
-  /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«([]?[\p{Lu}\p{N}])|(?<=[。！？])(?=\S)/gu,
+  // sentence. "U.S. tariffs" is not a boundary; "U.S. Japan" is, which is harmless. In Chinese,
+  // Japanese and Korean, which use no spaces, a full stop followed by more of the same script is.
+  /(?<=[.!?…]["'”’»)\]]*)\s+(?=["'“‘«([]?[\p{Lu}\p{N}])|(?<=[。！？])(?=[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}\p{sc=Hangul}])/gu,
   // Words.
   /\s+/g,
 ];
-
-type Range = readonly [start: number, end: number];
+/** Characters past the limit a separator's lookahead may need to see. */
+const LOOKAHEAD = 8;
 
 const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 
 /**
- * `text` in chunks of at most `max` UTF-16 units (`max` ≥ 2), trimmed and never empty. Joining the chunks
- * with whitespace gives back the same words; a blank text gives no chunk.
+ * `text` in chunks of at most `max` UTF-16 units (`max` ≥ 2), trimmed and never empty. Joining
+ * the chunks with whitespace gives back the same words (CJK runs aside, which are split after a
+ * full stop); a blank text gives no chunk.
  */
 export function splitText(text: string, max: number): string[] {
   // Below 2, a character outside the BMP (an emoji) could not fit at all.
   if (!Number.isInteger(max) || max < 2) throw new RangeError(`splitText: max must be an integer of at least 2, got ${max}`);
-  const ranges = split(text, trimRange(text, [0, text.length]), 0, max);
-  return ranges.map(([start, end]) => text.slice(start, end)).filter((chunk) => chunk.length > 0);
-}
-
-function split(text: string, range: Range, level: number, max: number): Range[] {
-  if (range[1] - range[0] <= max) return range[1] > range[0] ? [range] : [];
-  const separator = LEVELS[level];
-  if (!separator) return hardCut(text, range, max);
-  const pieces = unitsOf(text, range, separator).flatMap((unit) => split(text, unit, level + 1, max));
-  return mergeGreedily(pieces, max);
-}
-
-/** The non-blank stretches of `range` between matches of `separator`. */
-function unitsOf(text: string, [start, end]: Range, separator: RegExp): Range[] {
-  const slice = text.slice(start, end);
-  const units: Range[] = [];
-  let from = 0;
-  for (const match of slice.matchAll(separator)) {
-    units.push(trimRange(text, [start + from, start + match.index]));
-    from = match.index + match[0].length;
-  }
-  units.push(trimRange(text, [start + from, end]));
-  return units.filter(([s, e]) => e > s);
-}
-
-/** Joins neighbouring pieces, with the original text between them, while the result fits. */
-function mergeGreedily(pieces: Range[], max: number): Range[] {
-  const merged: Range[] = [];
-  let current: Range | undefined;
-  for (const piece of pieces) {
-    if (current && piece[1] - current[0] <= max) current = [current[0], piece[1]];
-    else {
-      if (current) merged.push(current);
-      current = piece;
+  const chunks: string[] = [];
+  let end = text.length;
+  while (end > 0 && isSpace(text[end - 1])) end -= 1;
+  let pos = skipSpace(text, 0);
+  while (pos < end) {
+    if (end - pos <= max) {
+      chunks.push(text.slice(pos, end));
+      break;
     }
+    const cut = findCut(text, pos, pos + max);
+    let chunkEnd = cut;
+    while (chunkEnd > pos && isSpace(text[chunkEnd - 1])) chunkEnd -= 1;
+    chunks.push(text.slice(pos, chunkEnd));
+    pos = skipSpace(text, cut);
   }
-  if (current) merged.push(current);
-  return merged;
+  return chunks;
 }
 
-/** Cuts one over-long word between graphemes, never right after an escaping backslash. */
-function hardCut(text: string, [start, end]: Range, max: number): Range[] {
-  const cuts: Range[] = [];
-  let chunkStart = start;
-  let previousEnd = start;
-  for (const { index, segment } of graphemes.segment(text.slice(start, end))) {
-    const segStart = start + index;
-    const segEnd = segStart + segment.length;
-    if (segEnd - chunkStart > max && segStart > chunkStart) {
-      let cut = segStart;
-      if (endsWithOddBackslashes(text, chunkStart, cut) && cut - 1 > chunkStart) cut -= 1;
-      cuts.push([chunkStart, cut]);
-      chunkStart = cut;
+/** Where the chunk starting at `pos` should end, at most `limit`. */
+function findCut(text: string, pos: number, limit: number): number {
+  const window = text.slice(pos, limit + LOOKAHEAD);
+  const room = limit - pos;
+  for (const [level, separator] of LEVELS.entries()) {
+    // Coarse boundaries count only in the second half, so "1. Will…" is not cut after "1.".
+    const least = level === LEVELS.length - 1 ? 1 : Math.floor(room / 2);
+    let best = -1;
+    for (const match of window.matchAll(separator)) {
+      if (match.index > room) break;
+      if (match.index >= least) best = match.index;
     }
-    previousEnd = segEnd;
+    if (best > 0) return pos + best;
   }
-  cuts.push([chunkStart, previousEnd]);
-  // A single grapheme longer than max (a pathological joiner sequence) is cut by code units.
-  return cuts.flatMap((range) => (range[1] - range[0] > max ? cutByCodePoints(text, range, max) : [range]));
+  return hardCut(text, pos, limit);
 }
 
-function cutByCodePoints(text: string, [start, end]: Range, max: number): Range[] {
-  const cuts: Range[] = [];
-  let chunkStart = start;
-  let at = start;
-  while (at < end) {
+/** The end of the longest run of whole graphemes from `pos` within `limit`, never right after an escaping backslash. */
+function hardCut(text: string, pos: number, limit: number): number {
+  let cut = pos;
+  for (const { index, segment } of graphemes.segment(text.slice(pos, limit + LOOKAHEAD * 4))) {
+    const segEnd = pos + index + segment.length;
+    if (segEnd > limit) break;
+    cut = segEnd;
+  }
+  if (cut === pos) return cutByCodePoints(text, pos, limit);
+  let backslashes = 0;
+  for (let i = cut - 1; i >= pos && text[i] === '\\'; i -= 1) backslashes += 1;
+  return backslashes % 2 === 1 && cut - 1 > pos ? cut - 1 : cut;
+}
+
+/** A single grapheme longer than the limit (a pathological joiner sequence): cut between code points. */
+function cutByCodePoints(text: string, pos: number, limit: number): number {
+  let at = pos;
+  while (at < limit) {
     const width = (text.codePointAt(at) ?? 0) > 0xffff ? 2 : 1;
-    if (at + width - chunkStart > max && at > chunkStart) {
-      cuts.push([chunkStart, at]);
-      chunkStart = at;
-    }
+    if (at + width > limit) break;
     at += width;
   }
-  cuts.push([chunkStart, end]);
-  return cuts;
+  return at > pos ? at : pos + 1;
 }
 
-function endsWithOddBackslashes(text: string, start: number, end: number): boolean {
-  let count = 0;
-  for (let i = end - 1; i >= start && text[i] === '\\'; i -= 1) count += 1;
-  return count % 2 === 1;
+function skipSpace(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && isSpace(text[at])) at += 1;
+  return at;
 }
 
-function trimRange(text: string, [start, end]: Range): Range {
-  let s = start;
-  let e = end;
-  while (s < e && /\s/.test(text[s] ?? '')) s += 1;
-  while (e > s && /\s/.test(text[e - 1] ?? '')) e -= 1;
-  return [s, e];
+function isSpace(char: string | undefined): boolean {
+  return char !== undefined && /\s/.test(char);
 }
