@@ -156,6 +156,21 @@ describe('interactions through a real discord.js client', () => {
     expect(message?.revisions.map((r) => r.content)).toEqual(['page 1']);
   });
 
+  it('given a button click answered with deferUpdate and editReply, then @original is the clicked message', async () => {
+    const { client, discord } = harness;
+    const channel = client.channels.cache.get(discord.channelId('general'));
+    if (!channel?.isSendable()) throw new Error('general is not sendable');
+    const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('refresh').setLabel('Refresh').setStyle(ButtonStyle.Secondary));
+    const sent = await channel.send({ content: 'v1', components: [row] });
+    const click = discord.interact.clickButton({ message: sent.id, customId: 'refresh' });
+    const button = await nextInteraction(client, (i): i is ButtonInteraction => i.isButton());
+    await button.deferUpdate();
+    expect((await click.response()).type).toBe(6);
+    await button.editReply({ content: 'v2' });
+    expect(discord.messages.get(sent.id)?.content).toBe('v2');
+    expect(click.original()?.id).toBe(sent.id);
+  });
+
   it('given a string select on a channel message, when values are picked, then the bot sees them and update() edits the message', async () => {
     const { client, discord } = harness;
     const channel = client.channels.cache.get(discord.channelId('briefings'));

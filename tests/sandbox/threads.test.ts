@@ -43,6 +43,20 @@ describe('threads and forum posts', () => {
     expect(fetched?.content).toBe('Starter text');
   });
 
+  it('given a text channel, when the bot creates a thread without a message, then a public or private thread is recorded', async () => {
+    const { client, discord } = harness;
+    const channel = client.channels.cache.get(discord.channelId('general')) as TextChannel;
+    const open = await channel.threads.create({ name: 'Open thread' });
+    const closed = await channel.threads.create({ name: 'Private thread', type: ChannelType.PrivateThread, invitable: false });
+    expect(open.type).toBe(ChannelType.PublicThread);
+    expect(closed.type).toBe(ChannelType.PrivateThread);
+    expect(discord.threads('general').map((t) => [t.name, t.type, t.thread?.invitable])).toEqual([
+      ['Open thread', 11, undefined],
+      ['Private thread', 12, false],
+    ]);
+    expect(discord.requestsTo('POST', /^\/channels\/\d+\/threads$/).map((r) => (r.body as { type: number }).type)).toEqual([11, 12]);
+  });
+
   it('given a forum post over the content limit, then the error path is message.content', async () => {
     const { client, discord } = harness;
     const forum = client.channels.cache.get(discord.channelId('forum')) as ForumChannel;

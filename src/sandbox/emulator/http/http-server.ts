@@ -27,7 +27,8 @@ export class HttpServer {
     this.#log = deps.log;
     this.#now = deps.now;
     this.#onRecorded = deps.onRecorded;
-    this.server = createServer((req, res) => void this.#serve(req, res));
+    // A client that hangs up mid-request must not take the process down with an unhandled rejection.
+    this.server = createServer((req, res) => void this.#serve(req, res).catch(() => res.destroy()));
   }
 
   /** Listens on a free port (or `port`) and returns it. */
@@ -56,7 +57,7 @@ export class HttpServer {
     const api = API_PREFIX.exec(url.pathname);
     const path = decodePath(api?.[1] ?? url.pathname);
     const method = (req.method ?? 'GET').toUpperCase();
-    const pathWithQuery = url.search ? `${path}${decodeURIComponent(url.search)}` : path;
+    const pathWithQuery = url.search ? `${path}${safeDecode(url.search)}` : path;
     let body: unknown;
     let files: Array<{ field: string; filename: string; contentType: string; data: Buffer }> = [];
     let result: RouterResult;
@@ -114,16 +115,15 @@ function writeJson(res: ServerResponse, status: number, body: unknown, headers: 
 
 /** discord.js encodes `@original` as `%40original`; routes see decoded segments. */
 function decodePath(path: string): string {
-  return path
-    .split('/')
-    .map((segment) => {
-      try {
-        return decodeURIComponent(segment);
-      } catch {
-        return segment;
-      }
-    })
-    .join('/');
+  return path.split('/').map(safeDecode).join('/');
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
