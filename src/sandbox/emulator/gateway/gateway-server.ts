@@ -50,7 +50,9 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
   /** Sends a dispatch to every session whose intents ask for it; offline sessions buffer it for RESUME. */
   dispatch(t: string, d: unknown): number {
     let delivered = 0;
-    for (const session of this.#sessions.values()) {
+    // Discord hands each interaction to one session only; prefer one whose socket is open.
+    const targets = t === 'INTERACTION_CREATE' ? this.#interactionTarget() : [...this.#sessions.values()];
+    for (const session of targets) {
       if (!receives(session.intents, t)) continue;
       const payload = session.next(t, d);
       delivered += 1;
@@ -205,6 +207,13 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
   #closeWith(connection: Connection, code: number, reason: string): void {
     this.#record({ type: 'server-close', code, sessionId: connection.session?.id, path: connection.path });
     connection.socket.close(code, reason);
+  }
+
+  #interactionTarget(): GatewaySession[] {
+    const sessions = [...this.#sessions.values()];
+    const live = sessions.filter((session) => this.#connectionOf(session));
+    const chosen = live.at(-1) ?? sessions.at(-1);
+    return chosen ? [chosen] : [];
   }
 
   #identified(): Connection[] {

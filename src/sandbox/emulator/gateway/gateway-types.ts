@@ -2,6 +2,7 @@ import type { GatewaySession } from './gateway-session.js';
 
 /** Paths the gateway listens on: the first from GET /gateway/bot, the second as `resume_gateway_url`. */
 export const GATEWAY_PATH = '/gateway';
+/** Where discord.js resumes (`resume_gateway_url`), so tests can tell a resume connection from a fresh one. */
 export const RESUME_PATH = '/gateway-resume';
 
 /** Something that happened on the gateway, kept in `history` and emitted as `event`. */
