@@ -10,8 +10,11 @@ import { listVerb } from './verbs/list-verb.js';
 import { parseVerb } from './verbs/parse-verb.js';
 import { positionVerb } from './verbs/position-verb.js';
 import { showVerb } from './verbs/show-verb.js';
+import { startVerb } from './verbs/start-verb.js';
+import { sandboxVerb } from './verbs/sandbox-verb.js';
+import { deployCommandsVerb } from './verbs/deploy-commands-verb.js';
 
-const VERBS: Verb[] = [parseVerb, importVerb, listVerb, showVerb, positionVerb];
+const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, deployCommandsVerb];
 
 function generalHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));

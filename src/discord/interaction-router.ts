@@ -43,6 +43,11 @@ export class InteractionRouter {
     return work;
   }
 
+  /** Resolves once no interaction is being handled (the sandbox waits on it between steps). */
+  async whenIdle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+  }
+
   /** Stops taking interactions and waits (up to `timeoutMs`) for those in flight. */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.#accepting = false;

@@ -29,3 +29,25 @@ export class ManualClock implements Clock {
     this.#ms = new Date(to).getTime();
   }
 }
+
+/**
+ * Real time plus a jump: the sandbox's clock. Time runs as usual, and `@advance 3h` moves it
+ * forward at once, so scheduled jobs can be watched without waiting.
+ */
+export class OffsetClock implements Clock {
+  #offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.#offsetMs);
+  }
+
+  advance(ms: number): Date {
+    this.#offsetMs += ms;
+    return this.now();
+  }
+}
+
+/** A clock that can be moved forward: what `@advance` needs. */
+export interface AdvanceableClock extends Clock {
+  advance(ms: number): Date;
+}

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { LumenApp } from '../app/lumen-app.js';
 import { deployCommands } from '../discord/deploy-commands.js';
 import type { RouterOptions } from '../discord/interaction-router.js';
-import type { Clock } from '../domain/clock.js';
+import type { AdvanceableClock } from '../domain/clock.js';
 import { importBriefingFiles } from '../import/import-briefing-files.js';
 import type { Logger } from '../log.js';
 import { LocalDiscord } from './emulator/local-discord.js';
@@ -16,7 +16,8 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.m
 
 export interface SandboxOptions {
   dataDir: string;
-  clock: Clock;
+  /** Simulated time: `@advance` moves it forward. */
+  clock: AdvanceableClock;
   logger: Logger;
   /** Import data/samples when the archive is empty (default true). */
   seedSamples?: boolean;
@@ -59,6 +60,16 @@ export class Sandbox {
     await this.#app.stop();
     this.#app = await LumenApp.open(this.options);
     await this.#app.startBot({ token: this.discord.token, restApi: this.discord.apiBase, router: this.options.router });
+  }
+
+  /** Lets simulated time pass; every scheduled job runs as it would have in that time. */
+  async advance(ms: number): Promise<void> {
+    this.options.clock.advance(ms);
+  }
+
+  /** Resolves once the bot is handling no interaction. */
+  async whenIdle(): Promise<void> {
+    await this.#app.bot?.router.whenIdle();
   }
 
   async stop(): Promise<void> {

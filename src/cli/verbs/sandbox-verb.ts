@@ -1,0 +1,55 @@
+import { loadConfig } from '../../config.js';
+import { runRepl } from '../../sandbox/terminal/repl.js';
+import { readScript, runScript } from '../../sandbox/terminal/run-script.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { startCliSandbox } from '../run-sandbox.js';
+import type { Verb } from '../verb.js';
+
+export const sandboxVerb: Verb = {
+  name: 'sandbox',
+  summary: 'Run the bot against a local emulated Discord, interactively or from a script',
+  help: `Usage: lumen sandbox [--script FILE] [--json]
+
+Starts the local Discord emulator (guild "Lumen Sandbox", channels general, briefings, analysts),
+the real bot connected to it, and the sample archive, in a fresh LUMEN_DATA_DIR/sandbox folder.
+Without --script you type as in a channel; @help lists the sandbox directives.
+
+Script lines, run in order:
+  /command name:value name:"value with spaces"   a slash command (autocomplete exercised)
+  @as admin | @as member                         who is typing
+  @in <channel>                                  the current channel
+  @click <label> | @select <value>               a button or menu on the bot's last message
+  @import <path>                                 drop a briefing file into the inbox
+  @advance <N>m|h|d                              simulated time passes
+  @restart                                       restart the bot on the same data
+  # ...                                          a comment
+
+Options:
+  --script FILE   run FILE and exit (exit 1 if a step failed, 2 if a line cannot be read)
+  --json          JSON lines: the sandbox ids, then per line { step } and each REST request
+                  the bot made: { method, path, body, status }`,
+  options: { script: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0, name: '' },
+  async run({ values }, io) {
+    const loaded = loadConfig(io.env, io.cwd);
+    if (!loaded.ok) {
+      io.stderr.write(`${loaded.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const scriptFile = values['script'] as string | undefined;
+    const script = scriptFile === undefined ? undefined : await readScript(scriptFile).catch((error: Error) => ({ ok: false as const, errors: [`${scriptFile}: ${error.message}`] }));
+    if (script && !script.ok) {
+      for (const error of script.errors) io.stderr.write(`${error}\n`);
+      return EXIT_USAGE;
+    }
+    const sandbox = await startCliSandbox(loaded.config, io);
+    if (!sandbox) return EXIT_FAILURE;
+    try {
+      if (script) return (await runScript(sandbox, script.steps, io.stdout, values['json'] === true)) ? EXIT_OK : EXIT_FAILURE;
+      await runRepl(sandbox, process.stdin, io.stdout);
+      return EXIT_OK;
+    } finally {
+      await sandbox.stop();
+    }
+  },
+};

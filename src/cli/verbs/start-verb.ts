@@ -1,0 +1,61 @@
+import { loadConfig } from '../../config.js';
+import { LumenApp } from '../../app/lumen-app.js';
+import { systemClock } from '../../domain/clock.js';
+import { LumenError } from '../../domain/errors.js';
+import { createLogger } from '../../log.js';
+import { runRepl } from '../../sandbox/terminal/repl.js';
+import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { startCliSandbox } from '../run-sandbox.js';
+import type { Verb } from '../verb.js';
+
+export const startVerb: Verb = {
+  name: 'start',
+  summary: 'Run the bot (the local sandbox when no DISCORD_TOKEN is set)',
+  help: `Usage: lumen start
+
+With DISCORD_TOKEN set (in the environment or .env) the bot connects to Discord and runs until
+SIGINT or SIGTERM, when it stops taking interactions, finishes those in flight and disconnects.
+Without a token it starts the local sandbox (see lumen sandbox --help).`,
+  options: {},
+  positionals: { min: 0, max: 0, name: '' },
+  async run(_input, io) {
+    const loaded = loadConfig(io.env, io.cwd);
+    if (!loaded.ok) {
+      io.stderr.write(`${loaded.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const config = loaded.config;
+    if (!config.discordToken) {
+      io.stdout.write('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
+      const sandbox = await startCliSandbox(config, io);
+      if (!sandbox) return EXIT_FAILURE;
+      try {
+        await runRepl(sandbox, process.stdin, io.stdout);
+      } finally {
+        await sandbox.stop();
+      }
+      return EXIT_OK;
+    }
+
+    const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+    let app: LumenApp;
+    try {
+      app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger });
+      await app.startBot({ token: config.discordToken });
+    } catch (error) {
+      const message = error instanceof LumenError ? error.message : (error as Error).message;
+      io.stderr.write(`Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
+      return EXIT_FAILURE;
+    }
+    const stopped = new Promise<void>((resolve) => {
+      const stop = (signal: string): void => {
+        logger.info({ signal }, 'shutting down');
+        void app.stop().finally(resolve);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await stopped;
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,56 @@
+/**
+ * The interactive sandbox: a prompt where a person types as if in a Discord channel, and sees
+ * the bot's replies and scheduled posts as they happen.
+ */
+import { createInterface } from 'node:readline';
+import type { Sandbox } from '../sandbox.js';
+import type { StoredMessage } from '../emulator/state/stored-message.js';
+import { readScriptLine } from './script-line.js';
+import { SandboxSession } from './sandbox-session.js';
+import { describeMessage, type Output } from './transcript.js';
+
+export const SANDBOX_HELP = `Type as you would in a Discord channel:
+  /brief briefing:japan-tariffs          /brief briefing:japan-tariffs section:full
+  /search query:"chip export controls"   /ask question:"Will Washington revisit car tariffs?"
+  /position briefing:japan-tariffs actor:us              /help
+Sandbox directives:
+  @as admin | @as member    who is typing        @in briefings        which channel (general, briefings, analysts)
+  @click Trends             press a button on the bot's last message      @select 2    pick a menu option
+  @import FILE              drop a briefing into the inbox                @advance 3h  let simulated time pass
+  @restart                  restart the bot on the same data               Ctrl+D       quit`;
+
+export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, out: Output): Promise<void> {
+  const session = new SandboxSession(sandbox);
+  const color = process.stdout.isTTY === true;
+  const show = (message: StoredMessage, edited = false): void => {
+    out.write(`\n${describeMessage(sandbox, message, { color, edited })}`);
+  };
+  const onMessage = (message: StoredMessage): void => show(message);
+  const onUpdate = (message: StoredMessage): void => show(message, true);
+  sandbox.discord.on('message', onMessage);
+  sandbox.discord.on('messageUpdate', onUpdate);
+
+  const rl = createInterface({ input, output: process.stdout, terminal: process.stdin.isTTY === true });
+  const prompt = (): void => {
+    rl.setPrompt(`#${session.channel} as ${session.user} › `);
+    rl.prompt();
+  };
+  out.write(`${SANDBOX_HELP}\n`);
+  prompt();
+  try {
+    for await (const line of rl) {
+      const read = readScriptLine(line);
+      if (!read.ok) out.write(`  ${read.error}\n`);
+      else if (read.step.kind === 'help') out.write(`${SANDBOX_HELP}\n`);
+      else if (read.step.kind !== 'comment') {
+        const report = await session.run(read.step);
+        for (const note of report.notes) out.write(`  · ${note}\n`);
+      }
+      prompt();
+    }
+  } finally {
+    sandbox.discord.off('message', onMessage);
+    sandbox.discord.off('messageUpdate', onUpdate);
+    rl.close();
+  }
+}
