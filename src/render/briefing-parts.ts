@@ -32,6 +32,7 @@ export function numberedLines(items: readonly NumberedItem[]): string {
   return items.map(numberedLine).join('\n');
 }
 
+/** "**1.** text" for one item. */
 export function numberedLine(item: NumberedItem): string {
   return `**${item.n}.** ${inlineMarkdown(item.text)}`;
 }

@@ -7,6 +7,7 @@ import type { ApiActionRow, ApiButton, ApiSelectOption, ApiStringSelect, ButtonS
 import { plainText } from './safe-text.js';
 import { truncateLabel } from './truncate-text.js';
 
+/** Button styles by name (link buttons, style 5, are not used: every button here carries state). */
 export const STYLE = { primary: 1, secondary: 2, success: 3, danger: 4 } as const satisfies Record<string, ButtonStyle>;
 
 /** A button that triggers `action`. */

@@ -21,6 +21,10 @@ import { PACKED_MARK, packSlug, unpackSlug } from './pack-slug.js';
 /** What a briefing button shows: a section, the whole briefing, or the compact card. */
 export type BriefingView = SectionChoice | 'full' | 'card';
 
+/**
+ * Everything a component can ask for. A `variable` select carries no `n`: the chosen option's
+ * value is the number; a `variable` button carries it.
+ */
 export type CustomIdAction =
   | { kind: 'view'; slug: string; view: BriefingView }
   | { kind: 'variable'; slug: string; n?: number }

@@ -25,8 +25,10 @@ export interface FieldsBlock {
   fields: ApiEmbedField[];
 }
 
+/** What a renderer hands to {@link layoutBlocks}. */
 export type Block = ProseBlock | FieldsBlock;
 
+/** Decoration shared by all embeds of one layout. */
 export interface LayoutOptions {
   /** Shown above the first embed (plain text), e.g. the briefing's title. */
   author?: string;

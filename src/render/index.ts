@@ -11,10 +11,11 @@ export { AUTOCOMPLETE_LIMITS, COMPONENT_LIMITS, DISCORD_LIMITS, MESSAGE_LIMITS }
 export { renderHelp, type CommandHelp } from './help-message.js';
 export { renderKeyVariable, renderKeyVariables, renderTrends, type RelatedMaterial, type RelatedPosition } from './key-variable-messages.js';
 export type { ApiActionRow, ApiButton, ApiEmbed, ApiEmbedField, ApiSelectOption, ApiStringSelect, MessagePayload } from './message-payload.js';
+export { BRAND_COLOR, DIGEST_COLOR, ERROR_COLOR } from './message-payload.js';
 export { actorsOf, renderPositions, type PositionQuery } from './position-table.js';
 export { escapeMarkdown, neutraliseMentions, plainText } from './safe-text.js';
-export { renderSearchResults, type SearchResultView } from './search-results.js';
+export { MAX_PAGE_SIZE, renderSearchResults, type SearchResultView } from './search-results.js';
 export { renderSection } from './section-messages.js';
 export { splitText } from './split-text.js';
 export { truncateLabel, truncateText } from './truncate-text.js';
-export { renderUnknownBriefing, renderUserError, type SuggestedBriefing } from './user-error.js';
+export { isUserError, renderUnknownBriefing, renderUserError, type SuggestedBriefing } from './user-error.js';

@@ -24,6 +24,7 @@ export interface ApiEmbed {
 /** Button styles: primary, secondary, success, danger, link (link buttons carry `url`, no `custom_id`). */
 export type ButtonStyle = 1 | 2 | 3 | 4 | 5;
 
+/** A button (type 2); every button here has a `custom_id`. */
 export interface ApiButton {
   type: 2;
   style: ButtonStyle;
@@ -33,6 +34,7 @@ export interface ApiButton {
   disabled?: boolean;
 }
 
+/** One option of a string select; `default` marks it as the current choice. */
 export interface ApiSelectOption {
   label: string;
   value: string;
@@ -40,6 +42,7 @@ export interface ApiSelectOption {
   default?: boolean;
 }
 
+/** A string select (type 3). */
 export interface ApiStringSelect {
   type: 3;
   custom_id: string;
@@ -62,7 +65,9 @@ export interface MessagePayload {
   components: ApiActionRow[];
 }
 
-/** Lumen's accent colour, and red for errors. */
+/** Lumen's accent colour, on briefing embeds. */
 export const BRAND_COLOR = 0x3b6fd4;
+/** Red: the mark of a user error (see `isUserError`). */
 export const ERROR_COLOR = 0xd93f3f;
+/** Green, for digests. */
 export const DIGEST_COLOR = 0x2e9d6a;

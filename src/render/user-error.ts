@@ -27,6 +27,14 @@ export function renderUserError(message: string, hints: readonly string[] = []):
   return { embeds: [{ description, color: ERROR_COLOR }], components: [] };
 }
 
+/**
+ * Whether a renderer answered with an error (an unknown actor, a key variable number the
+ * briefing lacks…) rather than content, so the glue can send it ephemeral.
+ */
+export function isUserError(payload: MessagePayload): boolean {
+  return payload.embeds.length > 0 && payload.embeds.every((embed) => embed.color === ERROR_COLOR);
+}
+
 /** "No briefing matches …", with the closest briefings as hints and buttons to open them. */
 export function renderUnknownBriefing(query: string, suggestions: readonly SuggestedBriefing[]): MessagePayload {
   const shown = suggestions.slice(0, 5);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { decodeCustomId } from '../../src/render/custom-ids.js';
 import { renderKeyVariable, renderKeyVariables, renderTrends } from '../../src/render/key-variable-messages.js';
 import type { ApiStringSelect } from '../../src/render/message-payload.js';
+import { isUserError } from '../../src/render/user-error.js';
 import { getBriefing } from '../support/briefing-factory.js';
 import { assertWithinDiscordLimits } from './limits-checker.js';
 
@@ -48,6 +49,7 @@ describe('renderKeyVariable', () => {
 
   it('given a number the briefing does not have, then an error names the valid numbers', () => {
     const [error] = renderKeyVariable(seed, 9, related);
+    expect(isUserError(error ?? { embeds: [], components: [] })).toBe(true);
     expect(error?.embeds[0]?.description).toBe('⚠️ There is no key variable 9 in this briefing. Its key variables are numbered 1, 2, 3, 4.');
   });
 });

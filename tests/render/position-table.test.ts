@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_COLOR, type MessagePayload } from '../../src/render/message-payload.js';
 import { renderPositions } from '../../src/render/position-table.js';
+import { isUserError } from '../../src/render/user-error.js';
 import { getBriefing } from '../support/briefing-factory.js';
 import { assertWithinDiscordLimits } from './limits-checker.js';
 
@@ -41,6 +42,8 @@ describe('renderPositions', () => {
   it('given an unknown actor, then an error lists the briefing’s actors', () => {
     const [error] = renderPositions(seed, { actor: 'China' });
     expect(error?.embeds[0]?.color).toBe(ERROR_COLOR);
+    expect(isUserError(error as MessagePayload)).toBe(true);
+    expect(renderPositions(seed).some(isUserError)).toBe(false);
     expect(error?.embeds[0]?.description).toBe('⚠️ “China” is not an actor in this briefing. Try one of: **U.S.**, **Japan**.');
   });
 
