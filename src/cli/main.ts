@@ -13,8 +13,10 @@ import { showVerb } from './verbs/show-verb.js';
 import { startVerb } from './verbs/start-verb.js';
 import { sandboxVerb } from './verbs/sandbox-verb.js';
 import { deployCommandsVerb } from './verbs/deploy-commands-verb.js';
+import { searchVerb } from './verbs/search-verb.js';
+import { askVerb } from './verbs/ask-verb.js';
 
-const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, deployCommandsVerb];
+const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, searchVerb, askVerb, deployCommandsVerb];
 
 function generalHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));

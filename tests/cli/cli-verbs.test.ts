@@ -108,6 +108,30 @@ describe('given an archive holding the samples', () => {
     expect(run.json()).toEqual({ slug: 'japan-tariffs', actor: 'Japan', positions: [{ dimension: 'Tariff Policy Tools', text: 'Attempts to buffer, avoid re-imbalance' }] });
   });
 
+  it('then search --json gives [{ slug, title, score, field, snippet }] best first, forgiving typos', async () => {
+    const results = (await runLumen(['search', 'shiping', 'insurance', '--limit', '3', '--json'], { dataDir })).json<Record<string, unknown>[]>();
+    expect(results.length).toBeGreaterThan(0);
+    expect(Object.keys(results[0] ?? {}).sort()).toEqual(['field', 'score', 'slug', 'snippet', 'title']);
+    expect(results[0]?.slug).toBe('red-sea-shipping');
+    const scores = results.map((r) => r.score as number);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('then ask --json maps a paraphrased question to the key variable, with related material', async () => {
+    const run = await runLumen(['ask', 'Is Washington going to revisit car tariffs on Japan?', '--json'], { dataDir });
+    const [best] = run.json<{ slug: string; keyVariable: { n: number }; related: { trends: unknown[]; positions: unknown[] } }[]>();
+    expect(best?.slug).toBe('japan-tariffs');
+    expect(best?.keyVariable.n).toBe(1);
+    expect(best?.related.trends.length).toBeGreaterThan(0);
+  });
+
+  it('then ask --briefing keeps to that briefing, and an unknown one exits 1', async () => {
+    const scoped = (await runLumen(['ask', 'chips', '--briefing', 'japan-tariffs', '--json'], { dataDir })).json<{ slug: string }[]>();
+    expect(scoped.every((r) => r.slug === 'japan-tariffs')).toBe(true);
+    expect((await runLumen(['ask', 'chips', '--briefing', 'nope'], { dataDir })).code).toBe(1);
+    expect((await runLumen(['search', 'x', '--limit', 'lots'], { dataDir })).code).toBe(2);
+  });
+
   it('then an unknown actor exits 1 listing the actors', async () => {
     const run = await runLumen(['position', 'japan-tariffs', 'brazil'], { dataDir });
     expect(run.code).toBe(1);
@@ -128,7 +152,7 @@ describe('given wrong use of the command line', () => {
 
   it('then every verb answers --help with its usage and exits 0', async () => {
     const dataDir = await tempDataDir();
-    for (const verb of ['parse', 'import', 'list', 'show', 'position']) {
+    for (const verb of ['start', 'sandbox', 'parse', 'import', 'list', 'show', 'position', 'search', 'ask', 'deploy-commands']) {
       const run = await runLumen([verb, '--help'], { dataDir });
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: lumen ${verb}`);

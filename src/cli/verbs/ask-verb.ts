@@ -1,0 +1,45 @@
+import { BriefingLibrary } from '../../library/briefing-library.js';
+import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { findBriefingOrExplain } from '../find-briefing.js';
+import { openArchive } from '../open-archive.js';
+import { readPositiveInt, writeJson, type Verb } from '../verb.js';
+
+export const askVerb: Verb = {
+  name: 'ask',
+  summary: 'Find the key variables a question is about, with related trends and positions',
+  help: `Usage: lumen ask <question> [--briefing SLUG] [--limit N] [--json]
+
+Maps a question in your own words to the key variables it is about, across the archive or
+inside one briefing: "Is Washington going to revisit car tariffs on Japan?" finds
+japan-tariffs, key variable 1.
+
+Options:
+  --briefing SLUG   only this briefing's key variables
+  --limit N         at most N answers (default 3)
+  --json            print [{ slug, keyVariable: { n, text }, score, related: { trends, positions } }]`,
+  options: { briefing: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 1, max: Infinity, name: '<question>' },
+  async run({ positionals, values }, io) {
+    const limit = readPositiveInt(values['limit'], 'limit', 3);
+    const scope = values['briefing'] as string | undefined;
+    if (scope !== undefined && !(await findBriefingOrExplain(io, scope))) return EXIT_FAILURE;
+    const opened = await openArchive(io);
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const results = new BriefingLibrary(opened.archive).ask(positionals.join(' '), { briefing: scope, limit });
+    if (values['json']) {
+      writeJson(io, results);
+    } else if (results.length === 0) {
+      io.stdout.write('No key variable matches that question. Try naming the actors or the subject.\n');
+    } else {
+      for (const [i, r] of results.entries()) {
+        io.stdout.write(`${i + 1}. ${r.slug}, key variable ${r.keyVariable.n}: ${r.keyVariable.text}\n`);
+        for (const t of r.related.trends) io.stdout.write(`   trend ${t.n}: ${t.text}\n`);
+        for (const p of r.related.positions) io.stdout.write(`   ${p.actor} on ${p.dimension}: ${p.text}\n`);
+      }
+    }
+    return EXIT_OK;
+  },
+};

@@ -1,0 +1,32 @@
+import { BriefingLibrary } from '../../library/briefing-library.js';
+import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { openArchive } from '../open-archive.js';
+import { readPositiveInt, writeJson, type Verb } from '../verb.js';
+
+export const searchVerb: Verb = {
+  name: 'search',
+  summary: 'Search the archive: fuzzy, accent-insensitive, best first',
+  help: `Usage: lumen search <query> [--limit N] [--json]
+
+Typos are forgiven (tarifs, shiping), accents and case ignored (turkiye finds Türkiye).
+Each result says which field matched, with a short snippet.
+
+Options:
+  --limit N   at most N results (default 10)
+  --json      print [{ slug, title, score, field, snippet }]`,
+  options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 1, max: Infinity, name: '<query>' },
+  async run({ positionals, values }, io) {
+    const limit = readPositiveInt(values['limit'], 'limit', 10);
+    const opened = await openArchive(io);
+    if (!opened.ok) {
+      io.stderr.write(`${opened.message}\n`);
+      return EXIT_FAILURE;
+    }
+    const results = new BriefingLibrary(opened.archive).search(positionals.join(' '), { limit });
+    if (values['json']) writeJson(io, results);
+    else if (results.length === 0) io.stdout.write('No briefing matches. Try fewer or other words.\n');
+    else io.stdout.write(results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
+    return EXIT_OK;
+  },
+};
