@@ -25,7 +25,7 @@ export interface QueryConcept {
 }
 
 /** Discounts: a typo fix or a synonym should never outrank the reader's own word. */
-export const WEIGHTS = { exact: 1, entity: 1, synonym: 0.6, fuzzy: 0.7, prefix: 0.5 } as const;
+export const WEIGHTS = { exact: 1, entity: 1, synonym: 0.5, fuzzy: 0.7, prefix: 0.5 } as const;
 
 /** Options for {@link analyzeQuery}. */
 export interface QueryOptions {

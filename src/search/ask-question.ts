@@ -31,7 +31,7 @@ export interface AskResult {
 }
 
 /** Weight of the briefing's context beside the key variable's own words. */
-export const CONTEXT_WEIGHT = 0.6;
+export const CONTEXT_WEIGHT = 1;
 /** How many best-matching briefings lend all their key variables as candidates. */
 const CONTEXT_BRIEFINGS = 20;
 

@@ -206,13 +206,13 @@ export class FieldIndex {
 
     for (const concept of concepts) {
       conceptDocs.length = 0;
+      const idf = this.#conceptIdf(concept);
       for (const alternative of concept.alternatives) {
         const share = alternative.weight / alternative.terms.length;
         altDocs.length = 0;
         for (const term of alternative.terms) {
           const posting = this.#posting(term);
           if (!posting) continue;
-          const idf = Math.log(1 + (n - posting.df + 0.5) / (posting.df + 0.5));
           const entries = posting.entries;
           const count = posting.length;
           termDocs.length = 0;
@@ -261,6 +261,22 @@ export class FieldIndex {
       matched[doc] = 0;
     }
     return { docs: touched, scores, matched: matchedCounts };
+  }
+
+  /**
+   * One idf for all the ways of matching a concept, from its most common alternative (as
+   * Lucene's SynonymQuery does): otherwise a rare synonym (`minerals` for `rare earths`) would
+   * be worth more than the reader's own, commoner word, and the synonym's briefing would win.
+   */
+  #conceptIdf(concept: QueryConcept): number {
+    let df = 0;
+    for (const alternative of concept.alternatives) {
+      let altDf = Infinity;
+      for (const term of alternative.terms) altDf = Math.min(altDf, this.docFrequency(term));
+      if (altDf !== Infinity && altDf > df) df = altDf;
+    }
+    const n = this.size;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
   #ensureCapacity(docs: number): void {

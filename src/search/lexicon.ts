@@ -57,6 +57,8 @@ export interface LexiconOptions {
   extraEntities?: readonly EntityEntry[];
   /** Use the synonym groups (on by default; off to measure what they add). */
   synonyms?: boolean;
+  /** More synonym groups (phrases), after those of the data file: for measuring other sources. */
+  extraSynonymGroups?: readonly (readonly string[])[];
 }
 
 /** Builds the lexicon from the data files plus any extra entities. */
@@ -88,7 +90,7 @@ export function createLexicon(options: LexiconOptions = {}): Lexicon {
   const synonymPhrases = new PhraseMatcher<number[]>();
   const synonymGroups: string[][][] = [];
   if (options.synonyms !== false) {
-    for (const group of synonymsData.groups) {
+    for (const group of [...synonymsData.groups, ...(options.extraSynonymGroups ?? [])]) {
       const id = synonymGroups.length;
       const members = group.map((phrase) => words(phrase)).filter((w) => w.length > 0);
       synonymGroups.push(members.map((m) => m.filter((w) => !stopWords.has(w)).map(stem)));

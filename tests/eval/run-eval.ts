@@ -12,9 +12,11 @@ const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const print = (title: string, scores: SystemScore[]): void => {
   const n = scores[0]?.n ?? 0;
   console.log(`\n${title} (${n} items; dev ${scores[0]?.dev.n ?? 0} / held-out ${scores[0]?.heldout.n ?? 0})`);
-  console.log('| system | top-1 | top-3 | held-out top-1 | held-out top-3 |');
-  console.log('|---|---:|---:|---:|---:|');
-  for (const s of scores) console.log(`| ${s.name} | ${pct(s.top1)} | ${pct(s.top3)} | ${pct(s.heldout.top1)} | ${pct(s.heldout.top3)} |`);
+  console.log('| system | top-1 | top-3 | dev top-1 | dev top-3 | held-out top-1 | held-out top-3 |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const s of scores) {
+    console.log(`| ${s.name} | ${pct(s.top1)} | ${pct(s.top3)} | ${pct(s.dev.top1)} | ${pct(s.dev.top3)} | ${pct(s.heldout.top1)} | ${pct(s.heldout.top3)} |`);
+  }
 };
 print('Search', search);
 print('Ask', ask);
