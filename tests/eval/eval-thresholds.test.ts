@@ -1,0 +1,38 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runEvaluation, type SystemScore } from './evaluate.js';
+
+/**
+ * The evaluation targets of issue 4 on the evaluation sets (see run-eval.ts). Floors that are met
+ * guard against regressions; the one target not met yet is an expected failure, so the suite
+ * says so and will flag the day it passes.
+ */
+describe('evaluation thresholds', () => {
+  let search: SystemScore[];
+  let ask: SystemScore[];
+  beforeAll(() => {
+    ({ search, ask } = runEvaluation());
+  });
+  const ours = (scores: SystemScore[]): SystemScore => scores[0] as SystemScore;
+  const bm25 = (scores: SystemScore[]): SystemScore => scores.find((s) => s.name.startsWith('BM25')) as SystemScore;
+
+  it('given the search queries, then every expected briefing is in the top 3', () => {
+    expect(ours(search).top3).toBe(1);
+  });
+
+  it('given the follow-up questions, then the right key variable is in the top 3 at least 98% of the time', () => {
+    expect(ours(ask).top3).toBeGreaterThanOrEqual(0.98);
+  });
+
+  it('given the follow-up questions, then top-1 is clearly above plain BM25 (by 10 points or more)', () => {
+    expect(ours(ask).top1 - bm25(ask).top1).toBeGreaterThanOrEqual(0.1);
+    expect(ours(ask).heldout.top1).toBeGreaterThan(bm25(ask).heldout.top1);
+  });
+
+  it('given the follow-up questions, then top-1 stays at or above 90% (regression floor)', () => {
+    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it.fails("given the follow-up questions, then top-1 reaches the issue's 95% (not met yet)", () => {
+    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.95);
+  });
+});
