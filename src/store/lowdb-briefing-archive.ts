@@ -2,10 +2,12 @@
  * The archive kept by lowdb in one JSON file (`archive.json`), apart from the small, often
  * written state file, so that saving a subscription never rewrites thousands of briefings.
  */
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { emptyArchive, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
+import { withFileLock } from './file-lock.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
 export const ARCHIVE_FILE_NAME = 'archive.json';
@@ -15,21 +17,49 @@ export class LowdbBriefingArchive implements BriefingArchive {
   #bySlug = new Map<string, StoredBriefing>();
   #newestFirst: StoredBriefing[] = [];
   readonly #listeners = new Set<(changed: StoredBriefing[]) => void>();
+  /** The archive file, when on disk; and what it looked like when last read or written. */
+  readonly #file: string | undefined;
+  #signature = '';
 
-  private constructor(db: Low<ArchiveFile>) {
+  private constructor(db: Low<ArchiveFile>, file: string | undefined) {
     this.#db = db;
+    this.#file = file;
     this.#reindex();
   }
 
   /** Opens `archive.json` under the data directory; throws StoreCorruptError on a file it cannot trust. */
   static async open(dataDir: string): Promise<LowdbBriefingArchive> {
-    return LowdbBriefingArchive.fromAdapter(new ValidatedJsonFile(join(dataDir, ARCHIVE_FILE_NAME), ArchiveFileSchema));
+    const file = join(dataDir, ARCHIVE_FILE_NAME);
+    return LowdbBriefingArchive.fromAdapter(new ValidatedJsonFile(file, ArchiveFileSchema), file);
   }
 
-  static async fromAdapter(adapter: Adapter<ArchiveFile>): Promise<LowdbBriefingArchive> {
+  static async fromAdapter(adapter: Adapter<ArchiveFile>, file?: string): Promise<LowdbBriefingArchive> {
     const db = new Low<ArchiveFile>(adapter, emptyArchive());
+    const signature = file ? await fileSignature(file) : '';
     await db.read();
-    return new LowdbBriefingArchive(db);
+    const archive = new LowdbBriefingArchive(db, file);
+    archive.#signature = signature;
+    return archive;
+  }
+
+  /**
+   * Re-reads the file if another process (`lumen import` while the bot runs) changed it, and
+   * tells listeners what is new. Returns whether anything changed.
+   */
+  async refresh(): Promise<boolean> {
+    if (!this.#file) return false;
+    const signature = await fileSignature(this.#file);
+    if (signature === this.#signature) return false;
+    const before = this.#bySlug;
+    await this.#db.read();
+    this.#signature = signature;
+    this.#reindex();
+    const changed = this.#db.data.briefings.filter((b) => {
+      const old = before.get(b.briefing.slug);
+      return !old || old.revision !== b.revision || old.contentHash !== b.contentHash;
+    });
+    if (changed.length > 0) for (const listener of this.#listeners) listener(changed);
+    return changed.length > 0;
   }
 
   get size(): number {
@@ -53,6 +83,17 @@ export class LowdbBriefingArchive implements BriefingArchive {
   }
 
   async save(batch: IncomingBriefing[], now: Date): Promise<SaveResult[]> {
+    if (!this.#file) return this.#save(batch, now);
+    // Locked and refreshed first: a save never writes over another process's import.
+    return withFileLock(`${this.#file}.lock`, async () => {
+      await this.refresh();
+      const results = await this.#save(batch, now);
+      this.#signature = await fileSignature(this.#file as string);
+      return results;
+    });
+  }
+
+  async #save(batch: IncomingBriefing[], now: Date): Promise<SaveResult[]> {
     const data = this.#db.data;
     // Work on copies: if the write fails, memory still matches the file.
     const next: ArchiveFile = { ...data, briefings: [...data.briefings] };
@@ -110,4 +151,9 @@ export class LowdbBriefingArchive implements BriefingArchive {
       (a, b) => b.briefing.publishedAt.localeCompare(a.briefing.publishedAt) || b.seq - a.seq,
     );
   }
+}
+
+async function fileSignature(file: string): Promise<string> {
+  const info = await stat(file).catch(() => undefined);
+  return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : 'missing';
 }

@@ -21,6 +21,8 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
   readonly #schema: S;
   readonly #pretty: boolean;
   #queue: Promise<void> = Promise.resolve();
+  /** The newest data waiting for the write in progress to finish, and the promise its callers hold. */
+  #waiting: { data: z.output<S>; done: Promise<void> } | undefined;
 
   constructor(file: string, schema: S, options: ValidatedJsonFileOptions = {}) {
     this.file = file;
@@ -52,12 +54,25 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
     return parsed.data;
   }
 
-  /** Writes are queued so two saves never interleave; each resolves once its data is on disk. */
+  /**
+   * Writes never interleave, and each resolves once its data (or newer data) is on disk. Writes
+   * that arrive while one is in progress are coalesced: only the newest snapshot is written, so a
+   * burst of small updates (a thousand delivery outcomes) costs a few file writes, not a thousand.
+   */
   write(data: z.output<S>): Promise<void> {
-    const json = this.#pretty ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data);
-    const next = this.#queue.then(() => this.#writeAtomically(json));
-    this.#queue = next.catch(() => undefined);
-    return next;
+    if (this.#waiting) {
+      this.#waiting.data = data;
+      return this.#waiting.done;
+    }
+    const waiting: { data: z.output<S>; done: Promise<void> } = { data, done: Promise.resolve() };
+    waiting.done = this.#queue.then(() => {
+      this.#waiting = undefined;
+      const json = this.#pretty ? `${JSON.stringify(waiting.data, null, 2)}\n` : JSON.stringify(waiting.data);
+      return this.#writeAtomically(json);
+    });
+    this.#waiting = waiting;
+    this.#queue = waiting.done.catch(() => undefined);
+    return waiting.done;
   }
 
   async #writeAtomically(json: string): Promise<void> {

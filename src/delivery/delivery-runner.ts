@@ -1,0 +1,251 @@
+/**
+ * Carries out what the plan says is due, exactly once whatever fails:
+ * - the intent is written to the state file before anything is sent;
+ * - after a crash (or a timeout) the channel is checked for the post before sending again;
+ * - a failing channel is paused, removed or retried with backoff, and never holds up the others.
+ */
+import type { Briefing } from '../domain/briefing.schema.js';
+import type { Clock } from '../domain/clock.js';
+import type { Logger } from '../log.js';
+import { decodeCustomId } from '../render/custom-ids.js';
+import { briefingThreadName, renderDigest, renderNewBriefingPost } from '../render/delivery-messages.js';
+import { renderSubscriptionNotice } from '../render/subscription-messages.js';
+import { planNextDelivery, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
+import type { BriefingArchive } from '../store/briefing-archive.js';
+import type { DeliveryOutcome, PendingDelivery, StateFile, Subscription } from '../store/state.schema.js';
+import { StateStore } from '../store/state-store.js';
+import { newDeliveryId, partNonce } from './delivery-ids.js';
+import { PostFailure, type Poster } from './poster.js';
+
+export interface DeliveryRunnerOptions {
+  state: StateStore;
+  archive: BriefingArchive;
+  poster: Poster;
+  clock: Clock;
+  logger: Logger;
+  onTopic: (subscription: Subscription, briefing: Briefing) => boolean;
+}
+
+/** Deliveries one subscription may make in one run before yielding to the next run. */
+const MAX_PER_RUN = 25;
+const MINUTE = 60_000;
+/** How far back from the recorded intent to look for a post that may have gone out. */
+const RECONCILE_SLACK_MS = 2 * MINUTE;
+
+/** 1, 2, 4 … minutes, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
+}
+
+export class DeliveryRunner {
+  readonly #o: DeliveryRunnerOptions;
+  #running: Promise<void> | undefined;
+
+  constructor(options: DeliveryRunnerOptions) {
+    this.#o = options;
+  }
+
+  /** Delivers everything due now; a run already in progress is joined, not doubled. */
+  run(): Promise<void> {
+    this.#running ??= this.#runAll().finally(() => (this.#running = undefined));
+    return this.#running;
+  }
+
+  async #runAll(): Promise<void> {
+    const ids = this.#o.state.data.subscriptions.filter((s) => s.status === 'active').map((s) => s.id);
+    await Promise.all(ids.map((id) => this.#runOne(id)));
+  }
+
+  async #runOne(id: string): Promise<void> {
+    for (let i = 0; i < MAX_PER_RUN; i++) {
+      const sub = this.#sub(id);
+      if (!sub) return;
+      const plan = planNextDelivery({
+        subscription: sub,
+        importedAfter: (seq) => this.#o.archive.importedAfter(seq).map((s) => ({ seq: s.seq, briefing: s.briefing })),
+        now: this.#o.clock.now(),
+        onTopic: this.#o.onTopic,
+      });
+      if (!plan) return;
+      try {
+        const progressed = await this.#carryOut(sub, plan);
+        if (!progressed) return;
+      } catch (error) {
+        await this.#failed(id, error);
+        return;
+      }
+    }
+  }
+
+  #sub(id: string, state: Readonly<StateFile> = this.#o.state.data): Subscription | undefined {
+    return state.subscriptions.find((s) => s.id === id);
+  }
+
+  /** Returns whether the subscription moved on (so the next due item may follow at once). */
+  async #carryOut(sub: Subscription, plan: PlannedDelivery): Promise<boolean> {
+    const now = this.#o.clock.now();
+    switch (plan.kind) {
+      case 'skip':
+        await this.#finish(sub.id, { upToSeq: plan.upToSeq, slotAt: plan.slotAt, outcome: plan.outcome, slugs: plan.skipped.map((s) => s.briefing.slug) });
+        return true;
+      case 'new':
+      case 'digest': {
+        const pending: PendingDelivery = {
+          id: newDeliveryId(now),
+          kind: plan.kind,
+          seqs: plan.kind === 'new' ? [plan.item.seq] : plan.items.map((i) => i.seq),
+          upToSeq: plan.kind === 'new' ? plan.item.seq : plan.upToSeq,
+          ...(plan.kind === 'digest' ? { slotAt: plan.slotAt.toISOString() } : {}),
+          startedAt: now.toISOString(),
+          partsSent: 0,
+        };
+        // The intent is on disk before the first byte goes to Discord.
+        await this.#o.state.update((state) => {
+          const target = this.#sub(sub.id, state);
+          if (target) target.pending = pending;
+        });
+        await this.#send(sub, pending, 0);
+        return true;
+      }
+      case 'resume':
+        return this.#resume(sub);
+    }
+  }
+
+  /** A recorded delivery whose fate is unknown: count what reached the channel, send the rest. */
+  async #resume(sub: Subscription): Promise<boolean> {
+    const pending = sub.pending as PendingDelivery;
+    const since = new Date(new Date(pending.startedAt).getTime() - RECONCILE_SLACK_MS);
+    const earlier = await this.#o.poster.earlierPosts(sub.channelId, since);
+    let found = 0;
+    if (pending.kind === 'new') {
+      const slug = this.#briefings(pending)[0]?.briefing.slug;
+      const post = earlier.find((p) => p.customIds.some((id) => slugOf(id) === slug));
+      if (post) {
+        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: 'found in the channel after a restart', slugs: [slug ?? ''], messageId: post.messageId, threadId: post.threadId });
+        return true;
+      }
+    } else {
+      found = earlier.filter((p) => p.titles.some((t) => t.startsWith('🗞️ Daily digest'))).length;
+    }
+    await this.#send(sub, pending, Math.max(found, pending.partsSent));
+    return true;
+  }
+
+  #briefings(pending: PendingDelivery): ArchivedBriefing[] {
+    const wanted = new Set(pending.seqs);
+    return this.#o.archive.importedAfter(Math.min(...pending.seqs) - 1).filter((s) => wanted.has(s.seq)).map((s) => ({ seq: s.seq, briefing: s.briefing }));
+  }
+
+  async #send(sub: Subscription, pending: PendingDelivery, fromPart: number): Promise<void> {
+    const items = this.#briefings(pending);
+    const slugs = items.map((i) => i.briefing.slug);
+    if (pending.kind === 'new') {
+      const briefing = items[0]?.briefing;
+      if (!briefing) return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'failed', reason: 'the briefing is no longer in the archive', slugs });
+      const posted = await this.#o.poster.postNewBriefing(sub.channelId, renderNewBriefingPost(briefing, { roleId: sub.mentionRoleId }), {
+        threadName: briefingThreadName(briefing),
+        nonce: pending.id,
+        mentionRoleId: sub.mentionRoleId,
+      });
+      return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: posted.threadProblem, slugs, messageId: posted.messageId, threadId: posted.threadId });
+    }
+    const since = new Date(sub.lastSlotAt ?? sub.createdAt);
+    const parts = renderDigest(items.map((i) => i.briefing), { since, until: pending.slotAt ?? pending.startedAt, timezone: sub.timezone });
+    let firstId: string | undefined;
+    for (let part = fromPart; part < parts.length; part++) {
+      const { messageId } = await this.#o.poster.postMessage(sub.channelId, parts[part] as (typeof parts)[number], { nonce: partNonce(pending.id, part) });
+      firstId ??= messageId;
+      await this.#o.state.update((state) => {
+        const target = this.#sub(sub.id, state);
+        if (target?.pending) target.pending.partsSent = part + 1;
+      });
+    }
+    return this.#finish(sub.id, { upToSeq: pending.upToSeq, slotAt: pending.slotAt ? new Date(pending.slotAt) : undefined, outcome: 'posted', slugs, messageId: firstId });
+  }
+
+  /** Records an outcome that moves the cursor on, and clears the intent. */
+  async #finish(
+    id: string,
+    done: { upToSeq: number; slotAt?: Date; outcome: DeliveryOutcome; reason?: string; slugs: string[]; messageId?: string; threadId?: string },
+  ): Promise<void> {
+    const at = this.#o.clock.now().toISOString();
+    await this.#o.state.update((state) => {
+      const sub = this.#sub(id, state);
+      if (!sub) return;
+      const kind = sub.pending?.kind ?? sub.mode;
+      sub.cursorSeq = Math.max(sub.cursorSeq, done.upToSeq);
+      if (done.slotAt) sub.lastSlotAt = done.slotAt.toISOString();
+      delete sub.pending;
+      delete sub.retry;
+      sub.lastDelivery = { at, outcome: done.outcome, ...(done.reason ? { reason: done.reason } : {}) };
+      if (done.threadId && done.slugs[0]) state.threads[done.threadId] = done.slugs[0];
+      StateStore.appendDelivery(state, {
+        at,
+        subscriptionId: id,
+        guildId: sub.guildId,
+        channelId: sub.channelId,
+        kind,
+        slugs: done.slugs,
+        outcome: done.outcome,
+        ...(done.reason ? { reason: done.reason } : {}),
+        ...(done.messageId ? { messageId: done.messageId } : {}),
+      });
+    });
+  }
+
+  /** A post failed: pause, remove, retry later or give up on it, and say so. */
+  async #failed(id: string, error: unknown): Promise<void> {
+    const sub = this.#sub(id);
+    if (!sub) return;
+    const kind = error instanceof PostFailure ? error.kind : 'transient';
+    const reason = error instanceof Error ? error.message : String(error);
+    if (!(error instanceof PostFailure)) this.#o.logger.error({ err: error, subscription: id }, 'unexpected delivery error; will retry');
+    const now = this.#o.clock.now();
+    const at = now.toISOString();
+    const slugs = sub.pending ? this.#briefings(sub.pending).map((b) => b.briefing.slug) : [];
+    const outcome: DeliveryOutcome =
+      kind === 'missing-access' ? 'paused-missing-access'
+      : kind === 'missing-permissions' ? 'paused-missing-permissions'
+      : kind === 'unknown-channel' ? 'removed-unknown-channel'
+      : kind === 'transient' ? 'retrying'
+      : 'failed';
+
+    await this.#o.state.update((state) => {
+      const target = this.#sub(id, state);
+      if (!target) return;
+      const record = { at, subscriptionId: id, guildId: target.guildId, channelId: target.channelId, kind: target.pending?.kind ?? target.mode, slugs, outcome, reason };
+      StateStore.appendDelivery(state, record);
+      target.lastDelivery = { at, outcome, reason };
+      if (outcome === 'retrying') {
+        const attempts = (target.retry?.attempts ?? 0) + 1;
+        // The intent stays: the next attempt first checks whether this one got through after all.
+        target.retry = { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(), reason };
+      } else if (outcome === 'failed') {
+        if (target.pending) target.cursorSeq = Math.max(target.cursorSeq, target.pending.upToSeq);
+        delete target.pending;
+        delete target.retry;
+      } else if (outcome === 'removed-unknown-channel') {
+        state.subscriptions = state.subscriptions.filter((s) => s.id !== id);
+      } else {
+        // Paused: nothing was posted, so the cursor stays and resuming delivers what was missed.
+        target.status = 'paused';
+        target.statusReason = reason;
+        delete target.pending;
+        delete target.retry;
+      }
+    });
+    this.#o.logger.warn({ subscription: id, channel: sub.channelId, outcome, reason }, 'delivery did not go through');
+    if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {
+      const notice = renderSubscriptionNotice(sub, outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);
+      await this.#o.poster.notice(sub.createdInChannelId, notice).catch((noticeError: unknown) => {
+        this.#o.logger.info({ err: noticeError, channel: sub.createdInChannelId }, 'could not post the notice either');
+      });
+    }
+  }
+}
+
+function slugOf(customId: string): string | undefined {
+  const action = decodeCustomId(customId);
+  return action && 'slug' in action ? action.slug : undefined;
+}

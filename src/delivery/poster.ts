@@ -1,0 +1,55 @@
+/**
+ * What delivery needs from Discord, and how a failure is classified. The Discord glue implements
+ * it (src/discord/discord-poster.ts); tests may fake it. Delivery itself never sees discord.js.
+ */
+import { LumenError } from '../domain/errors.js';
+import type { MessagePayload } from '../render/message-payload.js';
+
+/** Why a post failed, in the terms delivery decides on. */
+export type PostFailureKind =
+  /** 50001: the bot cannot see the channel. Pause the subscription. */
+  | 'missing-access'
+  /** 50013: the bot may not post there. Pause the subscription. */
+  | 'missing-permissions'
+  /** 10003: the channel is gone. Remove the subscription. */
+  | 'unknown-channel'
+  /** 5xx, timeouts, network errors: try again later; the post may even have gone through. */
+  | 'transient'
+  /** Anything else Discord refused (a bug of ours): give up on this post, keep the subscription. */
+  | 'rejected';
+
+export class PostFailure extends LumenError {
+  readonly kind: PostFailureKind;
+
+  constructor(kind: PostFailureKind, message: string, options?: { cause?: unknown }) {
+    super(`post.${kind}`, message, options);
+    this.kind = kind;
+  }
+}
+
+export interface PostedBriefing {
+  messageId: string;
+  /** The thread (or forum post) where follow-up questions go. */
+  threadId?: string;
+  /** Why no thread could be opened, when the post itself went out. */
+  threadProblem?: string;
+}
+
+/** A message the bot posted earlier, as reconciliation looks at it. */
+export interface EarlierPost {
+  messageId: string;
+  customIds: string[];
+  titles: string[];
+  threadId?: string;
+}
+
+export interface Poster {
+  /** Posts a new briefing (its own forum post in a forum channel) and opens its follow-up thread. */
+  postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string; mentionRoleId?: string }): Promise<PostedBriefing>;
+  /** Posts one message (a digest part). */
+  postMessage(channelId: string, payload: MessagePayload, options: { nonce: string }): Promise<{ messageId: string }>;
+  /** The bot's own posts in a channel (forum posts included) created after `since`, oldest first. */
+  earlierPosts(channelId: string, since: Date): Promise<EarlierPost[]>;
+  /** A notice for people (a subscription paused or removed); best effort. */
+  notice(channelId: string, payload: MessagePayload): Promise<void>;
+}

@@ -1,0 +1,85 @@
+/**
+ * The inbox folder (`LUMEN_DATA_DIR/inbox`): briefing files dropped there are imported through
+ * the briefing core, then moved to `processed/`, or to `rejected/` with a `.error.txt` beside
+ * them naming the problem.
+ *
+ * A file still being written is left alone: it is taken only once its size and modification
+ * time have not changed since the previous poll, or it has not been touched for a few seconds.
+ * Hidden and temporary names (`.x`, `x.tmp`, `x.part`, `x~`) are never taken: writers that
+ * write-then-rename are safe from the first poll.
+ */
+import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { formatIssue } from '../domain/errors.js';
+import { parseBriefingFile, saveParsed, type ParsedFile } from '../import/import-briefing-files.js';
+import type { Logger } from '../log.js';
+import type { BriefingArchive } from '../store/briefing-archive.js';
+
+const IN_PROGRESS = /^\.|\.(tmp|part|crdownload|swp)$|~$/i;
+/** Untouched this long (real time), a file is complete even if this is the first poll to see it. */
+const SETTLED_MS = 2_000;
+
+export interface InboxReport {
+  imported: string[];
+  rejected: string[];
+}
+
+export class InboxPoller {
+  readonly inbox: string;
+  readonly #archive: BriefingArchive;
+  readonly #logger: Logger;
+  /** Size and mtime of each file at the previous poll. */
+  #seen = new Map<string, string>();
+  #polling: Promise<InboxReport> | undefined;
+
+  constructor(dataDir: string, archive: BriefingArchive, logger: Logger) {
+    this.inbox = join(dataDir, 'inbox');
+    this.#archive = archive;
+    this.#logger = logger;
+  }
+
+  /** One poll; overlapping calls share it. `now` dates briefings without a date of their own. */
+  poll(now: Date): Promise<InboxReport> {
+    this.#polling ??= this.#poll(now).finally(() => (this.#polling = undefined));
+    return this.#polling;
+  }
+
+  async #poll(now: Date): Promise<InboxReport> {
+    await mkdir(this.inbox, { recursive: true });
+    const entries = await readdir(this.inbox, { withFileTypes: true });
+    const ready: string[] = [];
+    const seen = new Map<string, string>();
+    for (const entry of entries) {
+      if (!entry.isFile() || IN_PROGRESS.test(entry.name)) continue;
+      const info = await stat(join(this.inbox, entry.name)).catch(() => undefined);
+      if (!info) continue;
+      const signature = `${info.size}:${info.mtimeMs}`;
+      if (this.#seen.get(entry.name) === signature || Date.now() - info.mtimeMs >= SETTLED_MS) ready.push(entry.name);
+      else seen.set(entry.name, signature);
+    }
+    this.#seen = seen;
+    if (ready.length === 0) return { imported: [], rejected: [] };
+
+    const parsed: ParsedFile[] = await Promise.all(ready.sort().map((name) => parseBriefingFile(join(this.inbox, name), now, name)));
+    const report = await saveParsed(this.#archive, parsed, now);
+    // Moved only after the archive is written: a crash in between re-imports the file as "unchanged".
+    for (const saved of report.saved) await this.#move(saved.file, 'processed');
+    for (const problem of report.rejected) {
+      const target = await this.#move(problem.file, 'rejected');
+      await writeFile(`${target}.error.txt`, `${problem.issues.map((issue) => formatIssue(problem.file, issue)).join('\n')}\n`);
+    }
+    const result = { imported: report.saved.map((s) => s.slug), rejected: report.rejected.map((r) => r.file) };
+    if (ready.length > 0) this.#logger.info({ ...result, outcomes: report.saved.map((s) => `${s.slug}:${s.outcome}`) }, 'inbox imported');
+    return result;
+  }
+
+  /** Moves a file into a sibling folder, never overwriting an earlier file of the same name. */
+  async #move(name: string, folder: 'processed' | 'rejected'): Promise<string> {
+    const dir = join(this.inbox, folder);
+    await mkdir(dir, { recursive: true });
+    let target = join(dir, name);
+    for (let n = 1; await stat(target).then(() => true, () => false); n++) target = join(dir, `${name.replace(/(\.[^.]*)?$/, `-${n}$1`)}`);
+    await rename(join(this.inbox, name), target);
+    return target;
+  }
+}

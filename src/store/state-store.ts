@@ -1,0 +1,46 @@
+/**
+ * The state file through lowdb: read once at start (refused if it cannot be trusted), changed in
+ * memory, written atomically. `update` resolves once the change is on disk: delivery awaits it
+ * before sending, which is what makes a post survive a crash exactly once.
+ */
+import { join } from 'node:path';
+import { Low, type Adapter } from 'lowdb';
+import { emptyState, MAX_DELIVERY_LOG, StateFileSchema, type DeliveryRecord, type StateFile } from './state.schema.js';
+import { ValidatedJsonFile } from './validated-json-file.js';
+
+export const STATE_FILE_NAME = 'state.json';
+
+export class StateStore {
+  readonly #db: Low<StateFile>;
+
+  private constructor(db: Low<StateFile>) {
+    this.#db = db;
+  }
+
+  static async open(dataDir: string): Promise<StateStore> {
+    return StateStore.fromAdapter(new ValidatedJsonFile(join(dataDir, STATE_FILE_NAME), StateFileSchema, { pretty: true }));
+  }
+
+  static async fromAdapter(adapter: Adapter<StateFile>): Promise<StateStore> {
+    const db = new Low<StateFile>(adapter, emptyState());
+    await db.read();
+    return new StateStore(db);
+  }
+
+  /** The current state. Read-only by convention: change it through `update`. */
+  get data(): Readonly<StateFile> {
+    return this.#db.data;
+  }
+
+  /** Applies `change` and resolves once it (or a later state) is written. */
+  async update(change: (state: StateFile) => void): Promise<void> {
+    change(this.#db.data);
+    await this.#db.write();
+  }
+
+  /** Appends to the delivery log, keeping only the newest records. */
+  static appendDelivery(state: StateFile, record: DeliveryRecord): void {
+    state.deliveries.push(record);
+    if (state.deliveries.length > MAX_DELIVERY_LOG) state.deliveries.splice(0, state.deliveries.length - MAX_DELIVERY_LOG);
+  }
+}

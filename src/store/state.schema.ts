@@ -1,0 +1,95 @@
+/**
+ * The small, often-written state file (`state.json`): subscriptions with their delivery cursors,
+ * deliveries in progress, the delivery log, and the threads opened under new-briefing posts.
+ * Kept apart from the archive so that recording one delivery never rewrites every briefing.
+ */
+import { z } from 'zod';
+
+const Snowflake = z.string().regex(/^\d{15,21}$/);
+const IsoTime = z.iso.datetime();
+
+/** Every way a delivery attempt can end; shown in /subscriptions and `lumen deliveries`. */
+export const DELIVERY_OUTCOMES = [
+  'posted',
+  'skipped-filtered',
+  'skipped-empty',
+  'retrying',
+  'failed',
+  'paused-missing-access',
+  'paused-missing-permissions',
+  'removed-unknown-channel',
+] as const;
+export const DeliveryOutcomeSchema = z.enum(DELIVERY_OUTCOMES);
+export type DeliveryOutcome = z.infer<typeof DeliveryOutcomeSchema>;
+
+/**
+ * A delivery recorded before anything is sent. After a crash it tells the next start that a post
+ * may or may not have gone out, so it looks in the channel before sending again.
+ */
+export const PendingDeliverySchema = z.strictObject({
+  /** Also sent as the message nonce, so Discord itself drops a quick duplicate. */
+  id: z.string().regex(/^\d{1,25}$/),
+  kind: z.enum(['new', 'digest']),
+  /** The briefings it carries (archive positions). */
+  seqs: z.array(z.number().int().positive()),
+  /** The cursor once it is delivered. */
+  upToSeq: z.number().int().nonnegative(),
+  /** Digest: the daily slot it answers. */
+  slotAt: IsoTime.optional(),
+  startedAt: IsoTime,
+  /** Digest messages already confirmed sent, when it needs several. */
+  partsSent: z.number().int().nonnegative(),
+});
+export type PendingDelivery = z.infer<typeof PendingDeliverySchema>;
+
+export const SubscriptionSchema = z.strictObject({
+  id: z.string().min(1),
+  guildId: Snowflake,
+  channelId: Snowflake,
+  /** Where /subscribe was typed: pause and removal notices go there. */
+  createdInChannelId: Snowflake,
+  createdBy: Snowflake,
+  mode: z.enum(['new', 'digest']),
+  /** Digest: local time of day, HH:MM. */
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  timezone: z.string().min(1),
+  topic: z.string().max(200).optional(),
+  mentionRoleId: Snowflake.optional(),
+  createdAt: IsoTime,
+  status: z.enum(['active', 'paused']),
+  statusReason: z.string().optional(),
+  /** Every briefing up to this archive position has been delivered or deliberately skipped. */
+  cursorSeq: z.number().int().nonnegative(),
+  /** Digest: the last daily slot handled; the next digest is due at the slot after it. */
+  lastSlotAt: IsoTime.optional(),
+  pending: PendingDeliverySchema.optional(),
+  retry: z.strictObject({ attempts: z.number().int().positive(), nextAttemptAt: IsoTime, reason: z.string() }).optional(),
+  lastDelivery: z.strictObject({ at: IsoTime, outcome: DeliveryOutcomeSchema, reason: z.string().optional() }).optional(),
+});
+export type Subscription = z.infer<typeof SubscriptionSchema>;
+
+export const DeliveryRecordSchema = z.strictObject({
+  at: IsoTime,
+  subscriptionId: z.string(),
+  guildId: Snowflake,
+  channelId: Snowflake,
+  kind: z.enum(['new', 'digest']),
+  slugs: z.array(z.string()),
+  outcome: DeliveryOutcomeSchema,
+  reason: z.string().optional(),
+  messageId: Snowflake.optional(),
+});
+export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;
+
+export const StateFileSchema = z.strictObject({
+  version: z.literal(1),
+  subscriptions: z.array(SubscriptionSchema),
+  /** Newest last; capped (see MAX_DELIVERY_LOG) so the file stays small. */
+  deliveries: z.array(DeliveryRecordSchema),
+  /** Thread (or forum post) id -> the briefing it discusses: /ask there is scoped to it. */
+  threads: z.record(Snowflake, z.string()),
+});
+export type StateFile = z.infer<typeof StateFileSchema>;
+
+export const MAX_DELIVERY_LOG = 5000;
+export const emptyState = (): StateFile => ({ version: 1, subscriptions: [], deliveries: [], threads: {} });
