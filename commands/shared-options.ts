@@ -3,7 +3,8 @@
  * turning what the user picked or typed into a briefing (or an answer with the closest ones).
  */
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
-import type { Briefing } from '../src/domain/briefing.schema.js';
+import type { Briefing, NumberedItem } from '../src/domain/briefing.schema.js';
+import { foldForMatch } from '../src/domain/fold-text.js';
 import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
 
 export const briefingOption = (option: SlashCommandStringOption, required = true): SlashCommandStringOption =>
@@ -34,6 +35,18 @@ export function chosenBriefing(interaction: AutocompleteInteraction, ctx: Comman
 
 /** Choice names are at most 100 characters. */
 export const choiceName = (text: string): string => (text.length <= 100 ? text : `${text.slice(0, 99).replace(/\s+\S*$/, '')}…`);
+
+/**
+ * Numbered items (key variables, trends) as choices for what is typed so far: those whose number
+ * starts with the digits typed (or, for words, whose text contains them), at most 25. Without
+ * the filter, items past the 25th could never be offered.
+ */
+export function numberedChoices(items: readonly NumberedItem[], typed: string): ApplicationCommandOptionChoiceData[] {
+  const query = foldForMatch(typed);
+  const matches = (item: NumberedItem): boolean => (/^\d+$/.test(query) ? String(item.n).startsWith(query) : foldForMatch(item.text).includes(query));
+  const matching = query ? items.filter(matches) : items;
+  return matching.slice(0, 25).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
+}
 
 /** `n` if the briefing has key variable `n`; otherwise a user-facing error naming the valid numbers. */
 export function requireKeyVariable(briefing: Briefing, n: number): number {

@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { UserFacingError, type CommandModule } from '../src/discord/command-module.js';
 import { renderTrends } from '../src/render/index.js';
-import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing } from './shared-options.js';
+import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing } from './shared-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('trend')
@@ -23,8 +23,8 @@ export const trend: CommandModule = {
     await respond.sendAll(renderTrends(briefing, n));
   },
   autocomplete(interaction, ctx) {
-    if (interaction.options.getFocused(true).name !== 'number') return briefingChoices(interaction, ctx);
-    const briefing = chosenBriefing(interaction, ctx);
-    return (briefing?.trends ?? []).slice(0, 25).map((t) => ({ name: choiceName(`${t.n}. ${t.text}`), value: t.n }));
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'number') return briefingChoices(interaction, ctx);
+    return numberedChoices(chosenBriefing(interaction, ctx)?.trends ?? [], String(focused.value));
   },
 };

@@ -2,7 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/command-module.js';
 import { renderKeyVariable, renderKeyVariables } from '../src/render/index.js';
-import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing, requireKeyVariable } from './shared-options.js';
+import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing, requireKeyVariable } from './shared-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('variable')
@@ -21,8 +21,8 @@ export const variable: CommandModule = {
     await respond.sendAll(renderKeyVariable(briefing, n, ctx.library.related(briefing, n)));
   },
   autocomplete(interaction, ctx) {
-    if (interaction.options.getFocused(true).name !== 'number') return briefingChoices(interaction, ctx);
-    const briefing = chosenBriefing(interaction, ctx);
-    return (briefing?.keyVariables ?? []).slice(0, 25).map((kv) => ({ name: choiceName(`${kv.n}. ${kv.text}`), value: kv.n }));
+    const focused = interaction.options.getFocused(true);
+    if (focused.name !== 'number') return briefingChoices(interaction, ctx);
+    return numberedChoices(chosenBriefing(interaction, ctx)?.keyVariables ?? [], String(focused.value));
   },
 };

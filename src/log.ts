@@ -17,6 +17,8 @@ export function scrubSecrets(value: unknown, secrets: readonly string[], depth =
     return text;
   }
   if (depth > 6 || value === null || typeof value !== 'object') return value;
+  // An Error's message and stack are not own enumerable properties: serialise it first, or it logs as {}.
+  if (value instanceof Error) return scrubSecrets(pino.stdSerializers.err(value), secrets, depth + 1);
   if (Array.isArray(value)) return value.map((item) => scrubSecrets(item, secrets, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [key, item] of Object.entries(value)) {

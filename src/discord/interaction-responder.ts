@@ -4,19 +4,22 @@
  * whether the router already deferred because they were slow.
  */
 import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import { isUserError } from '../render/index.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import { toMessageOptions } from './message-options.js';
 
 export type RepliableInteraction = ChatInputCommandInteraction | MessageComponentInteraction;
 
 export interface SendOptions {
-  /** Only the person who asked sees it (errors, previews, button answers). */
+  /** Only the person who asked sees it (errors, previews, button answers). Default: only for a renderer's error payload. */
   ephemeral?: boolean;
 }
 
 export class InteractionResponder {
   readonly interaction: RepliableInteraction;
   #deferredEphemeral: boolean | undefined;
+  /** A deferral sent but not yet confirmed: discord.js marks the interaction deferred only once Discord answers. */
+  #deferring: Promise<void> | undefined;
   #sent = 0;
 
   constructor(interaction: RepliableInteraction) {
@@ -30,15 +33,27 @@ export class InteractionResponder {
 
   /** Acknowledges now (within Discord's 3 s) so the real answer may take up to 15 minutes. */
   async defer(options: SendOptions = {}): Promise<void> {
-    if (this.acknowledged) return;
+    if (this.acknowledged || this.#deferring) return this.#deferring;
     this.#deferredEphemeral = options.ephemeral ?? false;
-    await this.interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    this.#deferring = this.interaction.deferReply(options.ephemeral ? { flags: MessageFlags.Ephemeral } : {}).then(() => undefined);
+    await this.#deferring;
+  }
+
+  /**
+   * Waits for a deferral on its way, so that an answer ready meanwhile fills it instead of
+   * racing it as a second initial response (one of the two would get 40060). A failed deferral
+   * was logged by whoever deferred; the answer then goes out as a plain reply.
+   */
+  async #settled(): Promise<void> {
+    await this.#deferring?.catch(() => undefined);
   }
 
   /** Sends one message: the reply first, then follow-ups. */
   async send(payload: MessagePayload, options: SendOptions = {}): Promise<void> {
+    await this.#settled();
     const message = toMessageOptions(payload);
-    const ephemeral = options.ephemeral ?? false;
+    // A renderer's error (an unknown actor, a section the briefing lacks) is for the asker only.
+    const ephemeral = options.ephemeral ?? isUserError(payload);
     const flags = ephemeral ? MessageFlags.Ephemeral : undefined;
     const i = this.interaction;
     if (!this.acknowledged) {
@@ -64,6 +79,7 @@ export class InteractionResponder {
   async update(payload: MessagePayload): Promise<void> {
     const i = this.interaction;
     if (!i.isMessageComponent()) return this.send(payload);
+    await this.#settled();
     const message = toMessageOptions(payload);
     if (!this.acknowledged) await i.update(message);
     else await i.editReply(message);

@@ -6,6 +6,7 @@
  */
 import type { AutocompleteInteraction, Interaction, MessageComponentInteraction } from 'discord.js';
 import { decodeCustomId, renderUnknownBriefing, renderUserError, type CustomIdAction } from '../render/index.js';
+import type { Logger } from '../log.js';
 import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler } from './command-module.js';
 import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
 
@@ -67,14 +68,14 @@ export class InteractionRouter {
       } else if (interaction.isChatInputCommand()) {
         name = interaction.commandName;
         const command = this.#commands.get(name);
-        outcome = await this.#answer(interaction, (respond) => {
+        outcome = await this.#answer(interaction, log.child({ command: name }), (respond) => {
           if (!command) throw new UserFacingError('This command is not available any more. Try /help.');
           return command.execute(interaction, respond, this.#ctx);
         });
       } else if (interaction.isMessageComponent()) {
         const action = decodeCustomId(interaction.customId);
         name = `component:${action?.kind ?? 'unknown'}`;
-        outcome = await this.#answer(interaction, (respond) => this.#component(interaction, action, respond));
+        outcome = await this.#answer(interaction, log.child({ command: name }), (respond) => this.#component(interaction, action, respond));
       } else {
         return;
       }
@@ -104,14 +105,15 @@ export class InteractionRouter {
     return handler(interaction, action, respond, this.#ctx);
   }
 
-  async #answer(interaction: RepliableInteraction, run: (respond: InteractionResponder) => Promise<void>): Promise<Outcome> {
+  /** `log` carries the interaction id, guild and command, so a failure logged here names all three. */
+  async #answer(interaction: RepliableInteraction, log: Logger, run: (respond: InteractionResponder) => Promise<void>): Promise<Outcome> {
     const respond = new InteractionResponder(interaction);
     if (!this.#accepting) {
       await respond.send(renderUserError('Lumen is restarting. Try again in a few seconds.'), { ephemeral: true });
       return 'refused';
     }
     const deferTimer = setTimeout(() => {
-      respond.defer().catch((error: unknown) => this.#ctx.logger.warn({ err: error, interactionId: interaction.id }, 'defer failed'));
+      respond.defer().catch((error: unknown) => log.warn({ err: error }, 'defer failed'));
     }, this.#deferAfterMs);
     try {
       await run(respond);
@@ -125,7 +127,7 @@ export class InteractionRouter {
         await respond.send(payload, { ephemeral: true });
         return 'user-error';
       }
-      this.#ctx.logger.error({ err: error, interactionId: interaction.id }, 'command failed');
+      log.error({ err: error }, 'command failed');
       await respond.send(renderUserError('Something went wrong on our side. It has been logged; please try again.'), { ephemeral: true });
       return 'error';
     } finally {
