@@ -1,0 +1,134 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { UserFacingError } from '../../src/discord/command-module.js';
+import { embedsOf, textOf, type LogRecord } from './helpers/e2e.js';
+import { startTestBot, testCommand, textPayload, type TestBot } from './helpers/test-bot.js';
+
+/** What the router must never show a user: a stack frame. */
+const STACK_FRAME = /\n\s+at .+\(|\bat file:|node:internal|\.ts:\d+/;
+
+describe('given the router with its default 2 s deferral, on an emulator that keeps real time', () => {
+  let t: TestBot;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestBot([
+      testCommand('slow', async (_i, respond) => {
+        await sleep(2_500);
+        await respond.send(textPayload('slow answer'));
+      }),
+      testCommand('quick', (_i, respond) => respond.send(textPayload('quick answer'))),
+      testCommand('boom', () => {
+        throw new Error(`database exploded while holding ${token}`);
+      }),
+      testCommand('oops', () => {
+        throw new UserFacingError('Pick another briefing.');
+      }),
+    ]);
+    token = t.discord.token;
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('given a command slower than 2 s, then the emulator sees a type-5 deferral within 3 s, then the edit with the answer', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'slow' });
+    const { summary } = { summary: await t.log.finished(handle.id, 6_000) };
+    expect(summary).toMatchObject({ command: 'slow', outcome: 'ok' });
+    const [first, second] = handle.record.events;
+    expect(first).toMatchObject({ kind: 'callback', callbackType: 5 });
+    expect((first?.at ?? Infinity) - handle.record.createdAt).toBeLessThan(3_000);
+    expect((first?.at ?? 0) - handle.record.createdAt).toBeGreaterThanOrEqual(1_900);
+    expect(second).toMatchObject({ kind: 'edit' });
+    expect(embedsOf(handle.original())[0]?.description).toBe('slow answer');
+    expect(handle.original()?.loading).toBe(false);
+    expect(t.discord.requests.filter((r) => r.status >= 400)).toEqual([]);
+  }, 10_000);
+
+  it('given a fast command, then it is answered directly, without a deferral', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'quick' });
+    await t.log.finished(handle.id);
+    expect(handle.record.events.map((e) => [e.kind, e.callbackType])).toEqual([['callback', 4]]);
+    expect(handle.record.events[0]?.at).toBeLessThan(handle.record.createdAt + 500);
+  });
+
+  it('given a handler that throws an unexpected error, then the user gets an ephemeral apology without a stack trace or the error text', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'boom' });
+    const summary = await t.log.finished(handle.id);
+    expect(summary.outcome).toBe('error');
+    const [reply] = handle.messages();
+    expect(reply?.ephemeral).toBe(true);
+    const text = textOf([reply as NonNullable<typeof reply>]);
+    expect(text).toContain('Something went wrong on our side');
+    expect(text).not.toMatch(STACK_FRAME);
+    expect(text).not.toContain('database exploded');
+    expect(text).not.toContain(token);
+  });
+
+  it('given a handler that throws, then the log has the command, the interaction id and the stack, and never the bot token', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'boom' });
+    await t.log.finished(handle.id);
+    const failure = t.log.records().find((r) => r.level === 50 && r.interactionId === handle.id) as LogRecord;
+    expect(failure).toMatchObject({ command: 'boom', interactionId: handle.id });
+    expect(failure.err?.message).toContain('database exploded while holding <redacted>');
+    expect(failure.err?.stack).toMatch(/at /);
+    expect(t.log.lines.join('\n')).not.toContain(token);
+  });
+
+  it('given a user-facing error, then the user gets it ephemerally and the outcome is user-error', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'oops' });
+    const summary = await t.log.finished(handle.id);
+    expect(summary.outcome).toBe('user-error');
+    expect(handle.messages()[0]?.ephemeral).toBe(true);
+    expect(textOf(handle.messages())).toContain('Pick another briefing.');
+    expect(t.log.records().filter((r) => r.level >= 50 && r.interactionId === handle.id)).toEqual([]);
+  });
+
+  it('then every interaction has one structured log line: command, guild, latency and outcome', () => {
+    const lines = t.log.records().filter((r) => r.msg === 'interaction');
+    expect(lines.length).toBeGreaterThanOrEqual(5);
+    for (const line of lines) {
+      expect(line).toMatchObject({ level: 30, guild: t.discord.guildId });
+      expect(typeof line.command).toBe('string');
+      expect(typeof line.interactionId).toBe('string');
+      expect(line.latencyMs).toBeGreaterThanOrEqual(0);
+      expect(['ok', 'user-error', 'error', 'refused']).toContain(line.outcome);
+    }
+    const slow = lines.find((l) => l.command === 'slow');
+    expect(slow?.latencyMs).toBeGreaterThanOrEqual(2_500);
+  });
+});
+
+describe('given a deferral still on its way when the handler finishes', () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await startTestBot(
+      [
+        testCommand('edge', async (_i, respond) => {
+          await sleep(200);
+          await respond.send(textPayload('edge answer'));
+        }),
+      ],
+      { deferAfterMs: 50 },
+    );
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('then the answer waits for the deferral and fills it, instead of racing it into 40060 "already acknowledged"', async () => {
+    const callback = /^\/interactions\/\d+\/[^/]+\/callback$/;
+    // The deferral (sent at 50 ms) lands at ~350 ms; an answer sent meanwhile would land after it.
+    t.discord.faults.inject({ method: 'POST', path: callback, delayMs: 300, times: 1 });
+    const late = t.discord.faults.inject({ method: 'POST', path: callback, delayMs: 300, times: 1 });
+    const handle = t.discord.interact.slashCommand({ name: 'edge' });
+    const summary = await t.log.finished(handle.id);
+    late.cancel();
+    expect(summary.outcome).toBe('ok');
+    expect(handle.record.events.map((e) => [e.kind, e.callbackType])).toEqual([
+      ['callback', 5],
+      ['edit', undefined],
+    ]);
+    expect(embedsOf(handle.original())[0]?.description).toBe('edge answer');
+    expect(t.discord.requests.filter((r) => r.status >= 400)).toEqual([]);
+  });
+});
