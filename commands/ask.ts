@@ -18,7 +18,8 @@ export const ask: CommandModule = {
   async execute(interaction, respond, ctx) {
     const question = interaction.options.getString('question', true);
     const typed = interaction.options.getString('briefing')?.trim();
-    const scope = typed ? findBriefing(typed, ctx).slug : undefined;
+    // In the thread opened under a new-briefing post, questions are about that briefing.
+    const scope = typed ? findBriefing(typed, ctx).slug : ctx.delivery?.subscriptions.briefingOfThread(interaction.channelId);
     const results = ctx.library.ask(question, { briefing: scope, limit: MAX_ANSWERS });
     await respond.sendAll(renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug));
   },

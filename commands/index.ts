@@ -10,9 +10,13 @@ import { position } from './position.js';
 import { search } from './search.js';
 import { trend } from './trend.js';
 import { variable } from './variable.js';
+import { subscribe } from './subscribe.js';
+import { unsubscribe } from './unsubscribe.js';
+import { subscriptions } from './subscriptions.js';
+import { publish } from './publish.js';
 
 export function loadCommands(): CommandModule[] {
-  const commands: CommandModule[] = [brief, variable, trend, position, search, ask];
+  const commands: CommandModule[] = [brief, variable, trend, position, search, ask, subscribe, unsubscribe, subscriptions, publish];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -1,20 +1,31 @@
 /**
  * The composition root's building block: opens the stores and the library on a data directory,
- * and starts the bot on them. `npm start`, the sandbox and the end-to-end tests all go through it.
+ * starts the bot on them, and runs the schedule (inbox and deliveries). `npm start`, the sandbox
+ * and the end-to-end tests all go through it.
  */
 import { loadCommands } from '../../commands/index.js';
-import type { CommandModule } from '../discord/command-module.js';
-import { LumenBot } from '../discord/lumen-bot.js';
+import { DeliveryRunner } from '../delivery/delivery-runner.js';
+import { PendingUploads } from '../delivery/pending-uploads.js';
+import { SubscriptionService } from '../delivery/subscription-service.js';
+import type { CommandModule, DeliveryServices } from '../discord/command-module.js';
+import { DiscordPoster } from '../discord/discord-poster.js';
 import type { RouterOptions } from '../discord/interaction-router.js';
-import type { Clock } from '../domain/clock.js';
+import { LumenBot } from '../discord/lumen-bot.js';
+import type { AdvanceableClock, Clock } from '../domain/clock.js';
+import { saveParsed } from '../import/import-briefing-files.js';
+import { InboxPoller } from '../inbox/inbox-poller.js';
 import { BriefingLibrary } from '../library/briefing-library.js';
 import type { Logger } from '../log.js';
+import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
+import { StateStore } from '../store/state-store.js';
 
 export interface AppOptions {
   dataDir: string;
   clock: Clock;
   logger: Logger;
+  /** How often the inbox is polled (default 30 s). */
+  inboxPollSeconds?: number;
 }
 
 export class LumenApp {
@@ -22,26 +33,52 @@ export class LumenApp {
   readonly clock: Clock;
   readonly logger: Logger;
   readonly archive: LowdbBriefingArchive;
+  readonly state: StateStore;
   readonly library: BriefingLibrary;
   readonly commands: CommandModule[];
+  readonly subscriptions: SubscriptionService;
+  readonly inbox: InboxPoller;
+  readonly #options: AppOptions;
+  readonly #uploads: PendingUploads;
   #bot: LumenBot | undefined;
+  #scheduler: Scheduler | undefined;
+  #deliveryJob: Job | undefined;
 
-  private constructor(options: AppOptions, archive: LowdbBriefingArchive) {
+  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore) {
+    this.#options = options;
     this.dataDir = options.dataDir;
     this.clock = options.clock;
     this.logger = options.logger;
     this.archive = archive;
+    this.state = state;
     this.library = new BriefingLibrary(archive);
     this.commands = loadCommands();
+    this.#uploads = new PendingUploads(options.clock);
+    this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
+    this.inbox = new InboxPoller(options.dataDir, archive, options.logger);
   }
 
   /** Opens the data directory; throws StoreCorruptError (naming the file) on a file it cannot trust. */
   static async open(options: AppOptions): Promise<LumenApp> {
-    return new LumenApp(options, await LowdbBriefingArchive.open(options.dataDir));
+    const archive = await LowdbBriefingArchive.open(options.dataDir);
+    const state = await StateStore.open(options.dataDir);
+    return new LumenApp(options, archive, state);
   }
 
   get bot(): LumenBot | undefined {
     return this.#bot;
+  }
+
+  get #delivery(): DeliveryServices {
+    return {
+      subscriptions: this.subscriptions,
+      uploads: this.#uploads,
+      publish: async (parsed) => {
+        const report = await saveParsed(this.archive, [parsed], this.clock.now());
+        this.requestDelivery();
+        return report;
+      },
+    };
   }
 
   async startBot(options: { token: string; restApi?: string; router?: RouterOptions }): Promise<LumenBot> {
@@ -50,14 +87,73 @@ export class LumenApp {
       restApi: options.restApi,
       router: options.router,
       commands: this.commands,
-      context: { library: this.library, clock: this.clock, logger: this.logger },
+      context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
       logger: this.logger,
     });
     return this.#bot;
   }
 
-  /** Graceful stop: finish interactions in flight, disconnect. Writes are awaited as they happen. */
+  /**
+   * Sets up the jobs (inbox, deliveries) and runs them once, to catch up on what was missed while
+   * the bot was down. With `realTime`, node-cron then runs them on the clock; without, time only
+   * moves through `advance` (the sandbox's scripts and the tests).
+   */
+  async startSchedule(options: { realTime: boolean }): Promise<void> {
+    const bot = this.#bot;
+    if (!bot) throw new Error('start the bot before the schedule');
+    const runner = new DeliveryRunner({
+      state: this.state,
+      archive: this.archive,
+      poster: new DiscordPoster(bot.client),
+      clock: this.clock,
+      logger: this.logger,
+      onTopic: (sub, briefing) => !sub.topic || this.library.matchesTopic(briefing, sub.topic),
+    });
+    const delivery: Job = {
+      name: 'deliver',
+      pattern: '* * * * *',
+      run: async () => {
+        await this.archive.refresh(); // briefings imported by `lumen import` in another process
+        await runner.run();
+      },
+    };
+    const inbox: Job = {
+      name: 'inbox',
+      pattern: everySeconds(this.#options.inboxPollSeconds ?? 30),
+      run: async (now) => {
+        const report = await this.inbox.poll(now);
+        if (report.imported.length > 0) await runner.run();
+      },
+    };
+    this.#deliveryJob = delivery;
+    this.#scheduler = new Scheduler([inbox, delivery], this.clock, this.logger);
+    await this.#scheduler.runAll();
+    if (options.realTime) this.#scheduler.start();
+  }
+
+  /** Delivers what is due now, without waiting for the next minute (after an import or publish). */
+  requestDelivery(): void {
+    if (this.#scheduler && this.#deliveryJob) void this.#scheduler.runJob(this.#deliveryJob);
+  }
+
+  /** Simulated time passes: every job runs as it would have in that time. */
+  async advance(clock: AdvanceableClock, ms: number): Promise<void> {
+    if (this.#scheduler) await this.#scheduler.advance(clock, ms);
+    else clock.advance(ms);
+  }
+
+  /** Resolves once no interaction and no scheduled job is running. */
+  async whenIdle(): Promise<void> {
+    for (let i = 0; i < 3; i++) {
+      await this.#bot?.router.whenIdle();
+      await this.#scheduler?.whenIdle();
+    }
+  }
+
+  /** Graceful stop: no new jobs, finish interactions and jobs in flight, disconnect. */
   async stop(): Promise<void> {
+    await this.#scheduler?.stop();
+    this.#scheduler = undefined;
     await this.#bot?.stop();
     this.#bot = undefined;
     this.library.close();

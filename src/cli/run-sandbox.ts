@@ -13,13 +13,13 @@ import { Sandbox } from '../sandbox/sandbox.js';
 import type { CliIo } from './cli-io.js';
 import { pino } from 'pino';
 
-export async function startCliSandbox(config: Config, io: CliIo): Promise<Sandbox | undefined> {
+export async function startCliSandbox(config: Config, io: CliIo, options: { realTimeSchedule?: boolean } = {}): Promise<Sandbox | undefined> {
   const dataDir = join(config.dataDir, 'sandbox');
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
   const logger = createLogger({ level: config.logLevel, destination: pino.destination({ dest: join(dataDir, 'lumen.log'), sync: true }) });
   try {
-    return await Sandbox.start({ dataDir, clock: new OffsetClock(), logger });
+    return await Sandbox.start({ dataDir, clock: new OffsetClock(), logger, inboxPollSeconds: config.inboxPollSeconds, realTimeSchedule: options.realTimeSchedule });
   } catch (error) {
     io.stderr.write(`Could not start the sandbox: ${error instanceof LumenError ? error.message : (error as Error).message}\n`);
     return undefined;

@@ -10,7 +10,10 @@ import type {
   MessageComponentInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { PendingUploads } from '../delivery/pending-uploads.js';
+import type { SubscriptionService } from '../delivery/subscription-service.js';
 import type { Clock } from '../domain/clock.js';
+import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
 import type { BriefingLibrary } from '../library/briefing-library.js';
 import type { Logger } from '../log.js';
 import type { CustomIdAction } from '../render/custom-ids.js';
@@ -21,6 +24,15 @@ export interface CommandContext {
   library: BriefingLibrary;
   clock: Clock;
   logger: Logger;
+  /** Subscriptions and publishing; absent in a bot started without delivery (some tests). */
+  delivery?: DeliveryServices;
+}
+
+export interface DeliveryServices {
+  subscriptions: SubscriptionService;
+  uploads: PendingUploads;
+  /** Stores a confirmed upload and sets its delivery going. */
+  publish(parsed: Extract<ParsedFile, { ok: true }>): Promise<ImportReport>;
 }
 
 /** An expected failure the user can act on: answered ephemerally, logged as `user-error`. */

@@ -21,13 +21,26 @@ export class BriefingLibrary {
   readonly archive: BriefingArchive;
   readonly index: BriefingIndex;
   readonly #unsubscribe: () => void;
+  /** Topic -> the slugs a search for it finds; cleared whenever the archive changes. */
+  readonly #topics = new Map<string, Set<string>>();
 
   constructor(archive: BriefingArchive) {
     this.archive = archive;
     this.index = BriefingIndex.from(archive.list().map((stored) => stored.briefing));
     this.#unsubscribe = archive.onChange((changed) => {
       for (const stored of changed) this.index.upsert(stored.briefing);
+      this.#topics.clear();
     });
+  }
+
+  /** Whether a briefing is about `topic`: whether searching the archive for the topic finds it. */
+  matchesTopic(briefing: Briefing, topic: string): boolean {
+    let found = this.#topics.get(topic);
+    if (!found) {
+      found = new Set(this.search(topic, { limit: Math.max(1, this.archive.size) }).map((r) => r.slug));
+      this.#topics.set(topic, found);
+    }
+    return found.has(briefing.slug);
   }
 
   get(slug: string): Briefing | undefined {

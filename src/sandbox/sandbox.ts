@@ -16,12 +16,15 @@ export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.m
 
 export interface SandboxOptions {
   dataDir: string;
+  inboxPollSeconds?: number;
   /** Simulated time: `@advance` moves it forward. */
   clock: AdvanceableClock;
   logger: Logger;
   /** Import data/samples when the archive is empty (default true). */
   seedSamples?: boolean;
   router?: RouterOptions;
+  /** Also run the schedule on real time (the interactive sandbox); scripts and tests use `advance` only. */
+  realTimeSchedule?: boolean;
 }
 
 export class Sandbox {
@@ -44,6 +47,7 @@ export class Sandbox {
       }
       await deployCommands({ token: discord.token, commands: app.commands, guildId: discord.guildId, api: discord.apiBase });
       await app.startBot({ token: discord.token, restApi: discord.apiBase, router: options.router });
+      await app.startSchedule({ realTime: options.realTimeSchedule ?? false });
       return new Sandbox(discord, app, options);
     } catch (error) {
       await discord.close();
@@ -60,16 +64,17 @@ export class Sandbox {
     await this.#app.stop();
     this.#app = await LumenApp.open(this.options);
     await this.#app.startBot({ token: this.discord.token, restApi: this.discord.apiBase, router: this.options.router });
+    await this.#app.startSchedule({ realTime: this.options.realTimeSchedule ?? false });
   }
 
   /** Lets simulated time pass; every scheduled job runs as it would have in that time. */
   async advance(ms: number): Promise<void> {
-    this.options.clock.advance(ms);
+    await this.#app.advance(this.options.clock, ms);
   }
 
-  /** Resolves once the bot is handling no interaction. */
+  /** Resolves once the bot is handling no interaction and no scheduled job runs. */
   async whenIdle(): Promise<void> {
-    await this.#app.bot?.router.whenIdle();
+    await this.#app.whenIdle();
   }
 
   async stop(): Promise<void> {

@@ -42,7 +42,8 @@ Options:
       for (const error of script.errors) io.stderr.write(`${error}\n`);
       return EXIT_USAGE;
     }
-    const sandbox = await startCliSandbox(loaded.config, io);
+    // A script runs on simulated time alone, so its output does not depend on how fast it runs.
+    const sandbox = await startCliSandbox(loaded.config, io, { realTimeSchedule: scriptFile === undefined });
     if (!sandbox) return EXIT_FAILURE;
     try {
       if (script) return (await runScript(sandbox, script.steps, io.stdout, values['json'] === true)) ? EXIT_OK : EXIT_FAILURE;

@@ -27,7 +27,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     const config = loaded.config;
     if (!config.discordToken) {
       io.stdout.write('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
-      const sandbox = await startCliSandbox(config, io);
+      const sandbox = await startCliSandbox(config, io, { realTimeSchedule: true });
       if (!sandbox) return EXIT_FAILURE;
       try {
         await runRepl(sandbox, process.stdin, io.stdout);
@@ -40,8 +40,9 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
     let app: LumenApp;
     try {
-      app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger });
+      app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger, inboxPollSeconds: config.inboxPollSeconds });
       await app.startBot({ token: config.discordToken });
+      await app.startSchedule({ realTime: true });
     } catch (error) {
       const message = error instanceof LumenError ? error.message : (error as Error).message;
       io.stderr.write(`Could not start: ${message.split(config.discordToken).join('<token>')}\n`);

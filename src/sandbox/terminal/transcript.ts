@@ -38,8 +38,24 @@ export function describeMessage(sandbox: Sandbox, message: StoredMessage, option
     .filter(Boolean)
     .join(', ');
   const head = `── Lumen Briefings in ${where} (${how})`;
-  const body = message.loading ? 'Lumen Briefings is thinking…' : renderMessageText(message.data as MessageView, { color: options.color });
+  const body = message.loading ? 'Lumen Briefings is thinking…' : readableMentions(sandbox, renderMessageText(message.data as MessageView, { color: options.color }));
   return `${options.color === false ? head : `\u001b[36m${head}\u001b[39m`}\n${body}\n`;
+}
+
+/** Channel, role and user mentions by name, and Discord timestamps as dates, as the client shows them. */
+function readableMentions(sandbox: Sandbox, text: string): string {
+  const guild = sandbox.discord.guild;
+  return text
+    .replace(/<#(\d+)>/g, (all, id: string) => (guild.channel(id) ? `#${guild.channel(id)?.name}` : all))
+    .replace(/<@&(\d+)>/g, (all, id: string) => {
+      const role = guild.roles().find((r) => r.id === id);
+      return role ? `@${role.name}` : all;
+    })
+    .replace(/<@!?(\d+)>/g, (all, id: string) => {
+      const user = guild.users().find((u) => u.id === id);
+      return user ? `@${user.username}` : all;
+    })
+    .replace(/<t:(\d+)(?::[tTdDfFR])?>/g, (_all, seconds: string) => `${new Date(Number(seconds) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`);
 }
 
 export function writeHumanStep(out: Output, sandbox: Sandbox, line: string, report: StepReport): void {
