@@ -15,8 +15,9 @@ import { sandboxVerb } from './verbs/sandbox-verb.js';
 import { deployCommandsVerb } from './verbs/deploy-commands-verb.js';
 import { searchVerb } from './verbs/search-verb.js';
 import { askVerb } from './verbs/ask-verb.js';
+import { deliveriesVerb } from './verbs/deliveries-verb.js';
 
-const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, searchVerb, askVerb, deployCommandsVerb];
+const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, searchVerb, askVerb, deliveriesVerb, deployCommandsVerb];
 
 function generalHelp(): string {
   const width = Math.max(...VERBS.map((v) => v.name.length));

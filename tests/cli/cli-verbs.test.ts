@@ -152,7 +152,7 @@ describe('given wrong use of the command line', () => {
 
   it('then every verb answers --help with its usage and exits 0', async () => {
     const dataDir = await tempDataDir();
-    for (const verb of ['start', 'sandbox', 'parse', 'import', 'list', 'show', 'position', 'search', 'ask', 'deploy-commands']) {
+    for (const verb of ['start', 'sandbox', 'parse', 'import', 'list', 'show', 'position', 'search', 'ask', 'deliveries', 'deploy-commands']) {
       const run = await runLumen([verb, '--help'], { dataDir });
       expect(run.code).toBe(0);
       expect(run.stdout).toContain(`Usage: lumen ${verb}`);

@@ -1,0 +1,49 @@
+import { join } from 'node:path';
+import { loadConfig } from '../../config.js';
+import { LumenError } from '../../domain/errors.js';
+import { StateFileSchema, type DeliveryRecord } from '../../store/state.schema.js';
+import { STATE_FILE_NAME } from '../../store/state-store.js';
+import { ValidatedJsonFile } from '../../store/validated-json-file.js';
+import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { readPositiveInt, writeJson, type Verb } from '../verb.js';
+
+export const deliveriesVerb: Verb = {
+  name: 'deliveries',
+  summary: 'The delivery log: every post attempt with its outcome and reason',
+  help: `Usage: lumen deliveries [--limit N] [--json]
+
+Every delivery attempt the bot made, newest last: when, which channel, which briefings, and the
+outcome (posted, skipped-filtered, skipped-empty, retrying, failed, paused-missing-access,
+paused-missing-permissions, removed-unknown-channel) with its reason. The bot keeps the last 5,000.
+
+Options:
+  --limit N   only the last N (default 50)
+  --json      print [{ at, subscriptionId, guildId, channelId, kind, slugs, outcome, reason?, messageId? }]`,
+  options: { limit: { type: 'string' }, json: { type: 'boolean' } },
+  positionals: { min: 0, max: 0, name: '' },
+  async run({ values }, io) {
+    const limit = readPositiveInt(values['limit'], 'limit', 50, 5000);
+    const loaded = loadConfig(io.env, io.cwd);
+    if (!loaded.ok) {
+      io.stderr.write(`${loaded.message}\n`);
+      return EXIT_FAILURE;
+    }
+    let records: DeliveryRecord[];
+    try {
+      const state = await new ValidatedJsonFile(join(loaded.config.dataDir, STATE_FILE_NAME), StateFileSchema).read();
+      records = (state?.deliveries ?? []).slice(-limit);
+    } catch (error) {
+      if (!(error instanceof LumenError)) throw error;
+      io.stderr.write(`${error.message}\n`);
+      return EXIT_FAILURE;
+    }
+    if (values['json']) writeJson(io, records);
+    else if (records.length === 0) io.stdout.write('No deliveries yet.\n');
+    else {
+      for (const r of records) {
+        io.stdout.write(`${r.at}  ${r.outcome.padEnd(26)} ${r.kind.padEnd(6)} channel ${r.channelId}  ${r.slugs.join(', ') || '-'}${r.reason ? `  (${r.reason})` : ''}\n`);
+      }
+    }
+    return EXIT_OK;
+  },
+};
