@@ -146,6 +146,15 @@ describe('given the buttons and the select on a /brief card', () => {
     expect(readable(textOf(messages))).toContain('4. Will China take advantage of the situation');
   });
 
+  it('given Card is pressed under a section, then the presser gets the compact card back', async () => {
+    const section = (await brief({ briefing: 'japan-tariffs', section: 'incident' })).messages.at(-1);
+    const { messages, summary } = await settle(log, sandbox.discord.interact.clickButton({ message: section as typeof card, customId: 'lb1|sec|japan-tariffs|card' }));
+    expect(summary.outcome).toBe('ok');
+    expect(messages[0]?.ephemeral).toBe(true);
+    expect(embedsOf(messages[0])[0]?.title).toBe(japan.title);
+    expect(buttonsOf(messages[0]).map((b) => b.label)).toEqual(['Key variables', 'Trends', 'Positions', 'Full briefing']);
+  });
+
   it('given Trends is pressed, then the presser sees the trend predictions', async () => {
     const { messages } = await press('lb1|sec|japan-tariffs|trd');
     expect(messages.every((m) => m.ephemeral)).toBe(true);

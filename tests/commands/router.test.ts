@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UserFacingError } from '../../src/discord/command-module.js';
+import { UserFacingError, type CommandModule } from '../../src/discord/command-module.js';
+import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { embedsOf, textOf, type LogRecord } from './helpers/e2e.js';
 import { startTestBot, testCommand, textPayload, type TestBot } from './helpers/test-bot.js';
 
@@ -10,8 +11,9 @@ const STACK_FRAME = /\n\s+at .+\(|\bat file:|node:internal|\.ts:\d+/;
 describe('given the router with its default 2 s deferral, on an emulator that keeps real time', () => {
   let t: TestBot;
   let token: string;
+  let commands: CommandModule[];
   beforeAll(async () => {
-    t = await startTestBot([
+    commands = [
       testCommand('slow', async (_i, respond) => {
         await sleep(2_500);
         await respond.send(textPayload('slow answer'));
@@ -23,7 +25,11 @@ describe('given the router with its default 2 s deferral, on an emulator that ke
       testCommand('oops', () => {
         throw new UserFacingError('Pick another briefing.');
       }),
-    ]);
+      testCommand('legacy', (_i, respond) =>
+        respond.send({ embeds: [{ description: 'an old card' }], components: [{ type: 1, components: [{ type: 2, style: 2, label: 'Old', custom_id: 'v0:open:japan' }] }] }),
+      ),
+    ];
+    t = await startTestBot(commands);
     token = t.discord.token;
   });
   afterAll(async () => {
@@ -83,6 +89,39 @@ describe('given the router with its default 2 s deferral, on an emulator that ke
     expect(t.log.records().filter((r) => r.level >= 50 && r.interactionId === handle.id)).toEqual([]);
   });
 
+  it('given Discord rejects the reply, then the failure is logged without the interaction token and the user still gets the apology', async () => {
+    t.discord.faults.inject({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, code: 10062, times: 1 });
+    const handle = t.discord.interact.slashCommand({ name: 'quick' });
+    const summary = await t.log.finished(handle.id);
+    expect(summary.outcome).toBe('error');
+    const failure = t.log.records().find((r) => r.level === 50 && r.interactionId === handle.id);
+    expect(failure?.err?.message).toContain('Unknown interaction');
+    const lines = t.log.lines.filter((l) => l.includes(handle.id)).join('\n');
+    expect(lines).toContain(`/interactions/${handle.id}/<token>/callback`);
+    expect(t.log.lines.join('\n')).not.toContain(handle.token);
+    expect(textOf(handle.messages())).toContain('Something went wrong on our side');
+  });
+
+  it('given a button this bot version did not write, then the presser is told to run the command again', async () => {
+    const card = t.discord.interact.slashCommand({ name: 'legacy' });
+    await t.log.finished(card.id);
+    const press = t.discord.interact.clickButton({ message: card.original() as NonNullable<ReturnType<typeof card.original>>, customId: 'v0:open:japan' });
+    const summary = await t.log.finished(press.id);
+    expect(summary).toMatchObject({ command: 'component:unknown', outcome: 'user-error' });
+    expect(press.messages()[0]?.ephemeral).toBe(true);
+    expect(textOf(press.messages())).toContain('This button belongs to an older version of the bot');
+  });
+
+  it('given a registered command the bot no longer has, then the user is pointed to /help', async () => {
+    const ghost = testCommand('ghost', async () => undefined);
+    await deployCommands({ token, commands: [...commands, ghost], guildId: t.discord.guildId, api: t.discord.apiBase });
+    const handle = t.discord.interact.slashCommand({ name: 'ghost' });
+    const summary = await t.log.finished(handle.id);
+    expect(summary.outcome).toBe('user-error');
+    expect(handle.messages()[0]?.ephemeral).toBe(true);
+    expect(textOf(handle.messages())).toContain('This command is not available any more. Try /help.');
+  });
+
   it('then every interaction has one structured log line: command, guild, latency and outcome', () => {
     const lines = t.log.records().filter((r) => r.msg === 'interaction');
     expect(lines.length).toBeGreaterThanOrEqual(5);
@@ -107,6 +146,10 @@ describe('given a deferral still on its way when the handler finishes', () => {
           await sleep(200);
           await respond.send(textPayload('edge answer'));
         }),
+        testCommand('secret', async (_i, respond) => {
+          await sleep(150);
+          await respond.send(textPayload('for your eyes only'), { ephemeral: true });
+        }),
       ],
       { deferAfterMs: 50 },
     );
@@ -130,5 +173,21 @@ describe('given a deferral still on its way when the handler finishes', () => {
     ]);
     expect(embedsOf(handle.original())[0]?.description).toBe('edge answer');
     expect(t.discord.requests.filter((r) => r.status >= 400)).toEqual([]);
+  });
+
+  it('given a deferred reply whose answer is ephemeral, then the public "thinking" placeholder is deleted and only the user sees the answer', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'secret' });
+    const summary = await t.log.finished(handle.id);
+    expect(summary.outcome).toBe('ok');
+    expect(handle.record.events.map((e) => [e.kind, e.callbackType])).toEqual([
+      ['callback', 5],
+      ['delete', undefined],
+      ['followup', undefined],
+    ]);
+    expect(handle.original()?.deleted).toBe(true);
+    const [answer] = handle.followups();
+    expect(answer?.ephemeral).toBe(true);
+    expect(embedsOf(answer)[0]?.description).toBe('for your eyes only');
+    expect(t.discord.channelMessages('general').map((m) => m.id)).not.toContain(answer?.id);
   });
 });
