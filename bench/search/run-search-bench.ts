@@ -20,6 +20,7 @@ import type { SizeResult } from './search-bench-child.js';
 const run = promisify(execFile);
 const CHILD = fileURLToPath(new URL('./search-bench-child.ts', import.meta.url));
 const COLD_CHILD = fileURLToPath(new URL('./cold-search-child.ts', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/lumen.js', import.meta.url));
 
 /** Options: which sizes, how many naive fuse.js queries per size, and each child's time cap. */
 export interface SearchBenchOptions {
@@ -37,6 +38,9 @@ export interface SearchBenchOutput {
 
 interface ColdResult {
   briefings: number;
+  /** `lumen search` itself (bin/lumen.js: config, archive, index, answer), median of 3. */
+  cliWallMs: number | null;
+  /** The same work in a bare child process, median of 3, with its inner split below. */
   wallMs: number;
   loadMs: number;
   buildMs: number;
@@ -89,10 +93,25 @@ async function coldSearch(size: number): Promise<ColdResult> {
     }
     walls.sort((a, b) => a.wallMs - b.wallMs);
     const median = walls[1] ?? walls[0];
-    return { briefings: size, wallMs: median?.wallMs ?? 0, ...(median?.inner ?? { loadMs: 0, buildMs: 0, searchMs: 0 }) };
+    return { briefings: size, cliWallMs: await timeCli(dir), wallMs: median?.wallMs ?? 0, ...(median?.inner ?? { loadMs: 0, buildMs: 0, searchMs: 0 }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Median wall time of three `lumen search --json` runs over `dataDir`, or null if the CLI fails. */
+async function timeCli(dataDir: string): Promise<number | null> {
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      await run(process.execPath, [BIN, 'search', 'japan tarifs', '--json'], { env: { ...process.env, LUMEN_DATA_DIR: dataDir }, maxBuffer: 1 << 24 });
+      times.push(performance.now() - start);
+    }
+  } catch {
+    return null;
+  }
+  return times.sort((a, b) => a - b)[1] ?? null;
 }
 
 function toRows(sizes: SearchBenchOutput['json']['sizes'], cold: ColdResult[]): BenchRow[] {
@@ -120,7 +139,8 @@ function toRows(sizes: SearchBenchOutput['json']['sizes'], cold: ColdResult[]): 
   }
   for (const c of cold) {
     const n = c.briefings.toLocaleString('en-US');
-    rows.push({ name: `cold search: load + build + answer (${n})`, value: `${fmtMs(c.wallMs)} (load ${fmtMs(c.loadMs)}, build ${fmtMs(c.buildMs)})`, target: '≤ 2 s', ok: c.wallMs <= 2000 });
+    if (c.cliWallMs !== null) rows.push({ name: `cold \`lumen search\` (${n})`, value: fmtMs(c.cliWallMs), target: '≤ 2 s', ok: c.cliWallMs <= 2000 });
+    rows.push({ name: `cold load + build + answer, bare process (${n})`, value: `${fmtMs(c.wallMs)} (load ${fmtMs(c.loadMs)}, build ${fmtMs(c.buildMs)})`, target: c.cliWallMs === null ? '≤ 2 s' : undefined, ok: c.cliWallMs === null ? c.wallMs <= 2000 : undefined });
   }
   return rows;
 }

@@ -19,6 +19,12 @@ import { TermVocabulary } from './term-vocabulary.js';
 export interface BriefingIndexOptions {
   /** Word knowledge (aliases, synonyms, stop words); defaults to the data files plus the gazetteer. */
   lexicon?: Lexicon;
+  /**
+   * Build the key-variable and name indexes on first use of ask / autocomplete instead of up
+   * front. For one-shot commands (`lumen search` answers one query and exits); a long-running
+   * bot keeps the default, so that no keystroke pays for a build.
+   */
+  lazy?: boolean;
 }
 
 interface Indexed {
@@ -47,8 +53,11 @@ export class BriefingIndex {
   // Indexed by document id (ids only grow, so these are dense enough as arrays).
   readonly #slugByDoc: (string | undefined)[] = [];
   readonly #keyVariableByDoc: ({ slug: string; n: number; briefingDoc: number } | undefined)[] = [];
+  /** Whether the key-variable and name indexes are kept (always, unless built lazily and unused yet). */
+  #secondary: boolean;
 
   constructor(options: BriefingIndexOptions = {}) {
+    this.#secondary = options.lazy !== true;
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.vocabulary = new TermVocabulary({ rank: (word) => this.briefings.docFrequency(stem(word)) });
     this.dictionary = new TermDictionary(this.lexicon, (word) => this.vocabulary.add(word));
@@ -87,15 +96,10 @@ export class BriefingIndex {
       return terms;
     });
     const doc = this.briefings.add(fields);
-    // Each key variable is also a document of its own, with the terms just computed.
-    const keyVariableDocs = kvTerms.map((terms, k) => {
-      const kvDoc = this.keyVariables.add([terms]);
-      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1, briefingDoc: doc };
-      return kvDoc;
-    });
-    this.names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
-    this.#bySlug.set(briefing.slug, { briefing, doc, keyVariableDocs });
+    const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
+    this.#bySlug.set(briefing.slug, indexed);
     this.#slugByDoc[doc] = briefing.slug;
+    if (this.#secondary) this.#addSecondary(indexed, kvTerms);
   }
 
   /** Removes a briefing; returns whether it was there. */
@@ -113,6 +117,31 @@ export class BriefingIndex {
     return true;
   }
 
+  /** Each key variable as a document of its own (with terms already computed), and the name. */
+  #addSecondary(indexed: Indexed, kvTerms: number[][]): void {
+    const { briefing, doc } = indexed;
+    indexed.keyVariableDocs = kvTerms.map((terms, k) => {
+      const kvDoc = this.keyVariables.add([terms]);
+      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1, briefingDoc: doc };
+      return kvDoc;
+    });
+    this.names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
+  }
+
+  /** Builds the key-variable and name indexes if they were left for first use. */
+  #ensureSecondary(): void {
+    if (this.#secondary) return;
+    this.#secondary = true;
+    for (const indexed of this.#bySlug.values()) {
+      const kvTerms = indexed.briefing.keyVariables.map((kv) => {
+        const terms: number[] = [];
+        this.dictionary.encode(kv.text, terms);
+        return terms;
+      });
+      this.#addSecondary(indexed, kvTerms);
+    }
+  }
+
   /** Full-text fuzzy search over every field; best first. */
   search(query: string, options: SearchOptions = {}): SearchResult[] {
     return searchBriefings(this, query, options);
@@ -120,11 +149,13 @@ export class BriefingIndex {
 
   /** Discord autocomplete choices for a partly typed briefing name; newest first when empty. */
   autocomplete(partial: string, options: { limit?: number } = {}): Choice[] {
+    this.#ensureSecondary();
     return this.names.suggest(partial, options.limit);
   }
 
   /** The key variables a free-text question is about, with related trends and positions. */
   ask(question: string, options: AskOptions = {}): AskResult[] {
+    this.#ensureSecondary();
     return askQuestion(this, question, options);
   }
 

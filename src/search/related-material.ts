@@ -23,6 +23,18 @@ export interface RelatedMaterial {
 const MAX_TRENDS = 3;
 const MAX_POSITIONS = 4;
 
+const actorStemsCache = new WeakMap<object, Set<string>>();
+
+/** Stems of one-word actor names and aliases (`japan`, `washington`, `kremlin`). */
+function actorStems(index: BriefingIndex): Set<string> {
+  let stems = actorStemsCache.get(index.lexicon);
+  if (!stems) {
+    stems = new Set([...index.lexicon.entityStems.values()].flatMap((set) => [...set]));
+    actorStemsCache.set(index.lexicon, stems);
+  }
+  return stems;
+}
+
 /** Trends and positions of `briefing` that share terms with `keyVariable` or the question. */
 export function relatedMaterial(
   index: BriefingIndex,
@@ -41,12 +53,20 @@ export function relatedMaterial(
     }
   }
 
+  // Sharing only actor names says nothing: every row of a U.S.-Japan table names the U.S. and
+  // Japan. An item is related when it shares a subject term; actor terms then add to its rank.
+  const actorTerms = actorStems(index);
   const overlap = (text: string): number => {
     const terms: string[] = [];
     indexTerms(text, index.lexicon, terms);
-    let score = 0;
-    for (const term of new Set(terms)) score += (wanted.get(term) ?? 0) * index.briefings.idf(term);
-    return score;
+    let subject = 0;
+    let actors = 0;
+    for (const term of new Set(terms)) {
+      const s = (wanted.get(term) ?? 0) * index.briefings.idf(term);
+      if (term.startsWith('@') || actorTerms.has(term)) actors += s;
+      else subject += s;
+    }
+    return subject > 0 ? subject + 0.25 * actors : 0;
   };
 
   const trends = briefing.trends

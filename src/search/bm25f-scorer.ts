@@ -1,0 +1,214 @@
+/**
+ * BM25F scoring over a FieldIndex: a term's frequencies in the fields are weighted and
+ * length-normalised first, then saturated once, so a word repeated in five fields counts as a
+ * strong match but not five times over. A query is a list of concepts; a concept scores as its
+ * best alternative (its own word, a synonym, a typo fix...), and concepts add up.
+ */
+import type { QueryConcept } from './analyzer.js';
+
+/** Most fields an index may have (4 bits of a posting entry). */
+export const MAX_FIELDS = 16;
+
+/** Field weights and length normalisation for one kind of query. */
+export interface FieldScoring {
+  weights: readonly number[];
+  /** BM25 `b` per field: 0 ignores length, 1 fully normalises it. */
+  b: readonly number[];
+  k1: number;
+}
+
+/**
+ * Scored documents as parallel arrays (no object per document: a common query word touches
+ * thousands of them). `matched[i]` counts the query concepts that `docs[i]` matched.
+ */
+export interface ScoredDocs {
+  docs: number[];
+  scores: number[];
+  matched: number[];
+}
+
+/** One term's postings. */
+export interface Posting {
+  /** `doc * 256 + field * 16 + min(tf, 15)`, sorted by document; the first `length` are used. */
+  entries: Int32Array;
+  length: number;
+  /** Documents holding the term, in any field. */
+  df: number;
+}
+
+/** What the scorer reads from an index. */
+export interface ScoringSource {
+  readonly fieldCount: number;
+  readonly size: number;
+  postingOf(term: string): Readonly<Posting> | undefined;
+  fieldLength(doc: number, field: number): number;
+  averageLength(field: number): number;
+}
+
+/** Below this many documents every concept is scanned: exact scores, and cheap anyway. */
+const PROBE_MIN_DOCS = 2000;
+/** A concept is common when it is in more than about 1 document in 20. */
+const COMMON_IDF = Math.log(20);
+/** Probing a candidate costs about this many scanned entries (a binary search). */
+const PROBE_COST = 16;
+
+/** Entries to scan for a concept: the sum of its terms' postings. */
+function postingsCost(index: ScoringSource, concept: QueryConcept): number {
+  let cost = 0;
+  for (const alternative of concept.alternatives) for (const term of alternative.terms) cost += index.postingOf(term)?.length ?? 0;
+  return cost;
+}
+
+/** First position in `entries[0..count)` whose document is `doc` or later. */
+function lowerBound(entries: Int32Array, count: number, doc: number): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((entries[mid] as number) >> 8 < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+export class Bm25fScorer {
+  // Scratch space reused by every query: one slot per document id, always left zeroed.
+  #tf = new Float64Array(1024);
+  #alt = new Float64Array(1024);
+  #concept = new Float64Array(1024);
+  #total = new Float64Array(1024);
+  #matched = new Uint8Array(1024);
+
+  /** Makes room for document ids below `docs`. */
+  ensureCapacity(docs: number): void {
+    if (this.#tf.length >= docs) return;
+    const size = Math.max(docs * 2, 1024);
+    this.#tf = new Float64Array(size);
+    this.#alt = new Float64Array(size);
+    this.#concept = new Float64Array(size);
+    this.#total = new Float64Array(size);
+    this.#matched = new Uint8Array(size);
+  }
+
+  /**
+   * Scores every document matching at least one concept. A concept scores as its best
+   * alternative (weight x BM25F, averaged over an alternative's terms); concepts add up.
+   * `only`, when given, restricts scoring to those documents.
+   */
+  score(index: ScoringSource, concepts: readonly QueryConcept[], scoring: FieldScoring, only?: ReadonlySet<number>): ScoredDocs {
+    const F = index.fieldCount;
+    const weights = new Float64Array(MAX_FIELDS);
+    const b = new Float64Array(MAX_FIELDS);
+    const invAvg = new Float64Array(MAX_FIELDS);
+    for (let f = 0; f < F; f++) {
+      weights[f] = scoring.weights[f] ?? 0;
+      b[f] = scoring.b[f] ?? 0.75;
+      invAvg[f] = 1 / index.averageLength(f);
+    }
+    const k1 = scoring.k1;
+    const tf = this.#tf;
+    const altSum = this.#alt;
+    const best = this.#concept;
+    const total = this.#total;
+    const matched = this.#matched;
+    const touched: number[] = [];
+    const termDocs: number[] = [];
+    const altDocs: number[] = [];
+    const conceptDocs: number[] = [];
+
+    // Rarest concepts first, so that common ones can refine what the rare ones found.
+    const ordered = concepts
+      .map((concept) => ({ concept, idf: conceptIdf(index, concept), cost: postingsCost(index, concept) }))
+      .sort((x, y) => y.idf - x.idf);
+    /** The document of the entry being accumulated (shared with `accumulate` to avoid a call argument). */
+    let current = 0;
+    const accumulate = (entry: number): void => {
+      const field = (entry >> 4) & 15;
+      const w = weights[field] as number;
+      if (w === 0 || (only !== undefined && !only.has(current))) return;
+      const bf = b[field] as number;
+      const norm = 1 - bf + bf * index.fieldLength(current, field) * (invAvg[field] as number);
+      if (tf[current] === 0) termDocs.push(current);
+      tf[current] = (tf[current] as number) + (w * (entry & 15)) / norm;
+    };
+
+    for (const { concept, idf, cost } of ordered) {
+      conceptDocs.length = 0;
+      // A common concept in a large index only refines the documents rarer concepts found:
+      // look those up in its postings instead of scanning tens of thousands of entries. A
+      // document matching nothing but common words would rank low anyway.
+      const probe = index.size >= PROBE_MIN_DOCS && touched.length > 0 && idf < COMMON_IDF && touched.length * PROBE_COST < cost;
+      const candidates = probe ? touched.slice() : undefined;
+      for (const alternative of concept.alternatives) {
+        const share = alternative.weight / alternative.terms.length;
+        altDocs.length = 0;
+        for (const term of alternative.terms) {
+          const posting = index.postingOf(term);
+          if (!posting) continue;
+          const entries = posting.entries;
+          const count = posting.length;
+          termDocs.length = 0;
+          if (candidates) {
+            for (const candidate of candidates) {
+              current = candidate;
+              for (let i = lowerBound(entries, count, candidate); i < count && (entries[i] as number) >> 8 === candidate; i++) accumulate(entries[i] as number);
+            }
+          } else {
+            for (let i = 0; i < count; i++) {
+              const entry = entries[i] as number;
+              current = entry >> 8;
+              accumulate(entry);
+            }
+          }
+          const factor = share * idf * (k1 + 1);
+          for (const doc of termDocs) {
+            const t = tf[doc] as number;
+            tf[doc] = 0;
+            if (altSum[doc] === 0) altDocs.push(doc);
+            altSum[doc] = (altSum[doc] as number) + (factor * t) / (t + k1);
+          }
+        }
+        // Alternatives of one concept compete: `tariff` and its synonym `duty` never add up.
+        for (const doc of altDocs) {
+          const s = altSum[doc] as number;
+          altSum[doc] = 0;
+          if (best[doc] === 0) conceptDocs.push(doc);
+          if (s > (best[doc] as number)) best[doc] = s;
+        }
+      }
+      for (const doc of conceptDocs) {
+        if (total[doc] === 0) touched.push(doc);
+        total[doc] = (total[doc] as number) + (best[doc] as number);
+        best[doc] = 0;
+        matched[doc] = (matched[doc] as number) + 1;
+      }
+    }
+
+    const scores = new Array<number>(touched.length);
+    const matchedCounts = new Array<number>(touched.length);
+    for (let i = 0; i < touched.length; i++) {
+      const doc = touched[i] as number;
+      scores[i] = total[doc] as number;
+      matchedCounts[i] = matched[doc] as number;
+      total[doc] = 0;
+      matched[doc] = 0;
+    }
+    return { docs: touched, scores, matched: matchedCounts };
+  }
+}
+
+/**
+ * One idf for all the ways of matching a concept, from its most common alternative (as
+ * Lucene's SynonymQuery does): otherwise a rare synonym (`minerals` for `rare earths`) would
+ * be worth more than the reader's own, commoner word, and the synonym's briefing would win.
+ */
+export function conceptIdf(index: ScoringSource, concept: QueryConcept): number {
+  let df = 0;
+  for (const alternative of concept.alternatives) {
+    let altDf = Infinity;
+    for (const term of alternative.terms) altDf = Math.min(altDf, index.postingOf(term)?.df ?? 0);
+    if (altDf !== Infinity && altDf > df) df = altDf;
+  }
+  const n = index.size;
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
