@@ -42,6 +42,11 @@ describe('given app.stop() while an interaction is in flight', () => {
     const handle = sandbox.discord.interact.slashCommand({ name: 'brief', options: { briefing: 'japan-tariffs' } });
     expect((await log.finished(handle.id)).outcome).toBe('ok');
   });
+
+  it('then through start, stop and restart the log never printed the bot token', () => {
+    expect(log.lines.length).toBeGreaterThan(4);
+    expect(log.lines.join('\n')).not.toContain(sandbox.discord.token);
+  });
 });
 
 describe('given deployCommands', () => {

@@ -76,6 +76,7 @@ export interface LoggedSandbox {
 /** A sandbox with the samples, logging at info level into memory (the bot token is a secret to scrub). */
 export async function startLoggedSandbox(options: { seedSamples?: boolean } = {}): Promise<LoggedSandbox> {
   const log = new LogLines();
+  // The logger reads this array on every line, so the token, known only once the emulator runs, can join it after.
   const secrets: string[] = [];
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => log.lines.push(line) }, secrets });
   const sandbox = await startSandbox({ logger, seedSamples: options.seedSamples });
