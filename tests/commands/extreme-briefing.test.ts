@@ -1,3 +1,4 @@
+import { MAX_MESSAGES_PER_ANSWER } from '../../commands/brief.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { renderFullBriefing } from '../../src/render/index.js';
@@ -53,12 +54,14 @@ describe('given the largest generated briefing', () => {
     expect(select?.placeholder).toContain('of 60');
   });
 
-  it('then section:full is accepted message after message, split exactly as the renderer laid it out', async () => {
+  it('then section:full posts the first messages as the renderer laid them out, then a note pointing to the sections', async () => {
     const expected = renderFullBriefing(extreme);
+    expect(expected.length).toBeGreaterThan(MAX_MESSAGES_PER_ANSWER);
     const messages = await command('brief', { section: 'full' });
-    expect(messages).toHaveLength(expected.length);
-    expect(messages.length).toBeGreaterThan(10);
-    expect(allEmbeds(messages).map((e) => e.title)).toEqual(expected.flatMap((m) => m.embeds.map((e) => e.title)));
+    expect(messages).toHaveLength(MAX_MESSAGES_PER_ANSWER);
+    const shown = expected.slice(0, MAX_MESSAGES_PER_ANSWER - 1);
+    expect(allEmbeds(messages.slice(0, -1)).map((e) => e.title)).toEqual(shown.flatMap((m) => m.embeds.map((e) => e.title)));
+    expect(embedsOf(messages.at(-1) as StoredMessage)[0]?.description).toContain(`too long to post whole here (${expected.length} messages)`);
     expect(rejectedRequests(sandbox)).toEqual([]);
   });
 
