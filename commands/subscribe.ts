@@ -35,7 +35,7 @@ export function missingBotPermissions(channel: GuildBasedChannel): string[] {
 
 export const subscribe: CommandModule = {
   data,
-  usage: '/subscribe channel:<#channel> mode:<new|digest> [time:HH:MM] [timezone:<IANA>] [topic:<words>] [mention:<role>]',
+  usage: '/subscribe channel:#channel mode:<new|digest> [time:HH:MM] [timezone:<IANA>] [topic:<words>] [mention:<role>]',
   async execute(interaction, respond, ctx) {
     const guildId = requirePermission(interaction, 'channels');
     const { subscriptions } = requireDelivery(ctx);

@@ -15,7 +15,7 @@ export const data = new SlashCommandBuilder()
 
 export const unsubscribe: CommandModule = {
   data,
-  usage: '/unsubscribe channel:<#channel> [mode:<new|digest>]',
+  usage: '/unsubscribe channel:#channel [mode:<new|digest>]',
   async execute(interaction, respond, ctx) {
     const guildId = requirePermission(interaction, 'channels');
     const channel = interaction.options.getChannel('channel', true);
