@@ -15,7 +15,7 @@ import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { DeliveryOutcome, PendingDelivery, StateFile, Subscription } from '../store/state.schema.js';
 import { StateStore } from '../store/state-store.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
-import { PostFailure, type Poster } from './poster.js';
+import { PostFailure, type EarlierPost, type Poster } from './poster.js';
 
 export interface DeliveryRunnerOptions {
   state: StateStore;
@@ -39,21 +39,34 @@ export function retryDelayMs(attempts: number): number {
 
 export class DeliveryRunner {
   readonly #o: DeliveryRunnerOptions;
-  #running: Promise<void> | undefined;
+  /** Subscriptions being delivered right now, each on its own. */
+  readonly #inFlight = new Map<string, Promise<void>>();
 
   constructor(options: DeliveryRunnerOptions) {
     this.#o = options;
   }
 
-  /** Delivers everything due now; a run already in progress is joined, not doubled. */
+  /**
+   * Delivers everything due now. Each subscription is delivered on its own: one still busy from
+   * an earlier run (a post hanging on a slow channel until discord.js times out) is left to
+   * finish and not started twice, and never holds up the others. Resolves once the deliveries
+   * this call started are done.
+   */
   run(): Promise<void> {
-    this.#running ??= this.#runAll().finally(() => (this.#running = undefined));
-    return this.#running;
+    const started: Promise<void>[] = [];
+    for (const sub of this.#o.state.data.subscriptions) {
+      if (sub.status !== 'active' || this.#inFlight.has(sub.id)) continue;
+      const id = sub.id;
+      const work = this.#runOne(id).finally(() => this.#inFlight.delete(id));
+      this.#inFlight.set(id, work);
+      started.push(work);
+    }
+    return Promise.all(started).then(() => undefined);
   }
 
-  async #runAll(): Promise<void> {
-    const ids = this.#o.state.data.subscriptions.filter((s) => s.status === 'active').map((s) => s.id);
-    await Promise.all(ids.map((id) => this.#runOne(id)));
+  /** Resolves once no delivery is in flight. */
+  async whenIdle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight.values()]);
   }
 
   async #runOne(id: string): Promise<void> {
@@ -120,13 +133,14 @@ export class DeliveryRunner {
     let found = 0;
     if (pending.kind === 'new') {
       const slug = this.#briefings(pending)[0]?.briefing.slug;
-      const post = earlier.find((p) => p.customIds.some((id) => slugOf(id) === slug));
+      // A digest in the same channel has an "Open" button for the same briefing: it is not the post.
+      const post = earlier.find((p) => !isDigest(p) && p.customIds.some((id) => slugOf(id) === slug));
       if (post) {
         await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: 'found in the channel after a restart', slugs: [slug ?? ''], messageId: post.messageId, threadId: post.threadId });
         return true;
       }
     } else {
-      found = earlier.filter((p) => p.titles.some((t) => t.startsWith('🗞️ Daily digest'))).length;
+      found = earlier.filter(isDigest).length;
     }
     await this.#send(sub, pending, Math.max(found, pending.partsSent));
     return true;
@@ -243,6 +257,13 @@ export class DeliveryRunner {
       });
     }
   }
+}
+
+/** The title every digest message starts with (first part and continuations). */
+const DIGEST_TITLE = '🗞️ Daily digest';
+
+function isDigest(post: EarlierPost): boolean {
+  return post.titles.some((t) => t.startsWith(DIGEST_TITLE));
 }
 
 function slugOf(customId: string): string | undefined {

@@ -8,6 +8,7 @@
  * Hidden and temporary names (`.x`, `x.tmp`, `x.part`, `x~`) are never taken: writers that
  * write-then-rename are safe from the first poll.
  */
+import type { Dirent } from 'node:fs';
 import { mkdir, readdir, rename, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { formatIssue } from '../domain/errors.js';
@@ -45,8 +46,7 @@ export class InboxPoller {
   }
 
   async #poll(now: Date): Promise<InboxReport> {
-    await mkdir(this.inbox, { recursive: true });
-    const entries = await readdir(this.inbox, { withFileTypes: true });
+    const entries = await this.#entries();
     const ready: string[] = [];
     const seen = new Map<string, string>();
     for (const entry of entries) {
@@ -71,6 +71,17 @@ export class InboxPoller {
     const result = { imported: report.saved.map((s) => s.slug), rejected: report.rejected.map((r) => r.file) };
     if (ready.length > 0) this.#logger.info({ ...result, outcomes: report.saved.map((s) => `${s.slug}:${s.outcome}`) }, 'inbox imported');
     return result;
+  }
+
+  /** The inbox's entries; the folder is created on first use (or if someone removed it), not at every poll. */
+  async #entries(): Promise<Dirent[]> {
+    try {
+      return await readdir(this.inbox, { withFileTypes: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      await mkdir(this.inbox, { recursive: true });
+      return readdir(this.inbox, { withFileTypes: true });
+    }
   }
 
   /** Moves a file into a sibling folder, never overwriting an earlier file of the same name. */

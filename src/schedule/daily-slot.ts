@@ -55,8 +55,26 @@ function parseTime(time: string): { h: number; mi: number } {
   return { h: h ?? 0, mi: mi ?? 0 };
 }
 
+/**
+ * Answers already worked out. The delivery plan asks the same question (the slot after the last
+ * digest) for every digest subscription every minute; Intl makes each answer cost tens of
+ * microseconds, which a month of simulated minutes or a thousand subscriptions turns into seconds.
+ */
+const nextSlots = new Map<string, number>();
+const MAX_REMEMBERED = 10_000;
+
 /** The first time after `after` when it is `time` (HH:MM) in `zone`. */
 export function nextDailySlot(after: Date, time: string, zone: string): Date {
+  const key = `${after.getTime()}|${time}|${zone}`;
+  const known = nextSlots.get(key);
+  if (known !== undefined) return new Date(known);
+  const slot = computeNextDailySlot(after, time, zone);
+  if (nextSlots.size >= MAX_REMEMBERED) nextSlots.clear();
+  nextSlots.set(key, slot.getTime());
+  return slot;
+}
+
+function computeNextDailySlot(after: Date, time: string, zone: string): Date {
   const { h, mi } = parseTime(time);
   const today = wallClock(after.getTime(), zone);
   for (let days = 0; days < 3; days++) {

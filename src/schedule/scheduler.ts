@@ -12,6 +12,7 @@ export interface Job {
   name: string;
   /** A node-cron pattern (with seconds when it has six fields). */
   pattern: string;
+  /** May be called again before an earlier call has finished: the job guards its own work. */
   run(now: Date): Promise<unknown>;
 }
 
@@ -40,7 +41,10 @@ export class Scheduler {
 
   /** Starts the real-time schedule. */
   start(): void {
-    this.#live = this.#jobs.map(({ job }) => cron.schedule(job.pattern, () => this.runJob(job), { name: job.name, noOverlap: true }));
+    // No noOverlap: it would skip every run while one is still busy, so a single post hanging on a
+    // slow channel would hold up delivery everywhere. The jobs guard their own work instead (the
+    // inbox shares a poll in progress; delivery skips subscriptions already being delivered).
+    this.#live = this.#jobs.map(({ job }) => cron.schedule(job.pattern, () => this.runJob(job), { name: job.name }));
   }
 
   /** Runs every job once now (at start-up: what was missed while the bot was down). */
