@@ -4,7 +4,8 @@
  * briefings. Each size runs in its own process (its own peak RSS) under a time cap.
  *
  * `runSearchBench()` is what bench/run.ts calls; run alone with
- * `node --import tsx bench/search/run-search-bench.ts [sizes...]`.
+ * `node --import tsx bench/search/run-search-bench.ts [sizes...]`, which prints the table and
+ * writes bench/search/results.json.
  */
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -149,7 +150,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
   const output = await runSearchBench(sizes.length > 0 ? { sizes } : {});
   printTable('Search (issue 4)', output.rows);
-  const path = fileURLToPath(new URL('../results.search.json', import.meta.url));
+  const path = fileURLToPath(new URL('./results.json', import.meta.url));
   await writeFile(path, `${JSON.stringify(output.json, null, 2)}\n`);
   console.log(`\nwrote ${path}`);
 }

@@ -74,6 +74,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptio
 
   const concepts: QueryConcept[] = [];
   for (let i = 0; i < seq.length; ) {
+    const start = i;
     const entity = lexicon.entityPhrases.matchAt(seq, i);
     const synonym = options.synonyms === false ? undefined : lexicon.synonymPhrases.matchAt(seq, i);
     const span = Math.max(entity?.length ?? 0, synonym?.length ?? 0, 1);
@@ -98,7 +99,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptio
     }
     if (span === 1) {
       const w = phrase[0] as string;
-      for (const fix of (fixes[i - 1] ?? []).slice(1)) alternatives.push({ terms: [stem(fix)], weight: WEIGHTS.fuzzy, kind: 'fuzzy' });
+      for (const fix of (fixes[start] ?? []).slice(1)) alternatives.push({ terms: [stem(fix)], weight: WEIGHTS.fuzzy, kind: 'fuzzy' });
       if (last && options.prefixLast) {
         for (const completion of vocabulary.prefix(w, 8)) {
           if (completion !== w) alternatives.push({ terms: [stem(completion)], weight: WEIGHTS.prefix, kind: 'prefix' });

@@ -95,10 +95,13 @@ export class NameIndex {
       return { word, isPrefix, expansions, fuzzy, size };
     });
 
-    // Drive from the rarest word and test the others on its names only: autocomplete stays
-    // fast however common the other words are. One or two letters alone match thousands of
+    // Drive from the rarest word that matches anything and test the others on its names only:
+    // autocomplete stays fast however common the other words are, and a word matching nothing
+    // (a typo beyond repair) only lowers the rank. One or two letters alone match thousands of
     // names: then take the newest that fit.
-    const driver = units.reduce((a, b) => (b.size < a.size ? b : a));
+    const matching = units.filter((u) => u.size > 0);
+    if (matching.length === 0) return [];
+    const driver = matching.reduce((a, b) => (b.size < a.size ? b : a));
     const found = new Map<NameEntry, { score: number; hits: number }>();
     const candidates =
       driver.size > DENSE_MATCHES

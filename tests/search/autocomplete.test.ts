@@ -30,6 +30,12 @@ describe('autocomplete', () => {
     expect(index.autocomplete('drougth panama')[0]?.value).toBe('panama-canal-drought');
   });
 
+  it('given one word that matches nothing, then names matching the other words are still suggested', () => {
+    const index = BriefingIndex.from(loadSampleBriefings());
+    expect(index.autocomplete('panama qqqqqq')[0]?.value).toBe('panama-canal-drought');
+    expect(index.autocomplete('qqqqqq')).toEqual([]);
+  });
+
   it('given thousands of briefings, then at most 25 choices, names within 100 characters, values are slugs', () => {
     const index = BriefingIndex.from(generateBriefings(2000));
     for (const partial of ['', 'c', 'china', 'russia sanc', 'zzz']) {
