@@ -75,6 +75,7 @@ export class Bm25fScorer {
   // Scratch space reused by every query: one slot per document id, always left zeroed.
   #tf = new Float64Array(1024);
   #alt = new Float64Array(1024);
+  #altTerms = new Uint8Array(1024);
   #concept = new Float64Array(1024);
   #total = new Float64Array(1024);
   #matched = new Uint8Array(1024);
@@ -85,6 +86,7 @@ export class Bm25fScorer {
     const size = Math.max(docs * 2, 1024);
     this.#tf = new Float64Array(size);
     this.#alt = new Float64Array(size);
+    this.#altTerms = new Uint8Array(size);
     this.#concept = new Float64Array(size);
     this.#total = new Float64Array(size);
     this.#matched = new Uint8Array(size);
@@ -108,6 +110,7 @@ export class Bm25fScorer {
     const k1 = scoring.k1;
     const tf = this.#tf;
     const altSum = this.#alt;
+    const altTerms = this.#altTerms;
     const best = this.#concept;
     const total = this.#total;
     const matched = this.#matched;
@@ -166,12 +169,18 @@ export class Bm25fScorer {
             tf[doc] = 0;
             if (altSum[doc] === 0) altDocs.push(doc);
             altSum[doc] = (altSum[doc] as number) + (factor * t) / (t + k1);
+            altTerms[doc] = (altTerms[doc] as number) + 1;
           }
         }
         // Alternatives of one concept compete: `tariff` and its synonym `duty` never add up.
+        // A phrase (`black sea`, `rare earth`) counts only where all its words are.
+        const needed = new Set(alternative.terms).size;
         for (const doc of altDocs) {
           const s = altSum[doc] as number;
+          const complete = (altTerms[doc] as number) >= needed;
           altSum[doc] = 0;
+          altTerms[doc] = 0;
+          if (!complete) continue;
           if (best[doc] === 0) conceptDocs.push(doc);
           if (s > (best[doc] as number)) best[doc] = s;
         }
