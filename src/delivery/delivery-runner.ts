@@ -136,7 +136,9 @@ export class DeliveryRunner {
       // A digest in the same channel has an "Open" button for the same briefing: it is not the post.
       const post = earlier.find((p) => !isDigest(p) && p.customIds.some((id) => slugOf(id) === slug));
       if (post) {
-        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: 'found in the channel after a restart', slugs: [slug ?? ''], messageId: post.messageId, threadId: post.threadId });
+        const thread = post.threadId ? { threadId: post.threadId } : await this.#openMissingThread(sub, pending, post.messageId);
+        const reason = ['found in the channel after a restart', thread.problem].filter(Boolean).join('; ');
+        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason, slugs: [slug ?? ''], messageId: post.messageId, threadId: thread.threadId });
         return true;
       }
     } else {
@@ -144,6 +146,17 @@ export class DeliveryRunner {
     }
     await this.#send(sub, pending, Math.max(found, pending.partsSent));
     return true;
+  }
+
+  /** The post went out but its thread did not (the process died in between): open it now. */
+  async #openMissingThread(sub: Subscription, pending: PendingDelivery, messageId: string): Promise<{ threadId?: string; problem?: string }> {
+    const briefing = this.#briefings(pending)[0]?.briefing;
+    if (!briefing) return {};
+    try {
+      return { threadId: await this.#o.poster.openThread(sub.channelId, messageId, briefingThreadName(briefing)) };
+    } catch (error) {
+      return { problem: `no thread: ${error instanceof Error ? error.message : String(error)}` };
+    }
   }
 
   #briefings(pending: PendingDelivery): ArchivedBriefing[] {

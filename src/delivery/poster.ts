@@ -48,6 +48,11 @@ export interface Poster {
   postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string; mentionRoleId?: string }): Promise<PostedBriefing>;
   /** Posts one message (a digest part). */
   postMessage(channelId: string, payload: MessagePayload, options: { nonce: string }): Promise<{ messageId: string }>;
+  /**
+   * Opens the follow-up thread under a new-briefing post found in the channel after an
+   * interrupted delivery (the process died between the post and its thread); returns its id.
+   */
+  openThread(channelId: string, messageId: string, threadName: string): Promise<string>;
   /** The bot's own posts in a channel (forum posts included) created after `since`, oldest first. */
   earlierPosts(channelId: string, since: Date): Promise<EarlierPost[]>;
   /** A notice for people (a subscription paused or removed); best effort. */

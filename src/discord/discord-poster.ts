@@ -97,6 +97,19 @@ export class DiscordPoster implements Poster {
     });
   }
 
+  openThread(channelId: string, messageId: string, threadName: string): Promise<string> {
+    return attempt(async () => {
+      const channel = await this.#channel(channelId);
+      // A forum post is its own thread.
+      if (channel.type === ChannelType.GuildForum) return messageId;
+      if (!channel.isTextBased() || channel.isDMBased()) throw new PostFailure('rejected', 'that channel cannot hold threads');
+      const message = await channel.messages.fetch(messageId);
+      if (message.thread) return message.thread.id;
+      const thread = await message.startThread({ name: threadName, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
+      return thread.id;
+    });
+  }
+
   earlierPosts(channelId: string, since: Date): Promise<EarlierPost[]> {
     return attempt(async () => {
       const channel = await this.#channel(channelId);

@@ -1,0 +1,98 @@
+/**
+ * The inbox folder: good files are imported and moved to processed/, bad ones to rejected/ with
+ * a `.error.txt` naming file, line and problem; a file still being written is left alone.
+ */
+import { appendFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { botPosts, briefingText, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+
+let world: DeliveryWorld | undefined;
+afterEach(async () => {
+  await world?.sandbox.stop();
+  world = undefined;
+});
+
+const BROKEN = `---
+slug: broken-one
+date: 2026-11-20
+---
+Just some text, and no heading anywhere.
+`;
+
+async function open(): Promise<DeliveryWorld> {
+  world = await startWorld({ start: '2026-11-25T09:00:00.000Z' });
+  await subscribe(world, { channel: 'briefings', mode: 'new' });
+  return world;
+}
+
+const list = (w: DeliveryWorld, folder = ''): Promise<string[]> => readdir(join(w.dataDir, 'inbox', folder)).then((names) => names.sort(), () => []);
+
+describe('given a file in the inbox that is not a briefing', () => {
+  it('then it lands in rejected/ with <name>.error.txt naming file, line and problem, and the good file beside it goes through', async () => {
+    const w = await open();
+    await dropInInbox(w.dataDir, 'broken.md', BROKEN);
+    await dropInInbox(w.dataDir, 'good-one.md', await briefingText({ slug: 'good-one' }));
+    await w.sandbox.advance(MINUTE);
+
+    expect(await list(w)).toEqual(['processed', 'rejected']);
+    expect(await list(w, 'rejected')).toEqual(['broken.md', 'broken.md.error.txt']);
+    expect(await list(w, 'processed')).toEqual(['good-one.md']);
+    const error = await readFile(join(w.dataDir, 'inbox', 'rejected', 'broken.md.error.txt'), 'utf8');
+    expect(error).toBe('broken.md:5: no title: put it under a "# Title" heading or make it the first "# " heading\n');
+    expect(await readFile(join(w.dataDir, 'inbox', 'rejected', 'broken.md'), 'utf8')).toBe(BROKEN);
+    expect(w.sandbox.app.archive.get('broken-one')).toBeUndefined();
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['good-one']);
+
+    // The same name rejected again keeps the first file and its reason.
+    await dropInInbox(w.dataDir, 'broken.md', BROKEN.replace('slug: broken-one\n', 'slug: broken-one\ntags: [\n'));
+    await w.sandbox.advance(MINUTE);
+    expect(await list(w, 'rejected')).toEqual(['broken-1.md', 'broken-1.md.error.txt', 'broken.md', 'broken.md.error.txt']);
+    expect(await readFile(join(w.dataDir, 'inbox', 'rejected', 'broken-1.md.error.txt'), 'utf8')).toMatch(/^broken\.md:\d+: /);
+  });
+});
+
+describe('given a file still being written into the inbox', () => {
+  it('then it is not picked up until its size and time have stopped changing', async () => {
+    const w = await open();
+    const text = await briefingText({ slug: 'slow-writer' });
+    const file = join(w.dataDir, 'inbox', 'slow-writer.md');
+    await dropInInbox(w.dataDir, 'placeholder.md', await briefingText({ slug: 'placeholder' })); // creates the folder
+    await w.sandbox.advance(MINUTE);
+
+    await writeFile(file, text.slice(0, 1200)); // half a briefing, just written
+    await w.sandbox.advance(MINUTE);
+    expect(await list(w)).toContain('slow-writer.md');
+    expect(w.sandbox.app.archive.get('slow-writer')).toBeUndefined();
+
+    await appendFile(file, text.slice(1200)); // the writer carries on: the file changed since the last poll
+    await w.sandbox.advance(MINUTE);
+    expect(await list(w)).toContain('slow-writer.md');
+    expect(w.sandbox.app.archive.get('slow-writer')).toBeUndefined();
+
+    await w.sandbox.advance(MINUTE); // unchanged since the last poll: complete
+    expect(await list(w)).not.toContain('slow-writer.md');
+    expect(w.sandbox.app.archive.get('slow-writer')?.briefing.structuralSummary).toContain('One strike on one gas carrier');
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['placeholder', 'slow-writer']);
+  });
+
+  it('then a temporary name (.tmp, .part, ~, hidden) is never taken, however old, until it is renamed', async () => {
+    const w = await open();
+    const inbox = join(w.dataDir, 'inbox');
+    await dropInInbox(w.dataDir, 'placeholder.md', await briefingText({ slug: 'placeholder' }));
+    const names = ['upload.md.tmp', 'upload.md.part', 'upload.md~', '.upload.md'];
+    const old = new Date(Date.now() - 3_600_000);
+    for (const name of names) {
+      await writeFile(join(inbox, name), await briefingText({ slug: `temp-${names.indexOf(name)}` }));
+      await utimes(join(inbox, name), old, old);
+    }
+    await w.sandbox.advance(10 * MINUTE);
+    expect(await list(w)).toEqual(expect.arrayContaining(names));
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['placeholder']);
+
+    await rename(join(inbox, 'upload.md.tmp'), join(inbox, 'upload.md'));
+    await w.sandbox.advance(MINUTE);
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['placeholder', 'temp-0']);
+    expect(await list(w, 'processed')).toEqual(['placeholder.md', 'upload.md']);
+  });
+});
