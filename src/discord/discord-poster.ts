@@ -17,6 +17,10 @@ import { PostFailure, type EarlierPost, type PostedBriefing, type Poster } from 
 import type { MessagePayload } from '../render/message-payload.js';
 import { toMessageOptions } from './message-options.js';
 
+/** Messages per history request (Discord's maximum), and how many pages reconciliation reads at most. */
+const HISTORY_PAGE = 100;
+const MAX_HISTORY_PAGES = 20;
+
 /** Discord's error, in words an admin reading /subscriptions can act on. */
 export function classifyPostError(error: unknown): PostFailure {
   if (error instanceof PostFailure) return error;
@@ -79,7 +83,10 @@ export class DiscordPoster implements Poster {
         const thread = await sent.startThread({ name: options.threadName, autoArchiveDuration: ThreadAutoArchiveDuration.OneDay });
         return { messageId: sent.id, threadId: thread.id };
       } catch (error) {
-        return { messageId: sent.id, threadProblem: `posted, but no thread: ${classifyPostError(error).message}` };
+        const failure = classifyPostError(error);
+        // 50013 here is about threads: "may not post there" would contradict the post just made.
+        const why = failure.kind === 'missing-permissions' ? 'the bot may not create threads there (Missing Permissions)' : failure.message;
+        return { messageId: sent.id, threadProblem: `posted, but no thread: ${why}` };
       }
     });
   }
@@ -126,11 +133,18 @@ export class DiscordPoster implements Poster {
         return posts;
       }
       if (!channel.isTextBased() || channel.isDMBased()) return [];
-      const messages = await channel.messages.fetch({ after, limit: 100 });
-      return [...messages.values()]
-        .filter((m) => m.author.id === botId)
-        .sort((a, b) => a.createdTimestamp - b.createdTimestamp)
-        .map((m) => earlierPost(m, m.thread?.id));
+      // Page forward from `since`: in a busy channel a hundred other messages may come first.
+      const posts: EarlierPost[] = [];
+      let cursor = after;
+      for (let page = 0; page < MAX_HISTORY_PAGES; page++) {
+        const batch = await channel.messages.fetch({ after: cursor, limit: HISTORY_PAGE, cache: false });
+        const oldestFirst = [...batch.values()].sort((a, b) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
+        for (const m of oldestFirst) if (m.author.id === botId) posts.push(earlierPost(m, m.thread?.id));
+        const newest = oldestFirst.at(-1);
+        if (batch.size < HISTORY_PAGE || !newest) break;
+        cursor = newest.id;
+      }
+      return posts;
     });
   }
 

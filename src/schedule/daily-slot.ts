@@ -35,7 +35,8 @@ function offsetAt(instant: number, zone: string): number {
 
 /**
  * The instant when the zone's clocks show `h:mi` on day `y-mo-d`. A time skipped by a
- * spring-forward change (02:30 on that night) gives the first instant after the gap.
+ * spring-forward change is moved on by the length of the gap (02:30 on that night in Berlin
+ * becomes 03:30 CEST), as JavaScript's Date and Temporal's "compatible" choice do.
  */
 function instantOf(y: number, mo: number, d: number, h: number, mi: number, zone: string): number {
   const wall = Date.UTC(y, mo - 1, d, h, mi);

@@ -133,6 +133,25 @@ describe('given the bot is killed after Discord stored the post but before the s
   });
 });
 
+describe('given a busy channel, where more than a page of messages came just before the post', () => {
+  it('then the next start still finds the post (it reads past the first hundred) and posts nothing twice', async () => {
+    const setup = await setUp('new');
+    for (let i = 0; i < 150; i++) setup.discord.postAsUser({ channel: 'briefings', user: 'member', content: `chatter ${i}` });
+    const bot = await startChild(setup);
+    setup.discord.on('message', (message) => {
+      if (message.channelId === setup.channelId && message.origin === 'channel') bot.process.kill('SIGKILL');
+    });
+    await lumenImport(setup.dataDir, ['busy-channel']);
+    bot.deliver();
+    expect(await bot.exited).toBe('SIGKILL');
+
+    await restartInProcess(setup);
+    const fromBot = channelPosts(setup).filter((m) => m.origin === 'channel');
+    expect(fromBot.map((m) => slugsOf(m)[0])).toEqual(['busy-channel']);
+    expect((await stateOnDisk(setup.dataDir)).deliveries.map((d) => d.reason)).toEqual(['found in the channel after a restart']);
+  });
+});
+
 describe('given the bot is killed right after creating a forum post', () => {
   it('then the next start finds the forum post and creates no second one', async () => {
     const setup = await setUp('new', 0, 'forum');

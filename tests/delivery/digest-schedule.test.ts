@@ -59,6 +59,20 @@ describe('given a digest at 08:00 Europe/Berlin over the end of summer time (25 
     ]);
     expect(w.sandbox.app.state.data.subscriptions[0]?.lastSlotAt).toBe('2026-10-27T07:00:00.000Z');
   });
+
+  it('then a member pressing a digest\'s Open button sees that briefing, privately', async () => {
+    const w = (world = await startWorld({ start: '2026-10-23T05:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'digest', time: '08:00', timezone: 'Europe/Berlin' });
+    await importAt(w, '2026-10-23T05:10:00.000Z', 'aa-open-me');
+    await advanceTo(w, '2026-10-23T06:00:00.000Z');
+    const [digest] = botPosts(w, 'briefings');
+    const rows = (digest?.components ?? []) as { components?: { label?: string; custom_id?: string }[] }[];
+    const open = rows.flatMap((r) => r.components ?? []).find((c) => c.label === 'Open 1');
+    const handle = w.sandbox.discord.interact.clickButton({ message: digest as never, customId: open?.custom_id as string, user: 'member' });
+    const { message } = await handle.response();
+    expect(message?.ephemeral).toBe(true);
+    expect(messageText(message)).toContain('LUMEN INSIGHT: AA OPEN ME');
+  });
 });
 
 describe('given more briefings in a day than one digest message holds', () => {

@@ -130,6 +130,9 @@ describe('given Discord answers 500 more often than discord.js retries', () => {
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).map((r) => r.status)).toEqual([500, 500, 500, 500]);
     expect(subOf(w, 'briefings')).toMatchObject({ retry: { attempts: 1, nextAttemptAt: '2026-11-25T09:02:00.000Z' }, lastDelivery: { outcome: 'retrying' } });
     expect(subOf(w, 'briefings')?.pending?.seqs).toHaveLength(1);
+    const list = await command(w, 'subscriptions');
+    expect(list.text).toContain(`Next run: <t:${Date.parse('2026-11-25T09:02:00Z') / 1000}:f>`);
+    expect(list.text).toMatch(/Last: retrying <t:\d+:R>: Discord answered 500/);
 
     await w.sandbox.advance(MINUTE); // second attempt: four more 500s; next in two minutes
     expect(subOf(w, 'briefings')?.retry).toMatchObject({ attempts: 2, nextAttemptAt: '2026-11-25T09:04:00.000Z' });

@@ -76,6 +76,21 @@ describe('given a channel subscribed to new briefings', () => {
   });
 });
 
+describe('given the bot may post but not open threads in the channel', () => {
+  it('then the briefing is still posted once, and the log says why there is no thread', async () => {
+    const w = await open();
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    w.sandbox.discord.setBotPermissions('briefings', { createThreads: false });
+    await importBriefing(w, 'no-thread-here');
+    await w.sandbox.advance(MINUTE);
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['no-thread-here']);
+    expect(w.sandbox.discord.threads('briefings')).toEqual([]);
+    expect(deliveries(w).map((d) => [d.outcome, d.reason])).toEqual([['posted', 'posted, but no thread: the bot may not create threads there (Missing Permissions)']]);
+    await w.sandbox.advance(10 * MINUTE);
+    expect(botPosts(w, 'briefings')).toHaveLength(1);
+  });
+});
+
 describe('given a forum channel subscribed to new briefings', () => {
   it('then each briefing becomes its own forum post, where /ask is about it', async () => {
     const w = await open();

@@ -85,3 +85,31 @@ describe('given the bot is down over two digest slots while briefings are publis
     expect(botPosts(w, 'briefings')).toHaveLength(4);
   });
 });
+
+describe('given a delivery waiting to be retried when the bot restarts', () => {
+  it('then the retry survives the restart and the briefing is posted once, as the CLI log shows', async () => {
+    const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    const posts = /^\/channels\/\d+\/messages$/;
+    w.sandbox.discord.faults.inject({ method: 'POST', path: posts, status: 502, times: 4 });
+    await importFile(w, 'retried-across-restart');
+    await w.sandbox.advance(MINUTE);
+    const waiting = (await stateOnDisk(w.dataDir)).subscriptions[0];
+    expect(waiting?.retry?.attempts).toBe(1);
+    expect(waiting?.pending?.kind).toBe('new');
+
+    await w.sandbox.restart();
+    await w.sandbox.advance(5 * MINUTE);
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['retried-across-restart']);
+    expect(w.sandbox.discord.requestsTo('POST', posts).map((r) => r.status)).toEqual([502, 502, 502, 502, 200]);
+
+    const cli = await runLumen(['deliveries', '--json'], { dataDir: w.dataDir });
+    expect(cli.code).toBe(0);
+    const records = cli.json<{ outcome: string; slugs: string[]; reason?: string }[]>();
+    expect(records.map((r) => [r.outcome, r.slugs])).toEqual([
+      ['retrying', ['retried-across-restart']],
+      ['posted', ['retried-across-restart']],
+    ]);
+    expect(records[0]?.reason).toContain('502');
+  });
+});
