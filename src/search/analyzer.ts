@@ -57,9 +57,17 @@ export function indexTerms(text: string, lexicon: Lexicon, terms: string[], surf
   }
 }
 
+/**
+ * Most concepts a query keeps, and most characters read. Discord lets a user paste 6,000
+ * characters into an option; the first sentence or two carry what they ask, and a bound on the
+ * query bounds its latency.
+ */
+export const MAX_CONCEPTS = 32;
+const MAX_QUERY_CHARS = 1000;
+
 /** Splits a query into concepts with their alternatives (entity, synonyms, typo fixes, completions). */
 export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptions): QueryConcept[] {
-  const original = words(text);
+  const original = words(text.slice(0, MAX_QUERY_CHARS));
   const stop = options.question ? lexicon.questionStopWords : lexicon.stopWords;
   const { vocabulary } = options;
   const isKnown = (w: string): boolean => vocabulary.count(w) > 0 || lexicon.knownWords.has(w) || stop.has(w);
@@ -73,7 +81,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptio
   const seq = original.map((w, i) => fixes[i]?.[0] ?? w);
 
   const concepts: QueryConcept[] = [];
-  for (let i = 0; i < seq.length; ) {
+  for (let i = 0; i < seq.length && concepts.length < MAX_CONCEPTS; ) {
     const start = i;
     const entity = lexicon.entityPhrases.matchAt(seq, i);
     const synonym = options.synonyms === false ? undefined : lexicon.synonymPhrases.matchAt(seq, i);

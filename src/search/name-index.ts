@@ -77,7 +77,8 @@ export class NameIndex {
   /** Up to `limit` (≤ 25) choices for a partly typed name, best first; newest first when empty. */
   suggest(partial: string, limit = DISCORD_MAX_CHOICES): Choice[] {
     const max = Math.max(0, Math.min(limit, DISCORD_MAX_CHOICES));
-    const typed = words(partial);
+    // A name is a handful of words; more than that is a pasted paragraph, not a name.
+    const typed = words(partial.slice(0, 200)).slice(0, MAX_TYPED_WORDS);
     if (max === 0) return [];
     if (typed.length === 0) return this.#newest(max, () => true).map((e) => this.#choice(e.slug));
 
@@ -175,6 +176,9 @@ interface Unit {
   fuzzy: string[];
   size: number;
 }
+
+/** Most typed words considered. */
+const MAX_TYPED_WORDS = 10;
 
 /** Above this many matches a word is too common to drive the search: walk the newest names instead. */
 const DENSE_MATCHES = 2000;

@@ -53,6 +53,14 @@ describe('search over the sample archive', () => {
     expect(index.search('japan', { limit: 0 })).toEqual([]);
   });
 
+  it('given a whole briefing pasted as the query, then that briefing still comes first', () => {
+    const seed = index.get('japan-tariffs');
+    const pasted = [seed?.summary, seed?.incident, seed?.structuralSummary].join(' ').repeat(5);
+    expect(top(pasted)).toEqual(['japan-tariffs']);
+    expect(index.ask(pasted, { limit: 1 })[0]?.slug).toBe('japan-tariffs');
+    expect(index.autocomplete(pasted).length).toBeLessThanOrEqual(25);
+  });
+
   it('given results, then they are best first and at most the limit', () => {
     const results = index.search('china', { limit: 5 });
     expect(results).toHaveLength(5);
