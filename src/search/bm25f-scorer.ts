@@ -71,6 +71,7 @@ function lowerBound(entries: Int32Array, count: number, doc: number): number {
   return lo;
 }
 
+/** Scores concepts against an index, reusing per-document scratch arrays between queries. */
 export class Bm25fScorer {
   // Scratch space reused by every query: one slot per document id, always left zeroed.
   #tf = new Float64Array(1024);

@@ -35,6 +35,10 @@ interface Indexed {
 
 const KEY_VARIABLES_FIELD = BRIEFING_FIELDS.indexOf('keyVariables');
 
+/**
+ * The archive's search index. Build it once with {@link BriefingIndex.from}, keep it current with
+ * `upsert` and `remove`, and query it with `search`, `autocomplete` and `ask`.
+ */
 export class BriefingIndex {
   readonly lexicon: Lexicon;
   /**

@@ -15,6 +15,7 @@ export type { FieldScoring, ScoredDocs } from './bm25f-scorer.js';
 
 const MAX_TF = 15;
 
+/** Postings of the terms of documents with several fields; ids only grow, so postings stay sorted. */
 export class FieldIndex {
   readonly fieldCount: number;
   readonly #dictionary: TermDictionary;

@@ -14,8 +14,9 @@ export interface Choice {
   value: string;
 }
 
-/** Discord's limits on autocomplete choices. */
+/** Discord's limit on the number of autocomplete choices. */
 export const DISCORD_MAX_CHOICES = 25;
+/** Discord's limit on the length of a choice's name (and value). */
 export const DISCORD_MAX_CHOICE_LENGTH = 100;
 
 interface NameEntry {
@@ -29,6 +30,7 @@ interface NameEntry {
 
 const QUALITY = { exact: 1, prefix: 0.8, fuzzy: 0.6 } as const;
 
+/** Titles and slugs, for autocomplete: a word index, a typo vocabulary and a by-date list. */
 export class NameIndex {
   readonly #entries = new Map<string, NameEntry>();
   readonly #docsByWord = new Map<string, Set<string>>();

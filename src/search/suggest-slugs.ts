@@ -5,6 +5,7 @@
  */
 import Fuse from 'fuse.js';
 
+/** Up to `limit` slugs closest to a mistyped `query`, best first. */
 export function suggestSlugs(query: string, briefings: { slug: string; title: string }[], limit = 3): string[] {
   const fuse = new Fuse(briefings, { keys: [{ name: 'slug', weight: 2 }, 'title'], threshold: 0.45, ignoreLocation: true });
   return fuse

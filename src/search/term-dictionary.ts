@@ -14,6 +14,7 @@ interface WordInfo {
   startsPhrase: boolean;
 }
 
+/** Term ids, and the encoding of texts into them with the lexicon's rules. */
 export class TermDictionary {
   readonly lexicon: Lexicon;
   readonly #ids = new Map<string, number>();

@@ -12,6 +12,7 @@ import { editDistanceWithin } from './edit-distance.js';
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 export const MIN_FUZZY_LENGTH = 4;
 
+/** Known words with use counts: prefix completion and one-edit typo candidates. */
 export class TermVocabulary {
   readonly #counts = new Map<string, number>();
   readonly #rank: (word: string) => number;
