@@ -16,4 +16,5 @@ for (;;) {
   });
   const data: ArchiveFile = { version: 1, nextSeq: 301, briefings };
   await adapter.write(data);
+  process.stdout.write('wrote\n');
 }
