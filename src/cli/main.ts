@@ -3,6 +3,7 @@
  * exit codes (0 ok, 1 failure, 2 usage) with one readable line instead of a stack trace.
  */
 import { loadDotEnv } from '../config.js';
+import { LumenError } from '../domain/errors.js';
 import { EXIT_FAILURE, EXIT_USAGE, processIo, type CliIo } from './cli-io.js';
 import { UsageError, readVerbArgs, type Verb } from './verb.js';
 import { importVerb } from './verbs/import-verb.js';
@@ -53,7 +54,8 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
       io.stderr.write(`lumen ${verb.name}: ${error.message}\nRun "lumen ${verb.name} --help" for usage.\n`);
       return EXIT_USAGE;
     }
-    io.stderr.write(`lumen ${verb.name}: ${(error as Error).message}\n`);
+    // A LumenError's message is already the one line the user needs (a bad variable, a corrupt file).
+    io.stderr.write(error instanceof LumenError ? `${error.message}\n` : `lumen ${verb.name}: ${(error as Error).message}\n`);
     return EXIT_FAILURE;
   }
 }

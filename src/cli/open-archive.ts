@@ -4,6 +4,13 @@
  */
 import { loadConfig, type Config } from '../config.js';
 import { LumenError } from '../domain/errors.js';
+
+/** The configuration, or a LumenError whose message is the one line naming the bad variable. */
+export function requireConfig(io: CliIo): Config {
+  const loaded = loadConfig(io.env, io.cwd);
+  if (!loaded.ok) throw new LumenError('config.invalid', loaded.message);
+  return loaded.config;
+}
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
 import type { CliIo } from './cli-io.js';
 

@@ -1,10 +1,9 @@
 import { join } from 'node:path';
-import { loadConfig } from '../../config.js';
-import { LumenError } from '../../domain/errors.js';
-import { StateFileSchema, type DeliveryRecord } from '../../store/state.schema.js';
+import { StateFileSchema } from '../../store/state.schema.js';
 import { STATE_FILE_NAME } from '../../store/state-store.js';
 import { ValidatedJsonFile } from '../../store/validated-json-file.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_OK } from '../cli-io.js';
+import { requireConfig } from '../open-archive.js';
 import { readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const deliveriesVerb: Verb = {
@@ -23,20 +22,9 @@ Options:
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
     const limit = readPositiveInt(values['limit'], 'limit', 50, 5000);
-    const loaded = loadConfig(io.env, io.cwd);
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT_FAILURE;
-    }
-    let records: DeliveryRecord[];
-    try {
-      const state = await new ValidatedJsonFile(join(loaded.config.dataDir, STATE_FILE_NAME), StateFileSchema).read();
-      records = (state?.deliveries ?? []).slice(-limit);
-    } catch (error) {
-      if (!(error instanceof LumenError)) throw error;
-      io.stderr.write(`${error.message}\n`);
-      return EXIT_FAILURE;
-    }
+    const config = requireConfig(io);
+    const state = await new ValidatedJsonFile(join(config.dataDir, STATE_FILE_NAME), StateFileSchema).read();
+    const records = (state?.deliveries ?? []).slice(-limit);
     if (values['json']) writeJson(io, records);
     else if (records.length === 0) io.stdout.write('No deliveries yet.\n');
     else {

@@ -1,7 +1,7 @@
 import { loadCommands } from '../../../commands/index.js';
-import { loadConfig } from '../../config.js';
 import { deployCommands } from '../../discord/deploy-commands.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { requireConfig } from '../open-archive.js';
 import { UsageError, writeJson, type Verb } from '../verb.js';
 
 export const deployCommandsVerb: Verb = {
@@ -21,12 +21,8 @@ Options:
   options: { guild: { type: 'string' }, global: { type: 'boolean' }, json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
-    const loaded = loadConfig(io.env, io.cwd);
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT_FAILURE;
-    }
-    const { discordToken, discordGuildId } = loaded.config;
+    const config = requireConfig(io);
+    const { discordToken, discordGuildId } = config;
     if (!discordToken) {
       io.stderr.write('DISCORD_TOKEN: not set. Put the bot token in .env (see .env.example) to register commands.\n');
       return EXIT_FAILURE;

@@ -1,7 +1,6 @@
-import { loadConfig } from '../../config.js';
-import { LumenError } from '../../domain/errors.js';
-import { readArchiveCatalog, type CatalogEntry } from '../../store/read-archive-catalog.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { readArchiveCatalog } from '../../store/read-archive-catalog.js';
+import { EXIT_OK } from '../cli-io.js';
+import { requireConfig } from '../open-archive.js';
 import { writeJson, type Verb } from '../verb.js';
 
 export const listVerb: Verb = {
@@ -14,19 +13,8 @@ Options:
   options: { json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
-    const loaded = loadConfig(io.env, io.cwd);
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT_FAILURE;
-    }
-    let rows: CatalogEntry[];
-    try {
-      rows = await readArchiveCatalog(loaded.config.dataDir);
-    } catch (error) {
-      if (!(error instanceof LumenError)) throw error;
-      io.stderr.write(`${error.message}\n`);
-      return EXIT_FAILURE;
-    }
+    const config = requireConfig(io);
+    const rows = await readArchiveCatalog(config.dataDir);
     if (values['json']) writeJson(io, rows);
     else if (rows.length === 0) io.stdout.write('The archive is empty. Add briefings with: lumen import <file|dir>\n');
     else io.stdout.write(rows.map((r) => `${r.publishedAt.slice(0, 10)}  ${r.slug}  ${r.title}`).join('\n') + '\n');

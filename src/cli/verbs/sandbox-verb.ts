@@ -1,7 +1,7 @@
-import { loadConfig } from '../../config.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { readScript, runScript } from '../../sandbox/terminal/run-script.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
 import type { Verb } from '../verb.js';
 
@@ -31,11 +31,7 @@ Options:
   options: { script: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
-    const loaded = loadConfig(io.env, io.cwd);
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT_FAILURE;
-    }
+    const config = requireConfig(io);
     const scriptFile = values['script'] as string | undefined;
     const script = scriptFile === undefined ? undefined : await readScript(scriptFile).catch((error: Error) => ({ ok: false as const, errors: [`${scriptFile}: ${error.message}`] }));
     if (script && !script.ok) {
@@ -43,7 +39,7 @@ Options:
       return EXIT_USAGE;
     }
     // A script runs on simulated time alone, so its output does not depend on how fast it runs.
-    const sandbox = await startCliSandbox(loaded.config, io, { realTimeSchedule: scriptFile === undefined });
+    const sandbox = await startCliSandbox(config, io, { realTimeSchedule: scriptFile === undefined });
     if (!sandbox) return EXIT_FAILURE;
     try {
       if (script) return (await runScript(sandbox, script.steps, io.stdout, values['json'] === true)) ? EXIT_OK : EXIT_FAILURE;

@@ -1,10 +1,10 @@
-import { loadConfig } from '../../config.js';
 import { LumenApp } from '../../app/lumen-app.js';
 import { systemClock } from '../../domain/clock.js';
 import { LumenError } from '../../domain/errors.js';
 import { createLogger } from '../../log.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
 import type { Verb } from '../verb.js';
 
@@ -19,12 +19,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
   options: {},
   positionals: { min: 0, max: 0, name: '' },
   async run(_input, io) {
-    const loaded = loadConfig(io.env, io.cwd);
-    if (!loaded.ok) {
-      io.stderr.write(`${loaded.message}\n`);
-      return EXIT_FAILURE;
-    }
-    const config = loaded.config;
+    const config = requireConfig(io);
     if (!config.discordToken) {
       io.stdout.write('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
       const sandbox = await startCliSandbox(config, io, { realTimeSchedule: true });
