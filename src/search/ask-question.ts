@@ -83,11 +83,15 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const contextByDoc = new Float64Array(index.briefings.idLimit);
   context.docs.forEach((doc, i) => (contextByDoc[doc] = (context.scores[i] as number) / maxContext));
   const isOwn = new Uint8Array(index.keyVariables.idLimit);
+  const briefingDocOf = index.briefingDocByKeyVariable;
   const kvDocs = own.docs.slice();
-  const blended = own.docs.map((kvDoc, i) => {
+  const blended = new Array<number>(kvDocs.length);
+  for (let i = 0; i < kvDocs.length; i++) {
+    const kvDoc = kvDocs[i] as number;
     isOwn[kvDoc] = 1;
-    return (own.scores[i] as number) / maxOwn + CONTEXT_WEIGHT * (contextByDoc[index.briefingDocOfKeyVariable(kvDoc)] ?? 0);
-  });
+    const briefingDoc = briefingDocOf[kvDoc] as number;
+    blended[i] = (own.scores[i] as number) / maxOwn + (briefingDoc >= 0 ? CONTEXT_WEIGHT * (contextByDoc[briefingDoc] as number) : 0);
+  }
   // Every key variable of the best-matching briefings is a candidate too, even if its own words
   // missed: "Will Japan coordinate protests with the EU?" never says "tariffs".
   for (const i of topK(context.docs.length, CONTEXT_BRIEFINGS, (i) => context.scores[i] as number, (i) => context.docs[i] as number)) {

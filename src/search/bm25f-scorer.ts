@@ -41,7 +41,8 @@ export interface ScoringSource {
   readonly fieldCount: number;
   readonly size: number;
   postingOf(term: string): Readonly<Posting> | undefined;
-  fieldLength(doc: number, field: number): number;
+  /** Field lengths by `doc * fieldCount + field` (read only). */
+  readonly fieldLengths: Float64Array;
   averageLength(field: number): number;
 }
 
@@ -109,6 +110,7 @@ export class Bm25fScorer {
       invAvg[f] = 1 / index.averageLength(f);
     }
     const k1 = scoring.k1;
+    const lengths = index.fieldLengths;
     const tf = this.#tf;
     const altSum = this.#alt;
     const altTerms = this.#altTerms;
@@ -131,7 +133,7 @@ export class Bm25fScorer {
       const w = weights[field] as number;
       if (w === 0 || (only !== undefined && !only.has(current))) return;
       const bf = b[field] as number;
-      const norm = 1 - bf + bf * index.fieldLength(current, field) * (invAvg[field] as number);
+      const norm = 1 - bf + bf * (lengths[current * F + field] as number) * (invAvg[field] as number);
       if (tf[current] === 0) termDocs.push(current);
       tf[current] = (tf[current] as number) + (w * (entry & 15)) / norm;
     };

@@ -56,7 +56,12 @@ export class BriefingIndex {
   readonly #bySlug = new Map<string, Indexed>();
   // Indexed by document id (ids only grow, so these are dense enough as arrays).
   readonly #slugByDoc: (string | undefined)[] = [];
-  readonly #keyVariableByDoc: ({ slug: string; n: number; briefingDoc: number } | undefined)[] = [];
+  readonly #keyVariableByDoc: ({ slug: string; n: number } | undefined)[] = [];
+  /**
+   * Key-variable document -> briefing document (-1 when removed): a typed array, because ask
+   * reads it for every matched key variable and chasing an object per entry is cache misses.
+   */
+  #briefingDocByKeyVariable = new Int32Array(1024).fill(-1);
   /** Whether the key-variable and name indexes are kept (always, unless built lazily and unused yet). */
   #secondary: boolean;
 
@@ -115,6 +120,7 @@ export class BriefingIndex {
     for (const kvDoc of indexed.keyVariableDocs) {
       this.keyVariables.remove(kvDoc);
       this.#keyVariableByDoc[kvDoc] = undefined;
+      this.#briefingDocByKeyVariable[kvDoc] = -1;
     }
     this.names.remove(slug);
     this.#bySlug.delete(slug);
@@ -126,7 +132,13 @@ export class BriefingIndex {
     const { briefing, doc } = indexed;
     indexed.keyVariableDocs = kvTerms.map((terms, k) => {
       const kvDoc = this.keyVariables.add([terms]);
-      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1, briefingDoc: doc };
+      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1 };
+      if (kvDoc >= this.#briefingDocByKeyVariable.length) {
+        const grown = new Int32Array(this.#briefingDocByKeyVariable.length * 2).fill(-1);
+        grown.set(this.#briefingDocByKeyVariable);
+        this.#briefingDocByKeyVariable = grown;
+      }
+      this.#briefingDocByKeyVariable[kvDoc] = doc;
       return kvDoc;
     });
     this.names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
@@ -191,8 +203,8 @@ export class BriefingIndex {
     return ref && { slug: ref.slug, n: ref.n };
   }
 
-  /** The briefing document id of a key variable document (-1 when unknown). */
-  briefingDocOfKeyVariable(kvDoc: number): number {
-    return this.#keyVariableByDoc[kvDoc]?.briefingDoc ?? -1;
+  /** The briefing document id of each key variable document (-1 when removed), to read in bulk. */
+  get briefingDocByKeyVariable(): Int32Array {
+    return this.#briefingDocByKeyVariable;
   }
 }

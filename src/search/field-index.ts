@@ -162,9 +162,9 @@ export class FieldIndex {
     return this.#posting(term);
   }
 
-  /** Length of `field` in `doc`, in terms. */
-  fieldLength(doc: number, field: number): number {
-    return this.#lengths[doc * this.fieldCount + field] ?? 0;
+  /** Field lengths in terms, by `doc * fieldCount + field`: for the scorer, read only. */
+  get fieldLengths(): Float64Array {
+    return this.#lengths;
   }
 
   /** Mean length of `field` over the documents (1 when empty). */
