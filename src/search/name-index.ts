@@ -88,7 +88,7 @@ export class NameIndex {
     const stillTyping = !/\s$/.test(partial);
     const units: Unit[] = typed.map((word, i) => {
       const isPrefix = stillTyping && i === typed.length - 1;
-      const expansions = isPrefix ? this.#vocabulary.prefix(word, 10_000) : [word];
+      const expansions = isPrefix ? this.#vocabulary.withPrefix(word) : [word];
       let size = expansions.reduce((sum, w) => sum + (this.#docsByWord.get(w)?.size ?? 0), 0);
       let fuzzy: string[] = [];
       if (size === 0 && word.length >= MIN_FUZZY_LENGTH) {

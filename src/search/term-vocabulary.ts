@@ -92,6 +92,11 @@ export class TermVocabulary {
 
   /** Known words starting with `prefix` (including `prefix` itself if known), most used first. */
   prefix(prefix: string, limit = 10): string[] {
+    return this.#mostUsed(this.withPrefix(prefix), limit);
+  }
+
+  /** Every known word starting with `prefix`, in alphabetical order (no ranking: cheaper). */
+  withPrefix(prefix: string): string[] {
     if (prefix.length === 0) return [];
     this.#mergePending();
     const sorted = this.#sorted;
@@ -108,7 +113,7 @@ export class TermVocabulary {
       if (!word.startsWith(prefix)) break;
       if (this.#counts.has(word)) matches.push(word);
     }
-    return this.#mostUsed(matches, limit);
+    return matches;
   }
 
   #mostUsed(words: string[], limit: number): string[] {
