@@ -3,7 +3,7 @@
  * value must look like, and what the confirmation promises.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { command, setBotPermissions, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { command, messageText, setBotPermissions, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -34,9 +34,12 @@ describe('given a member without Manage Channels', () => {
     expect(answer.text).toContain('Only members with Manage Channels or Manage Server can change subscriptions.');
     expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
 
-    const list = w.sandbox.discord.interact.slashCommand({ name: 'subscriptions', user: 'member', skipPermissionCheck: true });
-    const { message } = await list.response();
-    expect(message?.ephemeral).toBe(true);
+    for (const name of ['subscriptions', 'unsubscribe']) {
+      const handle = w.sandbox.discord.interact.slashCommand({ name, options: name === 'unsubscribe' ? { channel: 'briefings' } : {}, user: 'member', skipPermissionCheck: true });
+      const { message } = await handle.response();
+      expect(message?.ephemeral).toBe(true);
+      expect(messageText(message)).toContain('Only members with Manage Channels or Manage Server can change subscriptions.');
+    }
   });
 });
 

@@ -157,7 +157,8 @@ describe('given thirty simulated days, twelve subscriptions and forty briefings'
 
   it('then the thirty days ran on simulated minutes in a few seconds', () => {
     expect(world.clock.now().toISOString()).toBe('2026-03-31T00:00:00.000Z');
-    expect(elapsedMs).toBeLessThan(25_000);
+    // Generous: the machine may be busy; real time would be thirty days.
+    expect(elapsedMs).toBeLessThan(45_000);
   });
 
   it('then every channel received exactly the posts worked out from the schedule', () => {
