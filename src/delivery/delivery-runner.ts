@@ -255,10 +255,11 @@ export class DeliveryRunner {
       } else if (outcome === 'removed-unknown-channel') {
         state.subscriptions = state.subscriptions.filter((s) => s.id !== id);
       } else {
-        // Paused: nothing was posted, so the cursor stays and resuming delivers what was missed.
+        // Paused: the cursor stays and resuming delivers what was missed. A digest cut short keeps
+        // its intent, so resuming sends the rest of it rather than the whole digest again.
         target.status = 'paused';
         target.statusReason = reason;
-        delete target.pending;
+        if (!target.pending || target.pending.partsSent === 0) delete target.pending;
         delete target.retry;
       }
     });

@@ -233,3 +233,33 @@ describe('given a channel with both a new-briefing and a digest subscription', (
 async function advanceTo(w: DeliveryWorld, iso: string): Promise<void> {
   await w.sandbox.advance(Date.parse(iso) - w.clock.now().getTime());
 }
+
+describe('given the bot loses Send Messages halfway through a long digest', () => {
+  it('then resuming sends the rest of that digest, and nothing twice', async () => {
+    const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'digest', time: '18:00' });
+    const slugs = Array.from({ length: 30 }, (_, i) => `half-${String(i + 1).padStart(2, '0')}`);
+    for (const slug of slugs) await importBriefing(w, slug);
+    await w.sandbox.advance(MINUTE);
+    // The first digest message goes through; the second is refused.
+    const { discord } = w.sandbox;
+    const path = `/channels/${discord.channelId('briefings')}/messages`;
+    const onFirst = (request: { method: string; path: string; status: number }): void => {
+      if (request.method !== 'POST' || request.path !== path || request.status !== 200) return;
+      discord.faults.inject({ method: 'POST', path, code: 50013 });
+      discord.off('request', onFirst);
+    };
+    discord.on('request', onFirst);
+    await advanceTo(w, '2026-11-25T18:00:00.000Z');
+    expect(botPosts(w, 'briefings')).toHaveLength(1);
+    expect(subOf(w, 'briefings')?.status).toBe('paused');
+
+    await advanceTo(w, '2026-11-25T20:00:00.000Z');
+    await subscribe(w, { channel: 'briefings', mode: 'digest', time: '18:00' });
+    await w.sandbox.advance(MINUTE);
+    const posts = botPosts(w, 'briefings');
+    expect(posts.length).toBeGreaterThan(2);
+    expect(posts.flatMap((p) => slugsOf(p))).toEqual(slugs);
+    expect(deliveries(w).map((d) => d.outcome)).toEqual(['paused-missing-permissions', 'posted']);
+  });
+});
