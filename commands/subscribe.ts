@@ -42,9 +42,9 @@ export const subscribe: CommandModule = {
     const channel = interaction.options.getChannel('channel', true, [...POSTABLE_CHANNEL_TYPES]);
     const mode = interaction.options.getString('mode', true) as 'new' | 'digest';
     const guildChannel = interaction.guild?.channels.cache.get(channel.id);
-    if (!guildChannel) throw new UserFacingError(`I cannot see <#${channel.id}>. Give me View Channel there, then try again.`);
+    if (!guildChannel) throw new UserFacingError(`I cannot see #${channel.name}. Give me View Channel there, then try again.`);
     const missing = missingBotPermissions(guildChannel);
-    if (missing.length > 0) throw new UserFacingError(`I cannot post in <#${channel.id}>: I am missing ${missing.join(', ')} there. Grant them, then try again.`);
+    if (missing.length > 0) throw new UserFacingError(`I cannot post in #${guildChannel.name}: I am missing ${missing.join(', ')} there. Grant them, then try again.`);
     const role = interaction.options.getRole('mention');
     if (role && mode !== 'new') throw new UserFacingError('`mention` works with `mode:new` only: digests never ping.');
 

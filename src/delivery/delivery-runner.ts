@@ -206,7 +206,7 @@ export class DeliveryRunner {
       delete sub.pending;
       delete sub.retry;
       sub.lastDelivery = { at, outcome: done.outcome, ...(done.reason ? { reason: done.reason } : {}) };
-      if (done.threadId && done.slugs[0]) state.threads[done.threadId] = done.slugs[0];
+      if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);
       StateStore.appendDelivery(state, {
         at,
         subscriptionId: id,

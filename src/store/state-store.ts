@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { emptyState, MAX_DELIVERY_LOG, StateFileSchema, type DeliveryRecord, type StateFile } from './state.schema.js';
+import { emptyState, MAX_DELIVERY_LOG, MAX_THREADS, StateFileSchema, type DeliveryRecord, type StateFile } from './state.schema.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
 export const STATE_FILE_NAME = 'state.json';
@@ -36,6 +36,16 @@ export class StateStore {
   async update(change: (state: StateFile) => void): Promise<void> {
     change(this.#db.data);
     await this.#db.write();
+  }
+
+  /** Remembers the briefing a thread discusses, forgetting the oldest threads past the cap. */
+  static rememberThread(state: StateFile, threadId: string, slug: string): void {
+    state.threads[threadId] = slug;
+    const ids = Object.keys(state.threads);
+    if (ids.length <= MAX_THREADS) return;
+    // Snowflakes grow with time: the smallest ids are the oldest threads.
+    ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
+    for (const id of ids.slice(0, ids.length - MAX_THREADS)) delete state.threads[id];
   }
 
   /** Appends to the delivery log, keeping only the newest records. */

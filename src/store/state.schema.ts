@@ -92,4 +92,6 @@ export const StateFileSchema = z.strictObject({
 export type StateFile = z.infer<typeof StateFileSchema>;
 
 export const MAX_DELIVERY_LOG = 5000;
+/** Threads remembered for /ask scoping; the oldest are forgotten (Discord archives them long before). */
+export const MAX_THREADS = 5000;
 export const emptyState = (): StateFile => ({ version: 1, subscriptions: [], deliveries: [], threads: {} });
