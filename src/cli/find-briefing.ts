@@ -3,6 +3,7 @@
  */
 import type { Briefing } from '../domain/briefing.schema.js';
 import { suggestSlugs } from '../search/suggest-slugs.js';
+import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { CliIo } from './cli-io.js';
 import { openArchive } from './open-archive.js';
 
@@ -12,10 +13,15 @@ export async function findBriefingOrExplain(io: CliIo, slug: string): Promise<{ 
     io.stderr.write(`${opened.message}\n`);
     return undefined;
   }
-  const stored = opened.archive.get(slug);
+  return findInArchiveOrExplain(io, opened.archive, slug);
+}
+
+/** The briefing, or undefined after writing "No briefing …, did you mean …" to stderr. */
+export function findInArchiveOrExplain(io: CliIo, archive: BriefingArchive, slug: string): { briefing: Briefing } | undefined {
+  const stored = archive.get(slug);
   if (stored) return { briefing: stored.briefing };
-  const close = suggestSlugs(slug, opened.archive.list().map((s) => ({ slug: s.briefing.slug, title: s.briefing.title })));
-  const hint = close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : opened.archive.size === 0 ? ' The archive is empty.' : '';
+  const close = suggestSlugs(slug, archive.list().map((s) => ({ slug: s.briefing.slug, title: s.briefing.title })));
+  const hint = close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : archive.size === 0 ? ' The archive is empty.' : '';
   io.stderr.write(`No briefing "${slug}".${hint} (lumen list shows them all)\n`);
   return undefined;
 }

@@ -24,9 +24,13 @@ export class BriefingLibrary {
   /** Topic -> the slugs a search for it finds; cleared whenever the archive changes. */
   readonly #topics = new Map<string, Set<string>>();
 
-  constructor(archive: BriefingArchive) {
+  /**
+   * `lazy` leaves the autocomplete and ask indexes until first used: right for a one-shot CLI
+   * command, wrong for the bot, where no keystroke should pay for a build.
+   */
+  constructor(archive: BriefingArchive, options: { lazy?: boolean } = {}) {
     this.archive = archive;
-    this.index = BriefingIndex.from(archive.list().map((stored) => stored.briefing));
+    this.index = BriefingIndex.from(archive.list().map((stored) => stored.briefing), { lazy: options.lazy ?? false });
     this.#unsubscribe = archive.onChange((changed) => {
       for (const stored of changed) this.index.upsert(stored.briefing);
       this.#topics.clear();

@@ -1,6 +1,6 @@
 import { BriefingLibrary } from '../../library/briefing-library.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
-import { findBriefingOrExplain } from '../find-briefing.js';
+import { findInArchiveOrExplain } from '../find-briefing.js';
 import { openArchive } from '../open-archive.js';
 import { readPositiveInt, writeJson, type Verb } from '../verb.js';
 
@@ -22,13 +22,13 @@ Options:
   async run({ positionals, values }, io) {
     const limit = readPositiveInt(values['limit'], 'limit', 3);
     const scope = values['briefing'] as string | undefined;
-    if (scope !== undefined && !(await findBriefingOrExplain(io, scope))) return EXIT_FAILURE;
     const opened = await openArchive(io);
     if (!opened.ok) {
       io.stderr.write(`${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    const results = new BriefingLibrary(opened.archive).ask(positionals.join(' '), { briefing: scope, limit });
+    if (scope !== undefined && !findInArchiveOrExplain(io, opened.archive, scope)) return EXIT_FAILURE;
+    const results = new BriefingLibrary(opened.archive, { lazy: true }).ask(positionals.join(' '), { briefing: scope, limit });
     if (values['json']) {
       writeJson(io, results);
     } else if (results.length === 0) {

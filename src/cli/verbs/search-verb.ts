@@ -23,7 +23,7 @@ Options:
       io.stderr.write(`${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    const results = new BriefingLibrary(opened.archive).search(positionals.join(' '), { limit });
+    const results = new BriefingLibrary(opened.archive, { lazy: true }).search(positionals.join(' '), { limit });
     if (values['json']) writeJson(io, results);
     else if (results.length === 0) io.stdout.write('No briefing matches. Try fewer or other words.\n');
     else io.stdout.write(results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
