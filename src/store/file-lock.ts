@@ -3,13 +3,16 @@
  * write the archive at the same time from different snapshots. Created with O_EXCL; a lock left
  * by a process that died is taken over once it is older than `staleMs`.
  */
-import { open, rm, stat } from 'node:fs/promises';
+import { mkdir, open, rm, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { LumenError } from '../domain/errors.js';
 
 export async function withFileLock<T>(lockFile: string, work: () => Promise<T>, options: { timeoutMs?: number; staleMs?: number } = {}): Promise<T> {
   const timeoutMs = options.timeoutMs ?? 15_000;
   const staleMs = options.staleMs ?? 60_000;
   const started = Date.now();
+  // The first save into a new data directory creates it.
+  await mkdir(dirname(lockFile), { recursive: true });
   for (;;) {
     try {
       const handle = await open(lockFile, 'wx');

@@ -66,6 +66,16 @@ describe('given lumen import of a folder with good and bad files', () => {
   });
 });
 
+describe('given a data directory that does not exist yet', () => {
+  it('then lumen import creates it and stores the briefing', async () => {
+    const dataDir = join(await tempDataDir(), 'new', 'data');
+    const run = await runLumen(['import', SEED_PATH], { dataDir });
+    expect(run.stdout).toBe('1 imported, 0 updated, 0 unchanged, 0 rejected\n');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(await readFile(join(dataDir, 'archive.json'), 'utf8')).briefings).toHaveLength(1);
+  });
+});
+
 describe('given an archive holding the samples', () => {
   let dataDir: string;
   beforeAll(async () => {
