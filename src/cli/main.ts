@@ -6,26 +6,32 @@ import { loadDotEnv } from '../config.js';
 import { LumenError } from '../domain/errors.js';
 import { EXIT_FAILURE, EXIT_USAGE, processIo, type CliIo } from './cli-io.js';
 import { UsageError, readVerbArgs, type Verb } from './verb.js';
-import { importVerb } from './verbs/import-verb.js';
-import { listVerb } from './verbs/list-verb.js';
-import { parseVerb } from './verbs/parse-verb.js';
-import { positionVerb } from './verbs/position-verb.js';
-import { showVerb } from './verbs/show-verb.js';
-import { startVerb } from './verbs/start-verb.js';
-import { sandboxVerb } from './verbs/sandbox-verb.js';
-import { deployCommandsVerb } from './verbs/deploy-commands-verb.js';
-import { searchVerb } from './verbs/search-verb.js';
-import { askVerb } from './verbs/ask-verb.js';
-import { deliveriesVerb } from './verbs/deliveries-verb.js';
 
-const VERBS: Verb[] = [startVerb, sandboxVerb, parseVerb, importVerb, listVerb, showVerb, positionVerb, searchVerb, askVerb, deliveriesVerb, deployCommandsVerb];
+/**
+ * Each verb is loaded only when used: `lumen list` should not pay for loading discord.js and the
+ * emulator (a third of a second) before it reads a single file.
+ */
+const VERBS: Record<string, () => Promise<Verb>> = {
+  start: async () => (await import('./verbs/start-verb.js')).startVerb,
+  sandbox: async () => (await import('./verbs/sandbox-verb.js')).sandboxVerb,
+  parse: async () => (await import('./verbs/parse-verb.js')).parseVerb,
+  import: async () => (await import('./verbs/import-verb.js')).importVerb,
+  list: async () => (await import('./verbs/list-verb.js')).listVerb,
+  show: async () => (await import('./verbs/show-verb.js')).showVerb,
+  position: async () => (await import('./verbs/position-verb.js')).positionVerb,
+  search: async () => (await import('./verbs/search-verb.js')).searchVerb,
+  ask: async () => (await import('./verbs/ask-verb.js')).askVerb,
+  deliveries: async () => (await import('./verbs/deliveries-verb.js')).deliveriesVerb,
+  'deploy-commands': async () => (await import('./verbs/deploy-commands-verb.js')).deployCommandsVerb,
+};
 
-function generalHelp(): string {
-  const width = Math.max(...VERBS.map((v) => v.name.length));
+async function generalHelp(): Promise<string> {
+  const verbs = await Promise.all(Object.values(VERBS).map((load) => load()));
+  const width = Math.max(...verbs.map((v) => v.name.length));
   return `Usage: lumen <verb> [options]   (lumen <verb> --help for details)
 
 Verbs:
-${VERBS.map((v) => `  ${v.name.padEnd(width)}  ${v.summary}`).join('\n')}
+${verbs.map((v) => `  ${v.name.padEnd(width)}  ${v.summary}`).join('\n')}
 
 Environment (or .env): LUMEN_DATA_DIR (default ./data) holds every file lumen writes.
 `;
@@ -35,14 +41,15 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
   if (io.env === process.env) loadDotEnv(io.cwd);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    io.stdout.write(generalHelp());
+    io.stdout.write(await generalHelp());
     return name === undefined ? EXIT_USAGE : 0;
   }
-  const verb = VERBS.find((v) => v.name === name);
-  if (!verb) {
-    io.stderr.write(`lumen: unknown verb "${name}". Verbs: ${VERBS.map((v) => v.name).join(', ')}\n`);
+  const load = Object.hasOwn(VERBS, name) ? VERBS[name] : undefined;
+  if (!load) {
+    io.stderr.write(`lumen: unknown verb "${name}". Verbs: ${Object.keys(VERBS).join(', ')}\n`);
     return EXIT_USAGE;
   }
+  const verb = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${verb.summary}\n\n${verb.help}\n`);
     return 0;
