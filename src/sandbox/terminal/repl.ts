@@ -31,6 +31,10 @@ export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, ou
   sandbox.discord.on('messageUpdate', onUpdate);
 
   const rl = createInterface({ input, output: process.stdout, terminal: process.stdin.isTTY === true });
+  // Ctrl+C (or a SIGTERM) ends the session like Ctrl+D: the sandbox then stops cleanly.
+  rl.on('SIGINT', () => rl.close());
+  const onTerm = (): void => rl.close();
+  process.once('SIGTERM', onTerm);
   const prompt = (): void => {
     rl.setPrompt(`#${session.channel} as ${session.user} › `);
     rl.prompt();
@@ -49,6 +53,7 @@ export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, ou
       prompt();
     }
   } finally {
+    process.off('SIGTERM', onTerm);
     sandbox.discord.off('message', onMessage);
     sandbox.discord.off('messageUpdate', onUpdate);
     rl.close();
