@@ -7,7 +7,6 @@
 import type { Briefing } from '../domain/briefing.schema.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log.js';
-import { decodeCustomId } from '../render/custom-ids.js';
 import { briefingThreadName, renderDigest, renderNewBriefingPost } from '../render/delivery-messages.js';
 import { renderSubscriptionNotice } from '../render/subscription-messages.js';
 import { planNextDelivery, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
@@ -15,7 +14,9 @@ import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { DeliveryOutcome, PendingDelivery, StateFile, Subscription } from '../store/state.schema.js';
 import { StateStore } from '../store/state-store.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
-import { PostFailure, type EarlierPost, type Poster } from './poster.js';
+import { countDigestParts, findNewBriefingPost } from './earlier-posts.js';
+import { applyFailure, outcomeOf } from './failure-policy.js';
+import { PostFailure, type Poster } from './poster.js';
 
 export interface DeliveryRunnerOptions {
   state: StateStore;
@@ -32,10 +33,6 @@ const MINUTE = 60_000;
 /** How far back from the recorded intent to look for a post that may have gone out. */
 const RECONCILE_SLACK_MS = 2 * MINUTE;
 
-/** 1, 2, 4 … minutes, at most an hour. */
-export function retryDelayMs(attempts: number): number {
-  return Math.min(60 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
-}
 
 export class DeliveryRunner {
   readonly #o: DeliveryRunnerOptions;
@@ -133,8 +130,7 @@ export class DeliveryRunner {
     let found = 0;
     if (pending.kind === 'new') {
       const slug = this.#briefings(pending)[0]?.briefing.slug;
-      // A digest in the same channel has an "Open" button for the same briefing: it is not the post.
-      const post = earlier.find((p) => !isDigest(p) && p.customIds.some((id) => slugOf(id) === slug));
+      const post = findNewBriefingPost(earlier, slug);
       if (post) {
         const thread = post.threadId ? { threadId: post.threadId } : await this.#openMissingThread(sub, pending, post.messageId);
         const reason = ['found in the channel after a restart', thread.problem].filter(Boolean).join('; ');
@@ -142,7 +138,7 @@ export class DeliveryRunner {
         return true;
       }
     } else {
-      found = earlier.filter(isDigest).length;
+      found = countDigestParts(earlier);
     }
     await this.#send(sub, pending, Math.max(found, pending.partsSent));
     return true;
@@ -225,18 +221,12 @@ export class DeliveryRunner {
   async #failed(id: string, error: unknown): Promise<void> {
     const sub = this.#sub(id);
     if (!sub) return;
-    const kind = error instanceof PostFailure ? error.kind : 'transient';
     const reason = error instanceof Error ? error.message : String(error);
     if (!(error instanceof PostFailure)) this.#o.logger.error({ err: error, subscription: id }, 'unexpected delivery error; will retry');
     const now = this.#o.clock.now();
     const at = now.toISOString();
     const slugs = sub.pending ? this.#briefings(sub.pending).map((b) => b.briefing.slug) : [];
-    const outcome: DeliveryOutcome =
-      kind === 'missing-access' ? 'paused-missing-access'
-      : kind === 'missing-permissions' ? 'paused-missing-permissions'
-      : kind === 'unknown-channel' ? 'removed-unknown-channel'
-      : kind === 'transient' ? 'retrying'
-      : 'failed';
+    const outcome = outcomeOf(error);
 
     await this.#o.state.update((state) => {
       const target = this.#sub(id, state);
@@ -244,24 +234,7 @@ export class DeliveryRunner {
       const record = { at, subscriptionId: id, guildId: target.guildId, channelId: target.channelId, kind: target.pending?.kind ?? target.mode, slugs, outcome, reason };
       StateStore.appendDelivery(state, record);
       target.lastDelivery = { at, outcome, reason };
-      if (outcome === 'retrying') {
-        const attempts = (target.retry?.attempts ?? 0) + 1;
-        // The intent stays: the next attempt first checks whether this one got through after all.
-        target.retry = { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(), reason };
-      } else if (outcome === 'failed') {
-        if (target.pending) target.cursorSeq = Math.max(target.cursorSeq, target.pending.upToSeq);
-        delete target.pending;
-        delete target.retry;
-      } else if (outcome === 'removed-unknown-channel') {
-        state.subscriptions = state.subscriptions.filter((s) => s.id !== id);
-      } else {
-        // Paused: the cursor stays and resuming delivers what was missed. A digest cut short keeps
-        // its intent, so resuming sends the rest of it rather than the whole digest again.
-        target.status = 'paused';
-        target.statusReason = reason;
-        if (!target.pending || target.pending.partsSent === 0) delete target.pending;
-        delete target.retry;
-      }
+      applyFailure(state, target, outcome, reason, now);
     });
     this.#o.logger.warn({ subscription: id, channel: sub.channelId, outcome, reason }, 'delivery did not go through');
     if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {
@@ -271,16 +244,4 @@ export class DeliveryRunner {
       });
     }
   }
-}
-
-/** The title every digest message starts with (first part and continuations). */
-const DIGEST_TITLE = '🗞️ Daily digest';
-
-function isDigest(post: EarlierPost): boolean {
-  return post.titles.some((t) => t.startsWith(DIGEST_TITLE));
-}
-
-function slugOf(customId: string): string | undefined {
-  const action = decodeCustomId(customId);
-  return action && 'slug' in action ? action.slug : undefined;
 }
