@@ -28,6 +28,11 @@ export const ArchiveFileSchema = z.strictObject({
 export type StoredBriefing = z.infer<typeof StoredBriefingSchema>;
 export type ArchiveFile = z.infer<typeof ArchiveFileSchema>;
 
+/** The archive's reading order: newest published first, and the later import first on a tie. */
+export function newestFirst(a: { briefing: { publishedAt: string }; seq: number }, b: { briefing: { publishedAt: string }; seq: number }): number {
+  return b.briefing.publishedAt.localeCompare(a.briefing.publishedAt) || b.seq - a.seq;
+}
+
 export const emptyArchive = (): ArchiveFile => ({ version: 1, nextSeq: 1, briefings: [] });
 
 /**

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { emptyArchive, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
+import { emptyArchive, newestFirst, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
 import { withFileLock } from './file-lock.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
@@ -16,6 +16,8 @@ export class LowdbBriefingArchive implements BriefingArchive {
   readonly #db: Low<ArchiveFile>;
   #bySlug = new Map<string, StoredBriefing>();
   #newestFirst: StoredBriefing[] = [];
+  /** Archive order (seq ascending): delivery asks for "imported after" on every tick. */
+  #bySeq: StoredBriefing[] = [];
   readonly #listeners = new Set<(changed: StoredBriefing[]) => void>();
   /** The archive file, when on disk; and what it looked like when last read or written. */
   readonly #file: string | undefined;
@@ -79,7 +81,15 @@ export class LowdbBriefingArchive implements BriefingArchive {
   }
 
   importedAfter(seq: number): StoredBriefing[] {
-    return this.#db.data.briefings.filter((b) => b.seq > seq).sort((a, b) => a.seq - b.seq);
+    // Binary search for the first later position: no scan or sort of the whole archive per call.
+    let lo = 0;
+    let hi = this.#bySeq.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((this.#bySeq[mid]?.seq ?? 0) > seq) hi = mid;
+      else lo = mid + 1;
+    }
+    return this.#bySeq.slice(lo);
   }
 
   async save(batch: IncomingBriefing[], now: Date): Promise<SaveResult[]> {
@@ -147,9 +157,8 @@ export class LowdbBriefingArchive implements BriefingArchive {
   #reindex(): void {
     const all = this.#db.data.briefings;
     this.#bySlug = new Map(all.map((b) => [b.briefing.slug, b]));
-    this.#newestFirst = [...all].sort(
-      (a, b) => b.briefing.publishedAt.localeCompare(a.briefing.publishedAt) || b.seq - a.seq,
-    );
+    this.#newestFirst = [...all].sort(newestFirst);
+    this.#bySeq = [...all].sort((a, b) => a.seq - b.seq);
   }
 }
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { ArchiveCatalogSchema } from './archive.schema.js';
+import { ArchiveCatalogSchema, newestFirst } from './archive.schema.js';
 import { ARCHIVE_FILE_NAME } from './lowdb-briefing-archive.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
@@ -13,6 +13,6 @@ export interface CatalogEntry {
 export async function readArchiveCatalog(dataDir: string): Promise<CatalogEntry[]> {
   const data = await new ValidatedJsonFile(join(dataDir, ARCHIVE_FILE_NAME), ArchiveCatalogSchema).read();
   return (data?.briefings ?? [])
-    .sort((a, b) => b.briefing.publishedAt.localeCompare(a.briefing.publishedAt) || b.seq - a.seq)
+    .sort(newestFirst)
     .map(({ briefing: { slug, title, publishedAt } }) => ({ slug, title, publishedAt }));
 }
