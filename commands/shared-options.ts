@@ -48,11 +48,17 @@ export function numberedChoices(items: readonly NumberedItem[], typed: string): 
   return matching.slice(0, 25).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
 }
 
+/**
+ * `n` if `items` (a briefing's key variables or trends, named `plural`) has number `n`;
+ * otherwise a user-facing error naming the valid numbers.
+ */
+export function requireNumbered(briefing: Briefing, items: readonly NumberedItem[], n: number, plural: string): number {
+  if (items.some((item) => item.n === n)) return n;
+  const count = items.length;
+  throw new UserFacingError(count === 0 ? `“${briefing.title}” lists no ${plural}.` : `“${briefing.title}” has ${plural} 1 to ${count}; there is no number ${n}.`);
+}
+
 /** `n` if the briefing has key variable `n`; otherwise a user-facing error naming the valid numbers. */
 export function requireKeyVariable(briefing: Briefing, n: number): number {
-  if (briefing.keyVariables.some((kv) => kv.n === n)) return n;
-  const count = briefing.keyVariables.length;
-  throw new UserFacingError(
-    count === 0 ? `“${briefing.title}” lists no key variables.` : `“${briefing.title}” has key variables 1 to ${count}; there is no number ${n}.`,
-  );
+  return requireNumbered(briefing, briefing.keyVariables, n, 'key variables');
 }

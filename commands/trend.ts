@@ -1,8 +1,8 @@
 /** /trend: a briefing's trend predictions, or one of them. */
 import { SlashCommandBuilder } from 'discord.js';
-import { UserFacingError, type CommandModule } from '../src/discord/command-module.js';
+import type { CommandModule } from '../src/discord/command-module.js';
 import { renderTrends } from '../src/render/index.js';
-import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing } from './shared-options.js';
+import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing, requireNumbered } from './shared-options.js';
 
 export const data = new SlashCommandBuilder()
   .setName('trend')
@@ -16,10 +16,7 @@ export const trend: CommandModule = {
   async execute(interaction, respond, ctx) {
     const briefing = requireBriefing(interaction, ctx);
     const n = interaction.options.getInteger('number') ?? undefined;
-    if (n !== undefined && !briefing.trends.some((t) => t.n === n)) {
-      const count = briefing.trends.length;
-      throw new UserFacingError(count === 0 ? `“${briefing.title}” lists no trends.` : `“${briefing.title}” has trends 1 to ${count}; there is no number ${n}.`);
-    }
+    if (n !== undefined) requireNumbered(briefing, briefing.trends, n, 'trends');
     await respond.sendAll(renderTrends(briefing, n));
   },
   autocomplete(interaction, ctx) {
