@@ -26,11 +26,12 @@ export class BriefingLibrary {
 
   /**
    * `lazy` leaves the autocomplete and ask indexes until first used: right for a one-shot CLI
-   * command, wrong for the bot, where no keystroke should pay for a build.
+   * command, wrong for the bot, where no keystroke should pay for a build. `index`, when given,
+   * is the archive's index already built (or loaded from a snapshot: search-index-cache.ts).
    */
-  constructor(archive: BriefingArchive, options: { lazy?: boolean } = {}) {
+  constructor(archive: BriefingArchive, options: { lazy?: boolean; index?: BriefingIndex } = {}) {
     this.archive = archive;
-    this.index = BriefingIndex.from(archive.list().map((stored) => stored.briefing), { lazy: options.lazy ?? false });
+    this.index = options.index ?? BriefingIndex.from(archive.list().map((stored) => stored.briefing), { lazy: options.lazy ?? false });
     this.#unsubscribe = archive.onChange((changed) => {
       for (const stored of changed) this.index.upsert(stored.briefing);
       this.#topics.clear();

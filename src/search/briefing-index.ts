@@ -8,11 +8,11 @@ import type { Briefing } from '../domain/briefing.schema.js';
 import { askQuestion, type AskOptions, type AskResult } from './ask-question.js';
 import { BRIEFING_FIELDS, fieldItems } from './briefing-fields.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { FieldIndex } from './field-index.js';
+import { FieldIndex, type FieldIndexState } from './field-index.js';
 import { stem, type Lexicon } from './lexicon.js';
 import { NameIndex, type Choice } from './name-index.js';
 import { searchBriefings, type SearchOptions, type SearchResult } from './search-briefings.js';
-import { TermDictionary } from './term-dictionary.js';
+import { TermDictionary, type TermDictionaryState } from './term-dictionary.js';
 import { TermVocabulary } from './term-vocabulary.js';
 
 /** Options for a {@link BriefingIndex}. */
@@ -26,6 +26,17 @@ export interface BriefingIndexOptions {
    */
   lazy?: boolean;
 }
+
+/** The part of an index a snapshot file keeps: the full-text index, not the lazily built ones. */
+export interface BriefingIndexState {
+  dictionary: TermDictionaryState;
+  briefings: FieldIndexState;
+  /** The slug of each document id of the full-text index; null where removed. */
+  slugs: (string | null)[];
+}
+
+/** How many briefings a restored snapshot re-encodes to check that today's code agrees with it. */
+const SPOT_CHECKS = 8;
 
 interface Indexed {
   briefing: Briefing;
@@ -81,6 +92,41 @@ export class BriefingIndex {
     return index;
   }
 
+  /** The full-text index as plain arrays, for a snapshot file (index-snapshot.ts). */
+  exportState(): BriefingIndexState {
+    const slugs = Array.from({ length: this.briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
+    return { dictionary: this.dictionary.exportState(), briefings: this.briefings.exportState(), slugs };
+  }
+
+  /**
+   * An index from a state of {@link exportState}, for exactly `briefings`; undefined when the
+   * state does not fit them: a briefing missing on either side, or a spot check of a few
+   * briefings re-encoded with today's rules that disagrees (the tokenizer changed since).
+   */
+  static restore(state: BriefingIndexState, briefings: readonly Briefing[], options: BriefingIndexOptions = {}): BriefingIndex | undefined {
+    const bySlug = new Map(briefings.map((b) => [b.slug, b]));
+    const live = state.slugs.filter((slug) => slug !== null);
+    if (live.length !== bySlug.size || new Set(live).size !== live.length) return undefined;
+    const index = new BriefingIndex({ ...options, lazy: true });
+    index.dictionary.restoreState(state.dictionary);
+    index.briefings.restoreState(state.briefings);
+    for (const [doc, slug] of state.slugs.entries()) {
+      if (slug === null) continue;
+      const briefing = bySlug.get(slug);
+      if (!briefing) return undefined;
+      index.#bySlug.set(slug, { briefing, doc, keyVariableDocs: [] });
+      index.#slugByDoc[doc] = slug;
+    }
+    const docs = [...index.#bySlug.values()];
+    const step = Math.max(1, Math.floor(docs.length / SPOT_CHECKS));
+    for (let i = 0; i < docs.length; i += step) {
+      const { briefing, doc } = docs[i] as Indexed;
+      if (!index.briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
+    }
+    if (options.lazy !== true) index.#ensureSecondary();
+    return index;
+  }
+
   /** Number of briefings indexed. */
   get size(): number {
     return this.#bySlug.size;
@@ -94,6 +140,16 @@ export class BriefingIndex {
   /** Adds a briefing, or replaces the one with the same slug. */
   upsert(briefing: Briefing): void {
     this.remove(briefing.slug);
+    const { fields, kvTerms } = this.#encodeFields(briefing);
+    const doc = this.briefings.add(fields);
+    const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
+    this.#bySlug.set(briefing.slug, indexed);
+    this.#slugByDoc[doc] = briefing.slug;
+    if (this.#secondary) this.#addSecondary(indexed, kvTerms);
+  }
+
+  /** The term ids of each field of a briefing, and of each key variable on its own. */
+  #encodeFields(briefing: Briefing): { fields: number[][]; kvTerms: number[][] } {
     const kvTerms: number[][] = [];
     const fields = fieldItems(briefing).map((items, field) => {
       const terms: number[] = [];
@@ -104,11 +160,7 @@ export class BriefingIndex {
       }
       return terms;
     });
-    const doc = this.briefings.add(fields);
-    const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
-    this.#bySlug.set(briefing.slug, indexed);
-    this.#slugByDoc[doc] = briefing.slug;
-    if (this.#secondary) this.#addSecondary(indexed, kvTerms);
+    return { fields, kvTerms };
   }
 
   /** Removes a briefing; returns whether it was there. */

@@ -15,6 +15,22 @@ export type { FieldScoring, ScoredDocs } from './bm25f-scorer.js';
 
 const MAX_TF = 15;
 
+/** A {@link FieldIndex} as flat arrays, for a snapshot file. */
+export interface FieldIndexState {
+  nextId: number;
+  totalLengths: number[];
+  /** `doc * fieldCount + field`, for ids below `nextId`. */
+  lengths: Float64Array;
+  /** Term `t`'s entries are `postingEntries[postingOffsets[t] .. postingOffsets[t + 1]]`. */
+  postingOffsets: Int32Array;
+  postingEntries: Int32Array;
+  postingDf: Int32Array;
+  /** Live documents; document `docIds[i]` holds `docTermIds[docTermOffsets[i] .. docTermOffsets[i + 1]]`. */
+  docIds: Int32Array;
+  docTermOffsets: Int32Array;
+  docTermIds: Int32Array;
+}
+
 /** Postings of the terms of documents with several fields; ids only grow, so postings stay sorted. */
 export class FieldIndex {
   readonly fieldCount: number;
@@ -171,6 +187,83 @@ export class FieldIndex {
   averageLength(field: number): number {
     const total = this.#totalLengths[field] ?? 0;
     return this.size > 0 && total > 0 ? total / this.size : 1;
+  }
+
+  /** Everything the index holds, as flat arrays: what a snapshot file stores (index-snapshot.ts). */
+  exportState(): FieldIndexState {
+    const termCount = this.#dictionary.size;
+    const postingOffsets = new Int32Array(termCount + 1);
+    const postingDf = new Int32Array(termCount);
+    let total = 0;
+    for (let term = 0; term < termCount; term++) {
+      postingOffsets[term] = total;
+      total += this.#postings[term]?.length ?? 0;
+    }
+    postingOffsets[termCount] = total;
+    const postingEntries = new Int32Array(total);
+    for (let term = 0; term < termCount; term++) {
+      const posting = this.#postings[term];
+      if (!posting) continue;
+      postingEntries.set(posting.entries.subarray(0, posting.length), postingOffsets[term]);
+      postingDf[term] = posting.df;
+    }
+    const docIds = Int32Array.from(this.#docTerms.keys());
+    const docTermOffsets = new Int32Array(docIds.length + 1);
+    let termTotal = 0;
+    docIds.forEach((doc, i) => {
+      docTermOffsets[i] = termTotal;
+      termTotal += this.#docTerms.get(doc)?.length ?? 0;
+    });
+    docTermOffsets[docIds.length] = termTotal;
+    const docTermIds = new Int32Array(termTotal);
+    docIds.forEach((doc, i) => docTermIds.set(this.#docTerms.get(doc) ?? [], docTermOffsets[i]));
+    return {
+      nextId: this.#nextId,
+      totalLengths: [...this.#totalLengths],
+      lengths: this.#lengths.slice(0, this.#nextId * this.fieldCount),
+      postingOffsets,
+      postingEntries,
+      postingDf,
+      docIds,
+      docTermOffsets,
+      docTermIds,
+    };
+  }
+
+  /**
+   * Takes over a state from {@link exportState}, on an empty index whose dictionary was restored
+   * to the same terms. The arrays are used in place (each posting a view of `postingEntries`).
+   */
+  restoreState(state: FieldIndexState): void {
+    if (this.#nextId !== 0) throw new Error('restoreState needs an empty index');
+    this.#nextId = state.nextId;
+    this.#ensureCapacity(state.nextId);
+    this.#lengths.set(state.lengths);
+    state.totalLengths.forEach((total, field) => (this.#totalLengths[field] = total));
+    for (let term = 0; term < state.postingDf.length; term++) {
+      const start = state.postingOffsets[term] as number;
+      const end = state.postingOffsets[term + 1] as number;
+      if (end > start) this.#postings[term] = { entries: state.postingEntries.subarray(start, end), length: end - start, df: state.postingDf[term] as number };
+    }
+    state.docIds.forEach((doc, i) => {
+      this.#docTerms.set(doc, state.docTermIds.subarray(state.docTermOffsets[i], state.docTermOffsets[i + 1]));
+    });
+  }
+
+  /**
+   * Whether document `doc` holds exactly these terms, field by field (lengths and distinct terms):
+   * how a restored snapshot is checked against what today's code makes of the same briefing.
+   */
+  holdsExactly(doc: number, fieldTerms: readonly (readonly number[])[]): boolean {
+    const stored = this.#docTerms.get(doc);
+    if (!stored || fieldTerms.length !== this.fieldCount) return false;
+    const distinct = new Set<number>();
+    for (let field = 0; field < this.fieldCount; field++) {
+      const terms = fieldTerms[field] ?? [];
+      if (this.#lengths[doc * this.fieldCount + field] !== terms.length) return false;
+      for (const term of terms) distinct.add(term);
+    }
+    return distinct.size === stored.length && stored.every((term) => distinct.has(term));
   }
 
   #ensureCapacity(docs: number): void {

@@ -2,6 +2,7 @@
  * The word knowledge of search, loaded from data files in ./data: stop words, actors and their
  * aliases, synonym groups. Kept as data so that adding `Riyadh -> Saudi Arabia` needs no code.
  */
+import { createHash } from 'node:crypto';
 import { stemmer } from 'stemmer';
 import entitiesData from './data/entities.json' with { type: 'json' };
 import stopWordsData from './data/stop-words.json' with { type: 'json' };
@@ -33,6 +34,8 @@ export interface Lexicon {
   readonly synonymGroups: readonly (readonly string[][])[];
   /** Every folded word that some alias or synonym uses: such words are never "typos". */
   readonly knownWords: ReadonlySet<string>;
+  /** A hash of everything the lexicon was built from: a saved index is only valid for the same one. */
+  readonly fingerprint: string;
 }
 
 const stemCache = new Map<string, string>();
@@ -103,7 +106,10 @@ export function createLexicon(options: LexiconOptions = {}): Lexicon {
     }
   }
 
-  return { stopWords, questionStopWords, entityPhrases, entityNames, entityStems, synonymPhrases, synonymGroups, knownWords };
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify([stopWordsData, entitiesData.entities, options.extraEntities ?? [], options.synonyms !== false ? synonymsData.groups : [], options.extraSynonymGroups ?? []]))
+    .digest('hex');
+  return { stopWords, questionStopWords, entityPhrases, entityNames, entityStems, synonymPhrases, synonymGroups, knownWords, fingerprint };
 }
 
 /** Words that the gazetteer must not treat as places: common English words and clashes. */

@@ -14,6 +14,15 @@ interface WordInfo {
   startsPhrase: boolean;
 }
 
+/** A {@link TermDictionary} as plain arrays, for a snapshot file. */
+export interface TermDictionaryState {
+  /** By term id. */
+  terms: string[];
+  /** Every word seen (stop words included), in first-seen order, with its stem's term id. */
+  words: string[];
+  wordTerms: Int32Array;
+}
+
 /** Term ids, and the encoding of texts into them with the lexicon's rules. */
 export class TermDictionary {
   readonly lexicon: Lexicon;
@@ -43,6 +52,29 @@ export class TermDictionary {
   /** The id of `term` if it was ever indexed. */
   find(term: string): number | undefined {
     return this.#ids.get(term);
+  }
+
+  /** The terms by id and every word seen with its term id: what a snapshot file stores. */
+  exportState(): TermDictionaryState {
+    const terms = [...this.#ids.keys()];
+    const words = [...this.#words.keys()];
+    const wordTerms = Int32Array.from(this.#words.values(), (info) => info.term);
+    return { terms, words, wordTerms };
+  }
+
+  /**
+   * Takes over a state from {@link exportState} on an empty dictionary. Words are heard by
+   * `onNewWord` again, in their first-seen order, so the vocabulary is rebuilt as it was.
+   */
+  restoreState(state: TermDictionaryState): void {
+    if (this.#ids.size !== 0) throw new Error('restoreState needs an empty dictionary');
+    state.terms.forEach((term, id) => this.#ids.set(term, id));
+    const { lexicon } = this;
+    state.words.forEach((w, i) => {
+      const info = { stop: lexicon.stopWords.has(w), term: state.wordTerms[i] as number, startsPhrase: lexicon.entityPhrases.startsWith(w) };
+      this.#words.set(w, info);
+      if (!info.stop) this.#onNewWord?.(w);
+    });
   }
 
   /**

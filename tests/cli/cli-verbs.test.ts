@@ -1,4 +1,4 @@
-import { mkdir, writeFile, readFile } from 'node:fs/promises';
+import { mkdir, writeFile, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLumen, tempDataDir } from '../support/run-cli.js';
@@ -125,6 +125,15 @@ describe('given an archive holding the samples', () => {
     expect(results[0]?.slug).toBe('red-sea-shipping');
     const scores = results.map((r) => r.score as number);
     expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('then search leaves an index snapshot beside the archive, and a later search reads it with the same answer', async () => {
+    const first = await runLumen(['search', 'erdogan', 'grain', '--json'], { dataDir });
+    const snapshot = await stat(join(dataDir, 'search-index.snapshot'));
+    const second = await runLumen(['search', 'erdogan', 'grain', '--json'], { dataDir });
+    expect(second.stdout).toBe(first.stdout);
+    expect((await stat(join(dataDir, 'search-index.snapshot'))).mtimeMs).toBe(snapshot.mtimeMs);
+    expect(first.json<{ slug: string }[]>()[0]?.slug).toBe('black-sea-grain-deal');
   });
 
   it('then ask --json maps a paraphrased question to the key variable, with related material', async () => {

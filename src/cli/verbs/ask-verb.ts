@@ -1,7 +1,7 @@
-import { BriefingLibrary } from '../../library/briefing-library.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
 import { findInArchiveOrExplain } from '../find-briefing.js';
 import { openArchive } from '../open-archive.js';
+import { openOneShotLibrary } from '../open-library.js';
 import { readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const askVerb: Verb = {
@@ -28,7 +28,7 @@ Options:
       return EXIT_FAILURE;
     }
     if (scope !== undefined && !findInArchiveOrExplain(io, opened.archive, scope)) return EXIT_FAILURE;
-    const results = new BriefingLibrary(opened.archive, { lazy: true }).ask(positionals.join(' '), { briefing: scope, limit });
+    const results = (await openOneShotLibrary(opened)).ask(positionals.join(' '), { briefing: scope, limit });
     if (values['json']) {
       writeJson(io, results);
     } else if (results.length === 0) {

@@ -1,6 +1,6 @@
-import { BriefingLibrary } from '../../library/briefing-library.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
+import { openOneShotLibrary } from '../open-library.js';
 import { readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const searchVerb: Verb = {
@@ -23,7 +23,7 @@ Options:
       io.stderr.write(`${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    const results = new BriefingLibrary(opened.archive, { lazy: true }).search(positionals.join(' '), { limit });
+    const results = (await openOneShotLibrary(opened)).search(positionals.join(' '), { limit });
     if (values['json']) writeJson(io, results);
     else if (results.length === 0) io.stdout.write('No briefing matches. Try fewer or other words.\n');
     else io.stdout.write(results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
