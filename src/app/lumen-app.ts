@@ -3,6 +3,7 @@
  * starts the bot on them, and runs the schedule (inbox and deliveries). `npm start`, the sandbox
  * and the end-to-end tests all go through it.
  */
+import { join } from 'node:path';
 import { loadCommands } from '../../commands/index.js';
 import { DeliveryRunner } from '../delivery/delivery-runner.js';
 import { PendingUploads } from '../delivery/pending-uploads.js';
@@ -15,6 +16,8 @@ import type { AdvanceableClock, Clock } from '../domain/clock.js';
 import { saveParsed } from '../import/import-briefing-files.js';
 import { InboxPoller } from '../inbox/inbox-poller.js';
 import { BriefingLibrary } from '../library/briefing-library.js';
+import { INDEX_SNAPSHOT_FILE, loadSearchIndex, saveSearchIndex } from '../library/search-index-cache.js';
+import type { BriefingIndex } from '../search/briefing-index.js';
 import type { Logger } from '../log.js';
 import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
@@ -44,14 +47,14 @@ export class LumenApp {
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
 
-  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore) {
+  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore, index: BriefingIndex) {
     this.#options = options;
     this.dataDir = options.dataDir;
     this.clock = options.clock;
     this.logger = options.logger;
     this.archive = archive;
     this.state = state;
-    this.library = new BriefingLibrary(archive);
+    this.library = new BriefingLibrary(archive, { index });
     this.commands = loadCommands();
     this.#uploads = new PendingUploads(options.clock);
     this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
@@ -62,7 +65,8 @@ export class LumenApp {
   static async open(options: AppOptions): Promise<LumenApp> {
     const archive = await LowdbBriefingArchive.open(options.dataDir);
     const state = await StateStore.open(options.dataDir);
-    return new LumenApp(options, archive, state);
+    const { index } = await loadSearchIndex(archive, join(options.dataDir, INDEX_SNAPSHOT_FILE));
+    return new LumenApp(options, archive, state, index);
   }
 
   get bot(): LumenBot | undefined {
@@ -122,13 +126,24 @@ export class LumenApp {
       pattern: everySeconds(this.#options.inboxPollSeconds ?? 30),
       run: async (now) => {
         const report = await this.inbox.poll(now);
-        if (report.imported.length > 0) await runner.run();
+        if (report.imported.length > 0) {
+          await runner.run();
+          await this.#saveIndexSnapshot();
+        }
       },
     };
     this.#deliveryJob = delivery;
     this.#scheduler = new Scheduler([inbox, delivery], this.clock, this.logger);
     await this.#scheduler.runAll();
     if (options.realTime) this.#scheduler.start();
+  }
+
+  /**
+   * After an import the snapshot no longer matches the archive: save the live index, so that a
+   * restart or `lumen search` reads it instead of building (~0.1 s of encoding at 10,000 briefings).
+   */
+  async #saveIndexSnapshot(): Promise<void> {
+    await saveSearchIndex(this.archive, this.library.index, join(this.dataDir, INDEX_SNAPSHOT_FILE));
   }
 
   /** Delivers what is due now, without waiting for the next minute (after an import or publish). */

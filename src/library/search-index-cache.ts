@@ -11,6 +11,7 @@ import { readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { BriefingIndex, type BriefingIndexOptions } from '../search/briefing-index.js';
 import { defaultLexicon } from '../search/default-lexicon.js';
 import { decodeSnapshot, encodeSnapshot } from '../search/index-snapshot.js';
+import type { Lexicon } from '../search/lexicon.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
 
 /** The snapshot's file name in the data directory. */
@@ -25,11 +26,8 @@ export interface LoadedIndex {
 /** The index of `archive`: from `file` when it matches, else built (and `file` rewritten). */
 export async function loadSearchIndex(archive: BriefingArchive, file: string, options: BriefingIndexOptions = {}): Promise<LoadedIndex> {
   const lexicon = options.lexicon ?? defaultLexicon();
-  const stored = archive.list();
-  const hash = createHash('sha256').update(lexicon.fingerprint);
-  for (const s of stored) hash.update(`\n${s.briefing.slug}\t${s.revision}\t${s.contentHash}`);
-  const key = hash.digest('hex');
-  const briefings = stored.map((s) => s.briefing);
+  const key = snapshotKey(archive, lexicon);
+  const briefings = archive.list().map((s) => s.briefing);
 
   const bytes = await readFile(file).catch(() => undefined);
   const state = bytes && decodeSnapshot(bytes, key);
@@ -39,6 +37,21 @@ export async function loadSearchIndex(archive: BriefingArchive, file: string, op
   const index = BriefingIndex.from(briefings, { ...options, lexicon });
   await saveSnapshot(file, encodeSnapshot(index.exportState(), key));
   return { index, from: 'build' };
+}
+
+/**
+ * Saves `index`, kept in step with `archive` (the bot's, after imports), so that the next
+ * one-shot command or restart reads it instead of building.
+ */
+export async function saveSearchIndex(archive: BriefingArchive, index: BriefingIndex, file: string): Promise<void> {
+  await saveSnapshot(file, encodeSnapshot(index.exportState(), snapshotKey(archive, index.lexicon)));
+}
+
+/** What a snapshot is valid for: the lexicon and every briefing's slug, revision and content. */
+function snapshotKey(archive: BriefingArchive, lexicon: Lexicon): string {
+  const hash = createHash('sha256').update(lexicon.fingerprint);
+  for (const s of archive.list()) hash.update(`\n${s.briefing.slug}\t${s.revision}\t${s.contentHash}`);
+  return hash.digest('hex');
 }
 
 /**

@@ -5,6 +5,8 @@
 import { appendFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { INDEX_SNAPSHOT_FILE, loadSearchIndex } from '../../src/library/search-index-cache.js';
+import { LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
 import { botPosts, briefingText, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
@@ -94,5 +96,19 @@ describe('given a file still being written into the inbox', () => {
     await w.sandbox.advance(MINUTE);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['placeholder', 'temp-0']);
     expect(await list(w, 'processed')).toEqual(['placeholder.md', 'upload.md']);
+  });
+});
+
+describe('given a briefing imported from the inbox while the bot runs', () => {
+  it('then the bot saves its search index, and a later `lumen search` reads that snapshot and finds the briefing', async () => {
+    const w = await open();
+    await dropInInbox(w.dataDir, 'svalbard-cod.md', await briefingText({ slug: 'svalbard-cod', keyword: 'svalbard' }));
+    await w.sandbox.advance(MINUTE);
+    expect(w.sandbox.app.archive.get('svalbard-cod')).toBeDefined();
+
+    const archive = await LowdbBriefingArchive.open(w.dataDir);
+    const loaded = await loadSearchIndex(archive, join(w.dataDir, INDEX_SNAPSHOT_FILE), { lazy: true });
+    expect(loaded.from).toBe('snapshot');
+    expect(loaded.index.search('svalbard')[0]?.slug).toBe('svalbard-cod');
   });
 });
