@@ -5,12 +5,16 @@
  *  - its own words against the question (BM25 over key variables), and
  *  - its briefing's words against the question (BM25F over title, summary, actors, ...),
  * each normalised by the best score of the question, so neither scale drowns the other.
+ * The best few are then reordered by a third score, at a lower weight: the question against the
+ * sentences of their briefing that explain them (key-variable-neighbourhood.ts), which tells the
+ * key variables of one briefing apart when the reader uses the words the briefing explains them with.
  */
 import type { NumberedItem } from '../domain/briefing.schema.js';
 import { analyzeQuery } from './analyzer.js';
 import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
+import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
 import { maxOf, topK } from './top-k.js';
 
@@ -34,6 +38,8 @@ export interface AskResult {
 export const CONTEXT_WEIGHT = 1;
 /** How many best-matching briefings lend all their key variables as candidates. */
 const CONTEXT_BRIEFINGS = 20;
+/** How many key variables, best first by the blend, the neighbourhood may reorder. */
+const RERANKED = 10;
 
 const CONTEXT_FIELD_WEIGHTS: Record<BriefingField, number> = {
   title: 3,
@@ -103,10 +109,19 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     }
   }
 
-  const ranked = topK(kvDocs.length, limit, (i) => blended[i] as number, (i) => kvDocs[i] as number).flatMap((i) => {
-    const ref = index.keyVariableOfDoc(kvDocs[i] as number);
-    return ref ? [{ ...ref, score: blended[i] as number }] : [];
-  });
+  // The neighbourhood reorders the best few only: it costs a pass over their briefings' text, and
+  // it adds at most NEIGHBOURHOOD_WEIGHT, which seldom lifts a key variable from further down.
+  const neighbourhoods = new NeighbourhoodScorer(index, concepts);
+  const ranked = topK(kvDocs.length, Math.max(limit, RERANKED), (i) => blended[i] as number, (i) => kvDocs[i] as number)
+    .flatMap((i) => {
+      const kvDoc = kvDocs[i] as number;
+      const ref = index.keyVariableOfDoc(kvDoc);
+      const briefing = ref && index.get(ref.slug);
+      if (!ref || !briefing) return [];
+      return [{ ...ref, kvDoc, score: (blended[i] as number) + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) }];
+    })
+    .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
+    .slice(0, limit);
 
   return ranked.flatMap((r) => {
     const briefing = index.get(r.slug);

@@ -63,3 +63,44 @@ describe('ask after incremental updates', () => {
     expect(index.ask('is the central bank going to lower rates').map((r) => r.slug)).not.toContain('b');
   });
 });
+
+describe('ask with the words a briefing explains its key variables with', () => {
+  // Unrelated briefings, so that words have an archive to be rare or common in.
+  const others = [
+    makeBriefing({ slug: 'panama', summary: 'Drought lowers Gatun Lake and the canal cuts transits.', keyVariables: [{ n: 1, text: 'Will the canal authority raise fees?' }] }),
+    makeBriefing({ slug: 'opec', summary: 'OPEC+ extends output cuts as oil prices slide.', keyVariables: [{ n: 1, text: 'Will Saudi Arabia cut output again?' }] }),
+    makeBriefing({ slug: 'taiwan', summary: 'Taiwan tightens export controls on advanced chips.', keyVariables: [{ n: 1, text: 'Will Beijing retaliate against Taiwanese chipmakers?' }] }),
+  ];
+
+  it('given a question in the words the briefing explains a name with, then the key variable with that name comes first, not a sibling sharing one word', () => {
+    const grainDeal = makeBriefing({
+      slug: 'grain-deal',
+      summary:
+        "Moscow wants Rosselkhozbank, Russia's state agricultural bank, back on the SWIFT payment network, which needs the consent of the EU Council. Grain exports from Russia keep flowing through the corridor.",
+      keyVariables: [
+        { n: 1, text: 'Will the EU Council let Rosselkhozbank back onto SWIFT?' },
+        { n: 2, text: "Will Russia's grain exports recover before the harvest?" },
+        { n: 3, text: 'Will Türkiye secure a monitoring mechanism for ships?' },
+      ],
+    });
+    const index = BriefingIndex.from([...others, grainDeal]);
+    const [first] = index.ask("Will Russia's agricultural bank get back on the payment network?");
+    expect(first).toMatchObject({ slug: 'grain-deal', keyVariable: { n: 1 } });
+  });
+
+  it("given a question in the words of an item of the summary's list of key variables, then the key variable of that item comes first", () => {
+    const chips = makeBriefing({
+      slug: 'korea-chips',
+      summary:
+        'Seoul passes cash subsidies for its chipmakers. Key variables include whether the U.S. counts Korean subsidies against its own, how CXMT prices memory, and whether the chip cluster can secure enough electricity.',
+      keyVariables: [
+        { n: 1, text: 'Will Washington treat Korean cash subsidies as unfair support?' },
+        { n: 2, text: 'Will KEPCO connect enough transmission capacity to Yongin before the first fab opens?' },
+        { n: 3, text: "Will China's CXMT undercut memory prices?" },
+      ],
+    });
+    const index = BriefingIndex.from([...others, chips]);
+    const [first] = index.ask('Will the Korean chip cluster have enough power?');
+    expect(first).toMatchObject({ slug: 'korea-chips', keyVariable: { n: 2 } });
+  });
+});
