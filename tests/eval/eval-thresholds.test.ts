@@ -28,8 +28,11 @@ describe('evaluation thresholds', () => {
     expect(ours(ask).heldout.top1).toBeGreaterThan(bm25(ask).heldout.top1);
   });
 
-  it('given the follow-up questions, then top-1 stays at or above 90% (regression floor)', () => {
-    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.9);
+  // A floor a little under today's measure, to catch regressions. It was 90% on the first 188
+  // questions (measured 92.6%); two batches written blind since (50 held-out, 60 dev) measure
+  // 87.2% on all 298, so the floor moved with the set, not with the ranking.
+  it('given the follow-up questions, then top-1 stays at or above 85% (regression floor)', () => {
+    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.85);
   });
 
   it.fails("given the follow-up questions, then top-1 reaches the issue's 95% (not met yet)", () => {
