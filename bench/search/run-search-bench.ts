@@ -41,7 +41,9 @@ interface ColdResult {
   briefings: number;
   /** `lumen search` itself (bin/lumen.js: config, archive, index snapshot, answer), median of 3. */
   cliWallMs: number | null;
-  /** The same right after an import: no snapshot matches, so it builds the index and saves one. */
+  /** The same after one briefing was re-imported: the snapshot is read, that briefing re-indexed, the snapshot saved. */
+  cliAfterImportWallMs: number | null;
+  /** The same with no snapshot (the first search, or after an upgrade): builds the index and saves one. */
   cliFirstWallMs: number | null;
   /** The same work in a bare child process, median of 3, with its inner split below. */
   wallMs: number;
@@ -99,7 +101,16 @@ async function coldSearch(size: number): Promise<ColdResult> {
     const snapshot = join(dir, 'search-index.snapshot');
     const cliFirstWallMs = await timeCli(dir, () => rm(snapshot, { force: true }));
     const cliWallMs = await timeCli(dir, async () => undefined);
-    return { briefings: size, cliWallMs, cliFirstWallMs, wallMs: median?.wallMs ?? 0, ...(median?.inner ?? { loadMs: 0, buildMs: 0, searchMs: 0 }) };
+    let reimports = 0;
+    const cliAfterImportWallMs = await timeCli(dir, async () => {
+      // As `lumen import` of an edited file would leave it: one briefing at its next revision.
+      const edited = briefings[reimports++ % briefings.length];
+      if (!edited) return;
+      edited.revision++;
+      edited.contentHash = createHash('sha256').update(`${edited.briefing.slug}@${edited.revision}`).digest('hex');
+      await writeFile(join(dir, 'archive.json'), JSON.stringify({ version: 1, nextSeq: size + 1, briefings }));
+    });
+    return { briefings: size, cliWallMs, cliAfterImportWallMs, cliFirstWallMs, wallMs: median?.wallMs ?? 0, ...(median?.inner ?? { loadMs: 0, buildMs: 0, searchMs: 0 }) };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
@@ -147,7 +158,8 @@ function toRows(sizes: SearchBenchOutput['json']['sizes'], cold: ColdResult[]): 
   for (const c of cold) {
     const n = c.briefings.toLocaleString('en-US');
     if (c.cliWallMs !== null) rows.push({ name: `cold \`lumen search\`, index from its snapshot (${n})`, value: fmtMs(c.cliWallMs), target: '≤ 2 s', ok: c.cliWallMs <= 2000 });
-    if (c.cliFirstWallMs !== null) rows.push({ name: `cold \`lumen search\` right after an import: build + save snapshot (${n})`, value: fmtMs(c.cliFirstWallMs) });
+    if (c.cliAfterImportWallMs !== null) rows.push({ name: `cold \`lumen search\` after a re-import: snapshot + 1 upsert + save (${n})`, value: fmtMs(c.cliAfterImportWallMs), target: '≤ 2 s', ok: c.cliAfterImportWallMs <= 2000 });
+    if (c.cliFirstWallMs !== null) rows.push({ name: `cold \`lumen search\` with no snapshot yet: build + save (${n})`, value: fmtMs(c.cliFirstWallMs) });
     rows.push({ name: `cold load + build + answer, bare process (${n})`, value: `${fmtMs(c.wallMs)} (load ${fmtMs(c.loadMs)}, build ${fmtMs(c.buildMs)})`, target: c.cliWallMs === null ? '≤ 2 s' : undefined, ok: c.cliWallMs === null ? c.wallMs <= 2000 : undefined });
   }
   return rows;

@@ -16,7 +16,7 @@ import type { AdvanceableClock, Clock } from '../domain/clock.js';
 import { saveParsed } from '../import/import-briefing-files.js';
 import { InboxPoller } from '../inbox/inbox-poller.js';
 import { BriefingLibrary } from '../library/briefing-library.js';
-import { INDEX_SNAPSHOT_FILE, loadSearchIndex, saveSearchIndex } from '../library/search-index-cache.js';
+import { INDEX_SNAPSHOT_FILE, loadSearchIndex, saveSearchIndex, SnapshotSaver } from '../library/search-index-cache.js';
 import type { BriefingIndex } from '../search/briefing-index.js';
 import type { Logger } from '../log.js';
 import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
@@ -46,6 +46,8 @@ export class LumenApp {
   #bot: LumenBot | undefined;
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
+  readonly #snapshots: SnapshotSaver;
+  readonly #unsubscribeSnapshots: () => void;
 
   private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore, index: BriefingIndex) {
     this.#options = options;
@@ -55,6 +57,12 @@ export class LumenApp {
     this.archive = archive;
     this.state = state;
     this.library = new BriefingLibrary(archive, { index });
+    // After the library's own listener has updated the index: keep the snapshot in step with it.
+    this.#snapshots = new SnapshotSaver(async () => {
+      const problem = await saveSearchIndex(archive, this.library.index, join(this.dataDir, INDEX_SNAPSHOT_FILE));
+      if (problem) this.logger.warn({ problem }, 'search index snapshot not saved');
+    });
+    this.#unsubscribeSnapshots = archive.onChange(() => this.#snapshots.request());
     this.commands = loadCommands();
     this.#uploads = new PendingUploads(options.clock);
     this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
@@ -65,7 +73,10 @@ export class LumenApp {
   static async open(options: AppOptions): Promise<LumenApp> {
     const archive = await LowdbBriefingArchive.open(options.dataDir);
     const state = await StateStore.open(options.dataDir);
-    const { index } = await loadSearchIndex(archive, join(options.dataDir, INDEX_SNAPSHOT_FILE));
+    const loaded = await loadSearchIndex(archive, join(options.dataDir, INDEX_SNAPSHOT_FILE));
+    const { index, problem, ...outcome } = loaded;
+    options.logger.info({ briefings: archive.size, ...outcome }, 'search index ready');
+    if (problem) options.logger.warn({ problem }, 'search index snapshot');
     return new LumenApp(options, archive, state, index);
   }
 
@@ -126,24 +137,13 @@ export class LumenApp {
       pattern: everySeconds(this.#options.inboxPollSeconds ?? 30),
       run: async (now) => {
         const report = await this.inbox.poll(now);
-        if (report.imported.length > 0) {
-          await runner.run();
-          await this.#saveIndexSnapshot();
-        }
+        if (report.imported.length > 0) await runner.run();
       },
     };
     this.#deliveryJob = delivery;
     this.#scheduler = new Scheduler([inbox, delivery], this.clock, this.logger);
     await this.#scheduler.runAll();
     if (options.realTime) this.#scheduler.start();
-  }
-
-  /**
-   * After an import the snapshot no longer matches the archive: save the live index, so that a
-   * restart or `lumen search` reads it instead of building (~0.1 s of encoding at 10,000 briefings).
-   */
-  async #saveIndexSnapshot(): Promise<void> {
-    await saveSearchIndex(this.archive, this.library.index, join(this.dataDir, INDEX_SNAPSHOT_FILE));
   }
 
   /** Delivers what is due now, without waiting for the next minute (after an import or publish). */
@@ -162,6 +162,7 @@ export class LumenApp {
     for (let i = 0; i < 3; i++) {
       await this.#bot?.router.whenIdle();
       await this.#scheduler?.whenIdle();
+      await this.#snapshots.whenIdle();
     }
   }
 
@@ -171,6 +172,8 @@ export class LumenApp {
     this.#scheduler = undefined;
     await this.#bot?.stop();
     this.#bot = undefined;
+    this.#unsubscribeSnapshots();
+    await this.#snapshots.whenIdle();
     this.library.close();
   }
 }

@@ -36,7 +36,7 @@ export interface BriefingIndexState {
 }
 
 /** How many briefings a restored snapshot re-encodes to check that today's code agrees with it. */
-const SPOT_CHECKS = 8;
+const SPOT_CHECKS = 32;
 
 interface Indexed {
   briefing: Briefing;
@@ -99,32 +99,48 @@ export class BriefingIndex {
   }
 
   /**
-   * An index from a state of {@link exportState}, for exactly `briefings`; undefined when the
-   * state does not fit them: a briefing missing on either side, or a spot check of a few
-   * briefings re-encoded with today's rules that disagrees (the tokenizer changed since).
+   * An index from a state of {@link exportState}, brought up to date with `briefings`: a document
+   * is kept where `isCurrent(doc)` says it still holds its briefing's version, removed otherwise,
+   * and briefings the state lacks are added, so an import since the snapshot costs a few upserts,
+   * not a build. Undefined when a spot check of kept briefings, re-encoded with today's rules,
+   * disagrees with the state. `updated` counts the documents removed or added.
    */
-  static restore(state: BriefingIndexState, briefings: readonly Briefing[], options: BriefingIndexOptions = {}): BriefingIndex | undefined {
+  static restore(
+    state: BriefingIndexState,
+    briefings: readonly Briefing[],
+    isCurrent: (doc: number) => boolean,
+    options: BriefingIndexOptions = {},
+  ): { index: BriefingIndex; updated: number } | undefined {
     const bySlug = new Map(briefings.map((b) => [b.slug, b]));
-    const live = state.slugs.filter((slug) => slug !== null);
-    if (live.length !== bySlug.size || new Set(live).size !== live.length) return undefined;
     const index = new BriefingIndex({ ...options, lazy: true });
     index.dictionary.restoreState(state.dictionary);
     index.briefings.restoreState(state.briefings);
+    const stale: number[] = [];
     for (const [doc, slug] of state.slugs.entries()) {
       if (slug === null) continue;
       const briefing = bySlug.get(slug);
-      if (!briefing) return undefined;
+      if (!briefing || index.#bySlug.has(slug) || !isCurrent(doc)) {
+        stale.push(doc);
+        continue;
+      }
       index.#bySlug.set(slug, { briefing, doc, keyVariableDocs: [] });
       index.#slugByDoc[doc] = slug;
     }
-    const docs = [...index.#bySlug.values()];
-    const step = Math.max(1, Math.floor(docs.length / SPOT_CHECKS));
-    for (let i = 0; i < docs.length; i += step) {
-      const { briefing, doc } = docs[i] as Indexed;
+    const kept = [...index.#bySlug.values()];
+    const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
+    for (let i = 0; i < kept.length; i += step) {
+      const { briefing, doc } = kept[i] as Indexed;
       if (!index.briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
     }
+    for (const doc of stale) index.briefings.remove(doc);
+    let added = 0;
+    for (const briefing of bySlug.values()) {
+      if (index.#bySlug.has(briefing.slug)) continue;
+      index.upsert(briefing);
+      added++;
+    }
     if (options.lazy !== true) index.#ensureSecondary();
-    return index;
+    return { index, updated: stale.length + added };
   }
 
   /** Number of briefings indexed. */

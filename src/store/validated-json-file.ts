@@ -5,11 +5,12 @@
  * one, never a mix: we write a temporary file beside it, fsync it, rename it over the old one
  * (rename is atomic on POSIX), then fsync the directory so the rename itself survives a power cut.
  */
-import { open, readFile, rename, mkdir, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import type { Adapter } from 'lowdb';
 import type { z } from 'zod';
 import { StoreCorruptError } from './store-errors.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 export interface ValidatedJsonFileOptions {
   /** Indent the JSON: worth it for small files people read, not for a 30 MB archive. */
@@ -76,27 +77,7 @@ export class ValidatedJsonFile<S extends z.ZodType> implements Adapter<z.output<
   }
 
   async #writeAtomically(json: string): Promise<void> {
-    const dir = dirname(this.file);
-    await mkdir(dir, { recursive: true });
-    const temp = join(dir, `.${basename(this.file)}.${process.pid}.tmp`);
-    const handle = await open(temp, 'w');
-    try {
-      await handle.writeFile(json, 'utf8');
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-    try {
-      await rename(temp, this.file);
-    } catch (error) {
-      await unlink(temp).catch(() => undefined);
-      throw error;
-    }
-    const dirHandle = await open(dir, 'r');
-    try {
-      await dirHandle.sync();
-    } finally {
-      await dirHandle.close();
-    }
+    await mkdir(dirname(this.file), { recursive: true });
+    await writeFileAtomically(this.file, json, { durable: true });
   }
 }

@@ -1,4 +1,4 @@
-import { mkdir, writeFile, readFile, stat } from 'node:fs/promises';
+import { mkdir, writeFile, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runLumen, tempDataDir } from '../support/run-cli.js';
@@ -128,6 +128,7 @@ describe('given an archive holding the samples', () => {
   });
 
   it('then search leaves an index snapshot beside the archive, and a later search reads it with the same answer', async () => {
+    await rm(join(dataDir, 'search-index.snapshot'), { force: true });
     const first = await runLumen(['search', 'erdogan', 'grain', '--json'], { dataDir });
     const snapshot = await stat(join(dataDir, 'search-index.snapshot'));
     const second = await runLumen(['search', 'erdogan', 'grain', '--json'], { dataDir });

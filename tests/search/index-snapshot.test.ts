@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Memory } from 'lowdb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadSearchIndex } from '../../src/library/search-index-cache.js';
+import { BriefingLibrary } from '../../src/library/briefing-library.js';
+import { loadSearchIndex, saveSearchIndex, SnapshotSaver } from '../../src/library/search-index-cache.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
-import { decodeSnapshot, encodeSnapshot } from '../../src/search/index-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, encodingFingerprint, type Snapshot } from '../../src/search/index-snapshot.js';
+import { createLexicon } from '../../src/search/lexicon.js';
 import type { ArchiveFile } from '../../src/store/archive.schema.js';
 import { LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
 import { loadSampleBriefings } from '../eval/load-samples.js';
@@ -15,6 +17,14 @@ import { makeBriefing } from './make-briefing.js';
 const T1 = new Date('2026-11-25T08:00:00.000Z');
 const QUERIES = ['japan tarifs', 'turkiye grain', 'shiping insurance', 'sheild', 'rare earth licences', 'erdogan'];
 const samples = loadSampleBriefings();
+const SVALBARD = { slug: 'svalbard-fisheries', summary: 'Norway and Russia dispute cod quotas around Svalbard.' };
+
+/** A snapshot of `index` with every document stamped `v1`. */
+const snapshotOf = (index: BriefingIndex): Snapshot => {
+  const state = index.exportState();
+  return { state, stamps: state.slugs.map((slug) => (slug === null ? null : 'v1')) };
+};
+const always = (): boolean => true;
 
 /** A sample archive in memory, and a fresh file name in a temporary directory for its snapshot. */
 async function sampleArchive(): Promise<{ archive: LowdbBriefingArchive; file: string }> {
@@ -25,47 +35,71 @@ async function sampleArchive(): Promise<{ archive: LowdbBriefingArchive; file: s
 
 describe('given a search index saved as a snapshot and read back', () => {
   let built: BriefingIndex;
-  let restored: BriefingIndex;
+  let bytes: Buffer;
   beforeAll(() => {
     built = BriefingIndex.from(samples);
-    const state = decodeSnapshot(encodeSnapshot(built.exportState(), 'k'), 'k');
-    restored = BriefingIndex.restore(state!, samples) as BriefingIndex;
+    bytes = encodeSnapshot(snapshotOf(built), 'k');
   });
+  const restore = (): BriefingIndex => BriefingIndex.restore(decodeSnapshot(bytes, 'k')!.state, samples, always)!.index;
 
   it('then search, ask and autocomplete answer exactly as the index it was saved from', () => {
-    expect(restored).toBeDefined();
+    const restored = restore();
     for (const query of QUERIES) expect(restored.search(query)).toEqual(built.search(query));
-    expect(restored.ask('Is Washington going to revisit car tariffs on Japan?')).toEqual(built.ask('Is Washington going to revisit car tariffs on Japan?'));
+    const question = 'Is Washington going to revisit car tariffs on Japan?';
+    expect(restored.ask(question)).toEqual(built.ask(question));
     expect(restored.autocomplete('japa')).toEqual(built.autocomplete('japa'));
   });
 
   it('then an import after loading is searchable, and a removed briefing is gone', () => {
-    const index = BriefingIndex.restore(decodeSnapshot(encodeSnapshot(built.exportState(), 'k'), 'k')!, samples)!;
-    index.upsert(makeBriefing({ slug: 'svalbard-fisheries', summary: 'Norway and Russia dispute cod quotas around Svalbard.' }));
+    const index = restore();
+    index.upsert(makeBriefing(SVALBARD));
     expect(index.search('svalbard cod')[0]?.slug).toBe('svalbard-fisheries');
     index.remove('japan-tariffs');
     expect(index.search('japan tarifs').map((r) => r.slug)).not.toContain('japan-tariffs');
   });
 
-  it('then a file cut short, of another key, or not a snapshot at all is a miss, not an error', () => {
-    const bytes = encodeSnapshot(built.exportState(), 'k');
+  it('then a file cut short, damaged, of another key or not a snapshot at all is a miss, not an error', () => {
+    expect(decodeSnapshot(bytes, 'k')).toBeDefined();
     expect(decodeSnapshot(bytes, 'other key')).toBeUndefined();
     expect(decodeSnapshot(bytes.subarray(0, bytes.length - 100), 'k')).toBeUndefined();
     expect(decodeSnapshot(bytes.subarray(0, 30), 'k')).toBeUndefined();
     expect(decodeSnapshot(Buffer.from('{"version":1}'), 'k')).toBeUndefined();
+    const flipped = Buffer.from(bytes);
+    flipped[flipped.length - 20] = (flipped[flipped.length - 20] as number) ^ 0xff; // one byte of a posting
+    expect(decodeSnapshot(flipped, 'k')).toBeUndefined();
   });
 
-  it('then a snapshot that today\'s tokenizer would not have made (a spot-checked briefing differs) is refused', () => {
+  it('then a header of the right format but the wrong shape is a miss, not a crash', () => {
+    const header = Buffer.from(JSON.stringify({ format: 2, key: 'k', endianness: 'LE', crc32: 0, sections: 7 }));
+    const forged = Buffer.concat([Buffer.from('LUMENIX1', 'latin1'), Buffer.alloc(4), header]);
+    forged.writeUInt32LE(header.length, 8);
+    expect(() => decodeSnapshot(forged, 'k')).not.toThrow();
+    expect(decodeSnapshot(forged, 'k')).toBeUndefined();
+  });
+
+  it("then a snapshot that today's tokenizer would not have made (a spot-checked briefing differs) is refused", () => {
     const state = built.exportState();
     // As if an older tokenizer had dropped the last word of one field: its length no longer agrees.
     state.briefings.lengths[4] = (state.briefings.lengths[4] as number) - 1;
-    expect(BriefingIndex.restore(state, samples)).toBeUndefined();
+    expect(BriefingIndex.restore(state, samples, always)).toBeUndefined();
   });
 
-  it('then a snapshot for other briefings is refused', () => {
+  it('then briefings changed, added or gone since the snapshot are re-indexed on restore', () => {
+    const japan = samples.find((b) => b.slug === 'japan-tariffs')!;
+    const changed = { ...japan, summary: 'Tokyo and Washington now argue about whaling quotas.' };
+    const current = [...samples.filter((b) => b.slug !== 'japan-tariffs' && b.slug !== 'red-sea-shipping'), changed, makeBriefing(SVALBARD)];
     const state = built.exportState();
-    expect(BriefingIndex.restore(state, samples.slice(1))).toBeUndefined();
-    expect(BriefingIndex.restore(state, [...samples.slice(1), makeBriefing({ slug: 'another' })])).toBeUndefined();
+    const restored = BriefingIndex.restore(state, current, (doc) => state.slugs[doc] !== 'japan-tariffs', { lazy: true })!;
+    expect(restored.updated).toBe(4); // japan-tariffs out and in, red-sea-shipping out, svalbard in
+    expect(restored.index.search('whaling')[0]?.slug).toBe('japan-tariffs');
+    expect(restored.index.search('svalbard cod')[0]?.slug).toBe('svalbard-fisheries');
+    expect(restored.index.search('houthi red sea').map((r) => r.slug)).not.toContain('red-sea-shipping');
+    expect(restored.index.size).toBe(current.length);
+  });
+
+  it('then the key changes with the lexicon, so a snapshot made with other word lists is never read', () => {
+    const other = createLexicon({ extraEntities: [{ name: 'Svalbard', aliases: ['longyearbyen'] }] });
+    expect(encodingFingerprint(other)).not.toBe(encodingFingerprint(createLexicon()));
   });
 });
 
@@ -74,34 +108,73 @@ describe('given an archive and its snapshot file', () => {
     const { archive, file } = await sampleArchive();
     const first = await loadSearchIndex(archive, file, { lazy: true });
     const second = await loadSearchIndex(archive, file, { lazy: true });
-    expect([first.from, second.from]).toEqual(['build', 'snapshot']);
+    expect([first.from, first.saved, second.from, second.saved]).toEqual(['build', true, 'snapshot', false]);
     for (const query of QUERIES) expect(second.index.search(query)).toEqual(first.index.search(query));
   });
 
-  it('then an import makes the snapshot stale, and the new briefing is found', async () => {
+  it('then an import re-indexes just the new briefing on the next load, which saves the snapshot again', async () => {
     const { archive, file } = await sampleArchive();
     await loadSearchIndex(archive, file);
-    await archive.save([getIncoming({ slug: 'svalbard-fisheries', summary: 'Norway and Russia dispute cod quotas around Svalbard.' })], T1);
+    await archive.save([getIncoming(SVALBARD)], T1);
     const after = await loadSearchIndex(archive, file);
-    expect(after.from).toBe('build');
+    expect([after.from, after.updated, after.saved]).toEqual(['updated', 1, true]);
     expect(after.index.search('svalbard cod')[0]?.slug).toBe('svalbard-fisheries');
     expect((await loadSearchIndex(archive, file)).from).toBe('snapshot');
   });
 
-  it('then a torn snapshot file is rebuilt and overwritten', async () => {
+  it('then the live index saved after an update of a briefing is read back with the new text, not the old', async () => {
+    const { archive, file } = await sampleArchive();
+    const library = new BriefingLibrary(archive, { index: (await loadSearchIndex(archive, file)).index });
+    const japan = samples.find((b) => b.slug === 'japan-tariffs')!;
+    await archive.save([getIncoming({ ...japan, summary: 'Tokyo and Washington now argue about whaling quotas.' })], T1);
+    expect(await saveSearchIndex(archive, library.index, file)).toBeUndefined();
+    const loaded = await loadSearchIndex(archive, file);
+    expect(loaded.from).toBe('snapshot');
+    expect(loaded.index.search('whaling')[0]?.slug).toBe('japan-tariffs');
+    expect(loaded.index.size).toBe(samples.length);
+    library.close();
+  });
+
+  it('then a torn snapshot file is rebuilt, said so, and overwritten', async () => {
     const { archive, file } = await sampleArchive();
     await loadSearchIndex(archive, file);
     const bytes = await readFile(file);
     await writeFile(file, bytes.subarray(0, bytes.length >> 1));
     const loaded = await loadSearchIndex(archive, file);
     expect(loaded.from).toBe('build');
+    expect(loaded.problem).toContain(file);
     expect(loaded.index.search('japan tarifs')[0]?.slug).toBe('japan-tariffs');
     expect((await readFile(file)).length).toBe(bytes.length);
   });
 
-  it('then a snapshot that cannot be written (its folder is missing) still gives a working index', async () => {
+  it('then a snapshot that cannot be written still gives a working index, and says why', async () => {
     const { archive } = await sampleArchive();
-    const loaded = await loadSearchIndex(archive, join(tmpdir(), 'lumen-no-such-folder', 'nested', 'search-index.snapshot'));
+    const file = join(tmpdir(), 'lumen-no-such-folder', 'nested', 'search-index.snapshot');
+    const loaded = await loadSearchIndex(archive, file);
+    expect(loaded.saved).toBe(false);
+    expect(loaded.problem).toContain(file);
     expect(loaded.index.search('japan tarifs')[0]?.slug).toBe('japan-tariffs');
+  });
+});
+
+describe('given changes arriving while the snapshot is being saved', () => {
+  it('then they are covered by one more save after it, never by saves running at once', async () => {
+    let running = 0;
+    let most = 0;
+    let saves = 0;
+    const saver = new SnapshotSaver(async () => {
+      running++;
+      most = Math.max(most, running);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      saves++;
+      running--;
+    });
+    saver.request();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    saver.request();
+    saver.request();
+    saver.request();
+    await saver.whenIdle();
+    expect([saves, most]).toEqual([2, 1]);
   });
 });
