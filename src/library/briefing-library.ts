@@ -29,9 +29,10 @@ export class BriefingLibrary {
    * command, wrong for the bot, where no keystroke should pay for a build. `index`, when given,
    * is the archive's index already built (or loaded from a snapshot: search-index-cache.ts).
    */
-  constructor(archive: BriefingArchive, options: { lazy?: boolean; index?: BriefingIndex } = {}) {
+  constructor(archive: BriefingArchive, options: { lazy?: boolean } | { index: BriefingIndex } = {}) {
     this.archive = archive;
-    this.index = options.index ?? BriefingIndex.from(archive.list().map((stored) => stored.briefing), { lazy: options.lazy ?? false });
+    this.index =
+      'index' in options ? options.index : BriefingIndex.from(archive.list().map((stored) => stored.briefing), { lazy: options.lazy ?? false });
     this.#unsubscribe = archive.onChange((changed) => {
       for (const stored of changed) this.index.upsert(stored.briefing);
       this.#topics.clear();
