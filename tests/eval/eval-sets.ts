@@ -27,7 +27,22 @@ export function loadSearchQueries(): SearchQuery[] {
   return z.object({ queries: z.array(SearchQuerySchema) }).parse(read('./search-queries.json')).queries;
 }
 
+/** The questions in the order they were written: `questions.slice(from, to)` is one batch. */
+const AskBatchSchema = z.strictObject({ name: z.string().min(1), from: z.number().int().nonnegative(), to: z.number().int().positive() });
+export type AskBatch = z.infer<typeof AskBatchSchema>;
+
+const AskFileSchema = z
+  .object({ batches: z.array(AskBatchSchema), questions: z.array(AskQuestionSchema) })
+  .refine((file) => file.batches.every((b, i) => b.from === (i === 0 ? 0 : file.batches[i - 1]?.to) && b.to > b.from) && file.batches.at(-1)?.to === file.questions.length, {
+    message: 'batches must cover the questions in order, each starting where the last ended',
+  });
+
 /** The follow-up questions of `ask-questions.json`. */
 export function loadAskQuestions(): AskQuestion[] {
-  return z.object({ questions: z.array(AskQuestionSchema) }).parse(read('./ask-questions.json')).questions;
+  return AskFileSchema.parse(read('./ask-questions.json')).questions;
+}
+
+/** The batches of `ask-questions.json`: which questions were written when, and how. */
+export function loadAskBatches(): AskBatch[] {
+  return AskFileSchema.parse(read('./ask-questions.json')).batches;
 }

@@ -9,7 +9,7 @@ import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
 import { gazetteerEntities } from '../../src/search/gazetteer.js';
 import { createLexicon, type LexiconOptions } from '../../src/search/lexicon.js';
-import { loadAskQuestions, loadSearchQueries, type AskQuestion, type SearchQuery } from './eval-sets.js';
+import { loadAskBatches, loadAskQuestions, loadSearchQueries, type AskBatch, type AskQuestion, type SearchQuery } from './eval-sets.js';
 import { loadSampleBriefings } from './load-samples.js';
 
 /** Anything that ranks briefings for a query. */
@@ -122,7 +122,11 @@ function tally(name: string, rows: { item: string; split: string; rank: number; 
 }
 
 /** Every system on both sets: ours (and its ablations when `ablations`), then the baselines. */
-export function runEvaluation(options: { ablations?: boolean } = {}): { search: SystemScore[]; ask: SystemScore[] } {
+export function runEvaluation(options: { ablations?: boolean } = {}): {
+  search: SystemScore[];
+  ask: SystemScore[];
+  askByBatch: { batch: AskBatch; scores: SystemScore[] }[];
+} {
   const briefings = loadSampleBriefings();
   const queries = loadSearchQueries();
   const questions = loadAskQuestions();
@@ -136,5 +140,6 @@ export function runEvaluation(options: { ablations?: boolean } = {}): { search: 
   return {
     search: systems.map((s) => scoreSearch(s.search, queries)),
     ask: systems.map((s) => scoreAsk(s.ask, questions)),
+    askByBatch: loadAskBatches().map((batch) => ({ batch, scores: systems.map((s) => scoreAsk(s.ask, questions.slice(batch.from, batch.to))) })),
   };
 }

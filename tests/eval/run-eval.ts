@@ -6,7 +6,7 @@
 import { runEvaluation, type SystemScore } from './evaluate.js';
 
 const args = new Set(process.argv.slice(2));
-const { search, ask } = runEvaluation({ ablations: args.has('--ablations') });
+const { search, ask, askByBatch } = runEvaluation({ ablations: args.has('--ablations') });
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const print = (title: string, scores: SystemScore[]): void => {
@@ -20,6 +20,15 @@ const print = (title: string, scores: SystemScore[]): void => {
 };
 print('Search', search);
 print('Ask', ask);
+
+// Top-1 / top-3 per batch of questions: the blind batches show how the ranking does on phrasings
+// it was never shaped around (held-out batches in aggregate only, like everything else here).
+console.log('\nAsk by batch (top-1 / top-3)');
+console.log(`| batch | n | ${askByBatch[0]?.scores.map((s) => s.name).join(' | ')} |`);
+console.log(`|---|---:|${askByBatch[0]?.scores.map(() => '---:').join('|')}|`);
+for (const { batch, scores } of askByBatch) {
+  console.log(`| ${batch.name} | ${batch.to - batch.from} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} |`);
+}
 
 if (args.has('--misses')) {
   for (const [title, scores] of [['search', search], ['ask', ask]] as const) {
