@@ -109,8 +109,9 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     }
   }
 
-  // The neighbourhood reorders the best few only: it costs a pass over their briefings' text, and
-  // it adds at most NEIGHBOURHOOD_WEIGHT, which seldom lifts a key variable from further down.
+  // The neighbourhood reorders the best RERANKED (or `limit`, if more are asked for) only: it costs
+  // a pass over their briefings' text, and it adds at most NEIGHBOURHOOD_WEIGHT, which seldom
+  // lifts a key variable from further down.
   const neighbourhoods = new NeighbourhoodScorer(index, concepts);
   const ranked = topK(kvDocs.length, Math.max(limit, RERANKED), (i) => blended[i] as number, (i) => kvDocs[i] as number)
     .flatMap((i) => {
