@@ -5,6 +5,7 @@
  */
 import type { Briefing } from '../src/domain/briefing.schema.js';
 import { ACTORS, DIMENSIONS, DRIVERS, MOVES, PLACES, STANCES, SUBJECTS } from './briefing-vocabulary.js';
+import { mulberry32 } from './prng.js';
 
 type Actor = (typeof ACTORS)[number];
 
@@ -12,18 +13,6 @@ type Actor = (typeof ACTORS)[number];
 const EMOJI = { incident: '🗞️', motivations: '🎯', structure: '📊', keyVariables: '🧨', trends: '📈', structuralSummary: '📐' } as const;
 const START = Date.UTC(2024, 0, 1);
 const HOUR = 3_600_000;
-
-/** mulberry32: small, fast and good enough to vary text; seeded per briefing. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function slugify(text: string): string {
   return text
@@ -36,7 +25,7 @@ function slugify(text: string): string {
 
 /** Briefing number `i` (0-based) as the typed model. */
 export function generateBriefing(i: number): Briefing {
-  const rand = prng(Math.imul(i + 1, 2654435761));
+  const rand = mulberry32(Math.imul(i + 1, 2654435761));
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   const pickDistinct = <T>(list: readonly T[], n: number): T[] => {
     const pool = [...list];

@@ -19,6 +19,7 @@ import type { InteractionHandle } from '../../src/sandbox/emulator/index.js';
 import { Sandbox } from '../../src/sandbox/sandbox.js';
 import { percentile } from '../bench-table.js';
 import { generateBriefing } from '../generate-briefings.js';
+import { mulberry32 } from '../prng.js';
 import { askQuestions, autocompletePartials, searchQueries } from '../search/bench-queries.js';
 
 /** Latency percentiles of one kind of interaction, in milliseconds. */
@@ -70,16 +71,6 @@ interface Workload {
   make: (i: number) => Sample;
 }
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function stats(values: number[]): LatencyStats {
   const sorted = [...values].sort((a, b) => a - b);
   const round = (n: number): number => Math.round(n * 1000) / 1000;
@@ -106,7 +97,7 @@ async function writeArchive(dir: string, size: number): Promise<void> {
 
 function workloads(size: number, samples: number): Workload[] {
   const total = samples * 2;
-  const rand = prng(42);
+  const rand = mulberry32(42);
   const briefingAt = (): ReturnType<typeof generateBriefing> => generateBriefing(Math.floor(rand() * size));
   const queries = searchQueries(total, 11);
   const questions = askQuestions(total, 12);

@@ -5,16 +5,7 @@
  */
 import { ACTORS, PLACES, SUBJECTS } from '../briefing-vocabulary.js';
 import { generateBriefing } from '../generate-briefings.js';
-
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../prng.js';
 
 const plain = (s: string): string => s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -27,7 +18,7 @@ function typo(word: string, rand: () => number): string {
 
 /** `count` search queries of one to three words. */
 export function searchQueries(count: number, seed = 1): string[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   return Array.from({ length: count }, () => {
     const actor = pick(ACTORS);
@@ -45,7 +36,7 @@ export function searchQueries(count: number, seed = 1): string[] {
 
 /** `count` follow-up questions in readers' words. */
 export function askQuestions(count: number, seed = 2): string[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)] as T;
   return Array.from({ length: count }, () => {
     const a = pick(ACTORS);
@@ -63,7 +54,7 @@ export function askQuestions(count: number, seed = 2): string[] {
 
 /** `count` partly typed briefing names among the first `archiveSize` briefings (some empty). */
 export function autocompletePartials(count: number, archiveSize: number, seed = 3): string[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   return Array.from({ length: count }, () => {
     if (rand() < 0.05) return '';
     const b = generateBriefing(Math.floor(rand() * archiveSize));

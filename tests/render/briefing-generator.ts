@@ -2,23 +2,20 @@
  * A seeded generator of briefings from tiny to extreme (fast-check is not installed): the same
  * seed gives the same briefing, so a failing case can be replayed by its seed alone.
  */
+import { mulberry32 } from '../../bench/prng.js';
 import type { Briefing } from '../../src/domain/briefing.schema.js';
 
-/** A small, fast, seedable PRNG (mulberry32). */
+/** A seeded source of random choices (mulberry32, as the benchmarks use). */
 export class Rng {
-  private state: number;
+  readonly #next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.#next = mulberry32(seed);
   }
 
   /** A float in [0, 1). */
   next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    return this.#next();
   }
 
   /** An integer in [min, max]. */
