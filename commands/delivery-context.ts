@@ -11,14 +11,14 @@ export function requireDelivery(ctx: CommandContext): DeliveryServices {
   return ctx.delivery;
 }
 
-export function requirePermission(interaction: ChatInputCommandInteraction | MessageComponentInteraction, which: 'channels' | 'server'): string {
+export function requirePermission(interaction: ChatInputCommandInteraction | MessageComponentInteraction, which: 'channels' | 'server', action = 'publish briefings'): string {
   const guildId = interaction.guildId;
   if (!guildId) throw new UserFacingError('This works only in a server channel.');
   const permissions = interaction.memberPermissions;
   const allowed =
     permissions?.has(PermissionFlagsBits.ManageGuild) === true || (which === 'channels' && permissions?.has(PermissionFlagsBits.ManageChannels) === true);
   if (!allowed) {
-    throw new UserFacingError(which === 'channels' ? 'Only members with Manage Channels or Manage Server can change subscriptions.' : 'Only members with Manage Server can publish briefings.');
+    throw new UserFacingError(which === 'channels' ? 'Only members with Manage Channels or Manage Server can change subscriptions.' : `Only members with Manage Server can ${action}.`);
   }
   return guildId;
 }

@@ -14,9 +14,10 @@ import { subscribe } from './subscribe.js';
 import { unsubscribe } from './unsubscribe.js';
 import { subscriptions } from './subscriptions.js';
 import { publish } from './publish.js';
+import { alerts } from './alerts.js';
 
 export function loadCommands(): CommandModule[] {
-  const commands: CommandModule[] = [brief, variable, trend, position, search, ask, subscribe, unsubscribe, subscriptions, publish];
+  const commands: CommandModule[] = [brief, variable, trend, position, search, ask, subscribe, unsubscribe, subscriptions, alerts, publish];
   commands.push(helpCommand(() => commands));
   return commands;
 }

@@ -9,6 +9,7 @@ import { UserFacingError, type CommandModule } from '../src/discord/command-modu
 import { parseBriefingBytes } from '../src/import/import-briefing-files.js';
 import { renderPublishPreview, renderUserError } from '../src/render/index.js';
 import { BRAND_COLOR } from '../src/render/message-payload.js';
+import { publishAlert } from '../src/delivery/inbox-alerts.js';
 import { requireDelivery, requirePermission } from './delivery-context.js';
 
 export const data = new SlashCommandBuilder()
@@ -22,8 +23,8 @@ export const publish: CommandModule = {
   data,
   usage: '/publish file:<briefing.md>',
   async execute(interaction, respond, ctx) {
-    requirePermission(interaction, 'server');
-    const { uploads } = requireDelivery(ctx);
+    const guildId = requirePermission(interaction, 'server');
+    const { uploads, alerts } = requireDelivery(ctx);
     const file = interaction.options.getAttachment('file', true);
     if (file.size > MAX_BRIEFING_BYTES) throw new UserFacingError(`${file.name} is ${(file.size / 1048576).toFixed(1)} MiB; a briefing may be at most 1 MiB.`);
     await respond.defer({ ephemeral: true });
@@ -35,6 +36,7 @@ export const publish: CommandModule = {
     if (!parsed.ok) {
       const lines = parsed.problem.issues.map((issue) => formatIssue(file.name, issue));
       await respond.send(renderUserError(`${file.name} is not a briefing I can publish. Fix it and upload it again:`, lines), { ephemeral: true });
+      await alerts.raise(publishAlert({ guildId, file: file.name, userId: interaction.user.id, lines, interactionId: interaction.id }));
       return;
     }
     const token = uploads.add(parsed, interaction.user.id);

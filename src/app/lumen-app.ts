@@ -5,7 +5,10 @@
  */
 import { join } from 'node:path';
 import { loadCommands } from '../../commands/index.js';
+import { AlertService } from '../delivery/alerts.js';
 import { DeliveryRunner } from '../delivery/delivery-runner.js';
+import { inboxAlerts } from '../delivery/inbox-alerts.js';
+import { TestPoster } from '../delivery/test-post.js';
 import { PendingUploads } from '../delivery/pending-uploads.js';
 import { SubscriptionService } from '../delivery/subscription-service.js';
 import type { CommandModule, DeliveryServices } from '../discord/command-module.js';
@@ -20,6 +23,7 @@ import { INDEX_SNAPSHOT_FILE, loadSearchIndex, saveSearchIndex, SnapshotSaver } 
 import type { BriefingIndex } from '../search/briefing-index.js';
 import type { Logger } from '../log.js';
 import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
+import { topicFilter } from '../schedule/delivery-plan.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
 import { StateStore } from '../store/state-store.js';
 
@@ -41,7 +45,9 @@ export class LumenApp {
   readonly commands: CommandModule[];
   readonly subscriptions: SubscriptionService;
   readonly inbox: InboxPoller;
+  readonly alerts: AlertService;
   readonly #options: AppOptions;
+  #poster: DiscordPoster | undefined;
   readonly #uploads: PendingUploads;
   #bot: LumenBot | undefined;
   #scheduler: Scheduler | undefined;
@@ -67,7 +73,18 @@ export class LumenApp {
     this.#uploads = new PendingUploads(options.clock);
     this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
     this.inbox = new InboxPoller(options.dataDir, archive, options.logger);
+    this.alerts = new AlertService({
+      state,
+      logger: options.logger,
+      send: async (channelId, payload) => {
+        if (!this.#poster) throw new Error('the bot is not connected');
+        await this.#poster.notice(channelId, payload);
+      },
+    });
   }
+
+  /** Whether a briefing passes a subscription's topic filter, through the search index. */
+  readonly onTopic = topicFilter((briefing, words) => this.library.matchesTopic(briefing, words));
 
   /** Opens the data directory; throws StoreCorruptError (naming the file) on a file it cannot trust. */
   static async open(options: AppOptions): Promise<LumenApp> {
@@ -93,6 +110,11 @@ export class LumenApp {
         this.requestDelivery();
         return report;
       },
+      alerts: this.alerts,
+      testPost: (subscription) => {
+        if (!this.#poster) throw new Error('the bot is not connected');
+        return new TestPoster({ state: this.state, archive: this.archive, poster: this.#poster, clock: this.clock, onTopic: this.onTopic }).post(subscription);
+      },
     };
   }
 
@@ -105,6 +127,7 @@ export class LumenApp {
       context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
       logger: this.logger,
     });
+    this.#poster = new DiscordPoster(this.#bot.client);
     return this.#bot;
   }
 
@@ -119,10 +142,11 @@ export class LumenApp {
     const runner = new DeliveryRunner({
       state: this.state,
       archive: this.archive,
-      poster: new DiscordPoster(bot.client),
+      poster: this.#poster ?? new DiscordPoster(bot.client),
       clock: this.clock,
       logger: this.logger,
-      onTopic: (sub, briefing) => !sub.topic || this.library.matchesTopic(briefing, sub.topic),
+      onTopic: this.onTopic,
+      alerts: this.alerts,
     });
     const delivery: Job = {
       name: 'deliver',
@@ -137,6 +161,7 @@ export class LumenApp {
       pattern: everySeconds(this.#options.inboxPollSeconds ?? 30),
       run: async (now) => {
         const report = await this.inbox.poll(now);
+        for (const alert of inboxAlerts(report, now)) await this.alerts.raise(alert);
         if (report.imported.length > 0) await runner.run();
       },
     };

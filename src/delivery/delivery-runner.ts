@@ -7,7 +7,8 @@
 import type { Briefing } from '../domain/briefing.schema.js';
 import type { Clock } from '../domain/clock.js';
 import type { Logger } from '../log.js';
-import { briefingThreadName, renderDigest, renderNewBriefingPost } from '../render/delivery-messages.js';
+import { briefingThreadName, renderDigest } from '../render/delivery-messages.js';
+import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import { renderSubscriptionNotice } from '../render/subscription-messages.js';
 import { planNextDelivery, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
@@ -17,6 +18,9 @@ import { newDeliveryId, partNonce } from './delivery-ids.js';
 import { countDigestParts, findNewBriefingPost } from './earlier-posts.js';
 import { applyFailure, outcomeOf } from './failure-policy.js';
 import { PostFailure, type Poster } from './poster.js';
+import type { AlertSink } from './alerts.js';
+import { alertForFailure, checkPermissionsBeforePosting } from './delivery-alerts.js';
+import { subscriptionView } from './subscription-rules.js';
 
 export interface DeliveryRunnerOptions {
   state: StateStore;
@@ -25,6 +29,8 @@ export interface DeliveryRunnerOptions {
   clock: Clock;
   logger: Logger;
   onTopic: (subscription: Subscription, briefing: Briefing) => boolean;
+  /** Where what needs an admin is reported (issue 16); none in some tests. */
+  alerts?: AlertSink;
 }
 
 /** Deliveries one subscription may make in one run before yielding to the next run. */
@@ -94,6 +100,8 @@ export class DeliveryRunner {
   /** Returns whether the subscription moved on (so the next due item may follow at once). */
   async #carryOut(sub: Subscription, plan: PlannedDelivery): Promise<boolean> {
     const now = this.#o.clock.now();
+    // Issue 16: a missing permission pauses the subscription before Discord is asked.
+    if (plan.kind !== 'skip') checkPermissionsBeforePosting(this.#o.poster, sub);
     switch (plan.kind) {
       case 'skip':
         await this.#finish(sub.id, { upToSeq: plan.upToSeq, slotAt: plan.slotAt, outcome: plan.outcome, slugs: plan.skipped.map((s) => s.briefing.slug) });
@@ -166,11 +174,21 @@ export class DeliveryRunner {
     if (pending.kind === 'new') {
       const briefing = items[0]?.briefing;
       if (!briefing) return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'failed', reason: 'the briefing is no longer in the archive', slugs });
-      const posted = await this.#o.poster.postNewBriefing(sub.channelId, renderNewBriefingPost(briefing, { roleId: sub.mentionRoleId }), {
+      const [post, ...rest] = renderNewBriefingMessages(briefing, { format: sub.format, roleId: sub.mentionRoleId, everyone: sub.mentionEveryone });
+      const posted = await this.#o.poster.postNewBriefing(sub.channelId, post as (typeof rest)[number], {
         threadName: briefingThreadName(briefing),
         nonce: pending.id,
         mentionRoleId: sub.mentionRoleId,
+        mentionEveryone: sub.mentionEveryone !== undefined,
       });
+      // format:full: the rest of the briefing follows in its thread (best effort: the post is what counts).
+      const target = posted.threadId;
+      for (const [i, part] of rest.entries()) {
+        if (!target) break;
+        await this.#o.poster.postMessage(target, part, { nonce: partNonce(pending.id, i + 1) }).catch((error: unknown) => {
+          this.#o.logger.warn({ err: error, subscription: sub.id }, 'a part of a full briefing did not reach its thread');
+        });
+      }
       return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: posted.threadProblem, slugs, messageId: posted.messageId, threadId: posted.threadId });
     }
     const since = new Date(sub.lastSlotAt ?? sub.createdAt);
@@ -238,10 +256,12 @@ export class DeliveryRunner {
     });
     this.#o.logger.warn({ subscription: id, channel: sub.channelId, outcome, reason }, 'delivery did not go through');
     if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {
-      const notice = renderSubscriptionNotice(sub, outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);
+      const notice = renderSubscriptionNotice(subscriptionView(sub), outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);
       await this.#o.poster.notice(sub.createdInChannelId, notice).catch((noticeError: unknown) => {
         this.#o.logger.info({ err: noticeError, channel: sub.createdInChannelId }, 'could not post the notice either');
       });
     }
+    const alert = alertForFailure(sub, this.#sub(id), error, outcome, reason, at);
+    if (alert) await this.#o.alerts?.raise(alert);
   }
 }

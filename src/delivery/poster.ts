@@ -27,6 +27,16 @@ export class PostFailure extends LumenError {
   }
 }
 
+/** The pre-check found permissions missing: the subscription pauses before Discord is asked. */
+export class MissingPermissionsFailure extends PostFailure {
+  readonly missing: string[];
+
+  constructor(missing: string[]) {
+    super('missing-permissions', `the bot is missing ${missing.join(', ')} in that channel`);
+    this.missing = missing;
+  }
+}
+
 export interface PostedBriefing {
   messageId: string;
   /** The thread (or forum post) where follow-up questions go. */
@@ -43,11 +53,29 @@ export interface EarlierPost {
   threadId?: string;
 }
 
+/** What a post is for, which decides the permissions it needs. */
+export interface PostPurpose {
+  kind: 'new' | 'digest';
+  /** The post pings @everyone or @here. */
+  mentionEveryone?: boolean;
+}
+
+/** Who a post may ping: nobody, one role, or (chosen explicitly) @everyone and @here. */
+export interface PostMentions {
+  mentionRoleId?: string;
+  mentionEveryone?: boolean;
+}
+
 export interface Poster {
   /** Posts a new briefing (its own forum post in a forum channel) and opens its follow-up thread. */
-  postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string; mentionRoleId?: string }): Promise<PostedBriefing>;
-  /** Posts one message (a digest part). */
+  postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string } & PostMentions): Promise<PostedBriefing>;
+  /** Posts one message (a digest part; a test post; a follow-up part in a thread). */
   postMessage(channelId: string, payload: MessagePayload, options: { nonce: string }): Promise<{ messageId: string }>;
+  /**
+   * The permissions the bot lacks in a channel for a post, by name, from the gateway's cached
+   * permissions (no request); empty when it has them all or the cache cannot tell.
+   */
+  missingPermissions(channelId: string, purpose: PostPurpose): string[];
   /**
    * Opens the follow-up thread under a new-briefing post found in the channel after an
    * interrupted delivery (the process died between the post and its thread); returns its id.

@@ -10,7 +10,10 @@ import type {
   MessageComponentInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
+import type { AlertService } from '../delivery/alerts.js';
 import type { PendingUploads } from '../delivery/pending-uploads.js';
+import type { TestPostResult } from '../delivery/test-post.js';
+import type { Subscription } from '../store/state.schema.js';
 import type { SubscriptionService } from '../delivery/subscription-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
@@ -33,6 +36,10 @@ export interface DeliveryServices {
   uploads: PendingUploads;
   /** Stores a confirmed upload and sets its delivery going. */
   publish(parsed: Extract<ParsedFile, { ok: true }>): Promise<ImportReport>;
+  /** Where admins are told what needs them (issue 16). */
+  alerts: AlertService;
+  /** Posts a marked test of what the subscription's next delivery would look like. */
+  testPost(subscription: Subscription): Promise<TestPostResult>;
 }
 
 /** An expected failure the user can act on: answered ephemerally, logged as `user-error`. */

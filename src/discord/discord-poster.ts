@@ -13,7 +13,8 @@ import {
   type Client,
   type Message,
 } from 'discord.js';
-import { PostFailure, type EarlierPost, type PostedBriefing, type Poster } from '../delivery/poster.js';
+import { PostFailure, type EarlierPost, type PostedBriefing, type PostMentions, type Poster, type PostPurpose } from '../delivery/poster.js';
+import { missingPermissionsIn } from './channel-permissions.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import { toMessageOptions } from './message-options.js';
 
@@ -68,10 +69,14 @@ export class DiscordPoster implements Poster {
     return channel;
   }
 
-  postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string; mentionRoleId?: string }): Promise<PostedBriefing> {
+  missingPermissions(channelId: string, purpose: PostPurpose): string[] {
+    return missingPermissionsIn(this.#client.channels.cache.get(channelId), this.#client, purpose);
+  }
+
+  postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string } & PostMentions): Promise<PostedBriefing> {
     return attempt(async () => {
       const channel = await this.#channel(channelId);
-      const message = toMessageOptions(payload, { mentionRoleId: options.mentionRoleId });
+      const message = toMessageOptions(payload, { mentionRoleId: options.mentionRoleId, mentionEveryone: options.mentionEveryone });
       if (channel.type === ChannelType.GuildForum) {
         // In a forum each briefing is its own post: the post is the thread.
         const post = await channel.threads.create({ name: options.threadName, message, autoArchiveDuration: ThreadAutoArchiveDuration.OneWeek });

@@ -23,6 +23,8 @@ const SETTLED_MS = 2_000;
 export interface InboxReport {
   imported: string[];
   rejected: string[];
+  /** Each rejected file with its `file:line: problem` lines (for admin alerts). */
+  problems?: { file: string; lines: string[] }[];
 }
 
 export class InboxPoller {
@@ -64,13 +66,16 @@ export class InboxPoller {
     const report = await saveParsed(this.#archive, parsed, now);
     // Moved only after the archive is written: a crash in between re-imports the file as "unchanged".
     for (const saved of report.saved) await this.#move(saved.file, 'processed');
+    const problems: { file: string; lines: string[] }[] = [];
     for (const problem of report.rejected) {
       const target = await this.#move(problem.file, 'rejected');
-      await writeFile(`${target}.error.txt`, `${problem.issues.map((issue) => formatIssue(problem.file, issue)).join('\n')}\n`);
+      const lines = problem.issues.map((issue) => formatIssue(problem.file, issue));
+      await writeFile(`${target}.error.txt`, `${lines.join('\n')}\n`);
+      problems.push({ file: problem.file, lines });
     }
     const result = { imported: report.saved.map((s) => s.slug), rejected: report.rejected.map((r) => r.file) };
     if (ready.length > 0) this.#logger.info({ ...result, outcomes: report.saved.map((s) => `${s.slug}:${s.outcome}`) }, 'inbox imported');
-    return result;
+    return problems.length > 0 ? { ...result, problems } : result;
   }
 
   /** The inbox's entries; the folder is created on first use (or if someone removed it), not at every poll. */

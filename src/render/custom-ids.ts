@@ -9,6 +9,9 @@
  * | open     | `lb1|open|<slug>`                  | open a briefing's card                              |
  * | search   | `lb1|srch|<page>|<query…>`         | query last, cut to fit 100 characters               |
  * | publish  | `lb1|pub|ok|<token>`, `…|no|<token>` | confirm or cancel an upload (issue 7)             |
+ * | subscription-test | `lb1|subt|<short id>`     | post a test of a subscription (issue 16)            |
+ * | subscription-page | `lb1|subl|<page>`         | a page of /subscriptions list                       |
+ * | unsubscribe | `lb1|unsub|ok|<channel>|<mode>`, `…|no|…` | confirm removing a channel's subscriptions |
  *
  * A slug too long to fit is written packed (`~` + base 93, see pack-slug.ts), so every id of
  * every action stays within 100 characters for slugs of up to 100.
@@ -30,7 +33,14 @@ export type CustomIdAction =
   | { kind: 'variable'; slug: string; n?: number }
   | { kind: 'open'; slug: string }
   | { kind: 'search'; page: number; query: string }
-  | { kind: 'publish'; decision: 'confirm' | 'cancel'; token: string };
+  | { kind: 'publish'; decision: 'confirm' | 'cancel'; token: string }
+  | SubscriptionAction;
+
+/** Issue 16: the buttons of the subscription messages. */
+export type SubscriptionAction =
+  | { kind: 'subscription-test'; shortId: string }
+  | { kind: 'subscription-page'; page: number }
+  | { kind: 'unsubscribe'; decision: 'confirm' | 'cancel'; channelId: string; mode: 'new' | 'digest' | 'all' };
 
 const VERSION = 'lb1';
 const SEP = '|';
@@ -38,6 +48,9 @@ const MAX = COMPONENT_LIMITS.customId;
 /** Key-variable numbers and pages are capped so their digits always fit. */
 const MAX_NUMBER = 99_999;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
+const SHORT_ID_PATTERN = /^[0-9a-z]{1,12}$/;
+const SNOWFLAKE_PATTERN = /^\d{15,21}$/;
+const UNSUBSCRIBE_MODES = new Set(['new', 'digest', 'all']);
 
 const VIEW_CODES: Record<BriefingView, string> = {
   card: 'card',
@@ -72,7 +85,36 @@ export function encodeCustomId(action: CustomIdAction): string {
       if (!TOKEN_PATTERN.test(action.token)) throw new RangeError('encodeCustomId: a publish token is 1–80 of [A-Za-z0-9_-]');
       return [VERSION, 'pub', action.decision === 'confirm' ? 'ok' : 'no', action.token].join(SEP);
     }
+    case 'subscription-test':
+    case 'subscription-page':
+    case 'unsubscribe':
+      return encodeSubscriptionAction(action);
   }
+}
+
+function encodeSubscriptionAction(action: SubscriptionAction): string {
+  switch (action.kind) {
+    case 'subscription-test':
+      if (!SHORT_ID_PATTERN.test(action.shortId)) throw new RangeError('encodeCustomId: a short id is 1–12 of [0-9a-z]');
+      return [VERSION, 'subt', action.shortId].join(SEP);
+    case 'subscription-page':
+      return [VERSION, 'subl', String(checkNumber(action.page))].join(SEP);
+    case 'unsubscribe':
+      if (!SNOWFLAKE_PATTERN.test(action.channelId)) throw new RangeError('encodeCustomId: a channel id is a snowflake');
+      return [VERSION, 'unsub', action.decision === 'confirm' ? 'ok' : 'no', action.channelId, action.mode].join(SEP);
+  }
+}
+
+function decodeSubscriptionAction(parts: string[]): SubscriptionAction | undefined {
+  const [, verb, a, b, c] = parts;
+  if (verb === 'subt') return parts.length === 3 && SHORT_ID_PATTERN.test(a ?? '') ? { kind: 'subscription-test', shortId: a ?? '' } : undefined;
+  if (verb === 'subl') {
+    const page = readNumber(a);
+    return parts.length === 3 && page !== undefined ? { kind: 'subscription-page', page } : undefined;
+  }
+  const decision = a === 'ok' ? 'confirm' : a === 'no' ? 'cancel' : undefined;
+  if (verb !== 'unsub' || parts.length !== 5 || !decision || !SNOWFLAKE_PATTERN.test(b ?? '') || !UNSUBSCRIBE_MODES.has(c ?? '')) return undefined;
+  return { kind: 'unsubscribe', decision, channelId: b ?? '', mode: c as 'new' | 'digest' | 'all' };
 }
 
 /** The action a custom_id stands for, or undefined for anything this bot did not write. */
@@ -105,6 +147,10 @@ export function decodeCustomId(id: string): CustomIdAction | undefined {
       const decision = a === 'ok' ? 'confirm' : a === 'no' ? 'cancel' : undefined;
       return decision && parts.length === 4 && TOKEN_PATTERN.test(b ?? '') ? { kind: 'publish', decision, token: b ?? '' } : undefined;
     }
+    case 'subt':
+    case 'subl':
+    case 'unsub':
+      return decodeSubscriptionAction(parts);
     default:
       return undefined;
   }

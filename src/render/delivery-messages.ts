@@ -38,18 +38,20 @@ export function briefingThreadName(briefing: Briefing): string {
 
 /**
  * The digest: each briefing numbered with its title and the start of its summary, an "Open n"
- * button for each, split over as many messages as needed (each message has the buttons for the
+ * button for each. The window is when briefings were added to the archive (an old briefing
+ * imported today is in today's digest), so the heading says "added", and each entry shows the
+ * briefing's own date as "dated"; split over as many messages as needed (each message has the buttons for the
  * briefings it lists). Briefings are listed in the order given.
  */
 export function renderDigest(briefings: readonly Briefing[], window: DigestWindow): MessagePayload[] {
   const period = `${formatInZone(window.since, window.timezone)} to ${formatInZone(window.until, window.timezone)}`;
   if (briefings.length === 0) {
-    const embed = { title: '🗞️ Daily digest', description: `No new briefings from ${period}.`, color: DIGEST_COLOR };
+    const embed = { title: '🗞️ Daily digest', description: `No briefings added to the archive from ${period}.`, color: DIGEST_COLOR };
     return [{ embeds: [embed], components: [] }];
   }
   const count = `${briefings.length} new ${briefings.length === 1 ? 'briefing' : 'briefings'}`;
   const messages: MessagePayload[] = [];
-  let embed: ApiEmbed = { title: `🗞️ Daily digest: ${count}`, description: `Published from ${period}.`, color: DIGEST_COLOR };
+  let embed: ApiEmbed = { title: `🗞️ Daily digest: ${count}`, description: `Added to the archive from ${period}.`, color: DIGEST_COLOR };
   let entries: { field: ApiEmbedField; briefing: Briefing; number: number }[] = [];
   const flush = (): void => {
     embed.fields = entries.map((e) => e.field);
@@ -97,7 +99,7 @@ function digestField(briefing: Briefing, number: number): ApiEmbedField {
   const summary = truncateText(escapeMarkdown(paragraphs(briefing.summary)).replace(/\n+/g, ' '), DIGEST_SUMMARY_MAX);
   return {
     name: `${number}. ${truncateText(inlineMarkdown(briefing.title), DIGEST_TITLE_MAX) || briefing.slug}`,
-    value: `${summary || '*No summary.*'}\n\`${briefing.slug}\` · published ${briefing.publishedAt.slice(0, 10)}`,
+    value: `${summary || '*No summary.*'}\n\`${briefing.slug}\` · dated ${briefing.publishedAt.slice(0, 10)}`,
   };
 }
 

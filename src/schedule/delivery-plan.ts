@@ -32,6 +32,14 @@ export type PlannedDelivery =
   /** Nothing to post, but the cursor (and digest slot) move on, with a reason for the log. */
   | { kind: 'skip'; outcome: 'skipped-filtered' | 'skipped-empty'; skipped: ArchivedBriefing[]; upToSeq: number; slotAt?: Date };
 
+/**
+ * A subscription's topic filter over a topic search (the search index's, so "chips" finds
+ * semiconductor briefings): its include words must find the briefing, its exclude words must not.
+ */
+export function topicFilter(matches: (briefing: Briefing, words: string) => boolean): PlanInput['onTopic'] {
+  return (sub, briefing) => (!sub.topic || matches(briefing, sub.topic)) && (!sub.excludeTopic || !matches(briefing, sub.excludeTopic));
+}
+
 /** The next thing due for a subscription at `now`, or undefined when nothing is. */
 export function planNextDelivery(input: PlanInput): PlannedDelivery | undefined {
   const { subscription: sub, now } = input;

@@ -42,6 +42,19 @@ export const PendingDeliverySchema = z.strictObject({
 });
 export type PendingDelivery = z.infer<typeof PendingDeliverySchema>;
 
+/**
+ * Issue 16: what an admin tunes on one subscription besides mode and topic (all optional, so
+ * state files written before stay valid). Several subscriptions may share a channel.
+ */
+export const SubscriptionTuning = z.strictObject({
+  /** Briefings the topic search finds for these words are left out. */
+  excludeTopic: z.string().max(200).optional(),
+  /** Pinged only because the admin chose it explicitly and the bot had Mention Everyone there. */
+  mentionEveryone: z.enum(['everyone', 'here']).optional(),
+  /** How a new briefing is posted (default card). */
+  format: z.enum(['card', 'compact', 'full']).optional(),
+});
+
 export const SubscriptionSchema = z.strictObject({
   id: z.string().min(1),
   guildId: Snowflake,
@@ -65,6 +78,7 @@ export const SubscriptionSchema = z.strictObject({
   pending: PendingDeliverySchema.optional(),
   retry: z.strictObject({ attempts: z.number().int().positive(), nextAttemptAt: IsoTime, reason: z.string() }).optional(),
   lastDelivery: z.strictObject({ at: IsoTime, outcome: DeliveryOutcomeSchema, reason: z.string().optional() }).optional(),
+  ...SubscriptionTuning.shape,
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
@@ -78,8 +92,18 @@ export const DeliveryRecordSchema = z.strictObject({
   outcome: DeliveryOutcomeSchema,
   reason: z.string().optional(),
   messageId: Snowflake.optional(),
+  /** A test post an admin asked for: shown in history, never moving the cursor. */
+  test: z.literal(true).optional(),
 });
 export type DeliveryRecord = z.infer<typeof DeliveryRecordSchema>;
+
+/** Where a server's alerts go (/alerts), and the keys of those already sent (each alert once). */
+export const AlertSettingsSchema = z.strictObject({
+  channelId: Snowflake,
+  setBy: Snowflake,
+  sent: z.array(z.string()),
+});
+export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
 export const StateFileSchema = z.strictObject({
   version: z.literal(1),
@@ -88,6 +112,8 @@ export const StateFileSchema = z.strictObject({
   deliveries: z.array(DeliveryRecordSchema),
   /** Thread (or forum post) id -> the briefing it discusses: /ask there is scoped to it. */
   threads: z.record(Snowflake, z.string()),
+  /** Issue 16: per server, where admin alerts go and which were already sent. */
+  alerts: z.record(Snowflake, AlertSettingsSchema).optional(),
 });
 export type StateFile = z.infer<typeof StateFileSchema>;
 

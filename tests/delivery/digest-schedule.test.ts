@@ -45,8 +45,8 @@ describe('given a digest at 08:00 Europe/Berlin over the end of summer time (25 
     ]);
     expect(posts.map((p) => slugsOf(p))).toEqual([['aa-friday-early'], ['bb-friday-noon'], ['cc-saturday-night'], ['dd-monday']]);
     expect(messageText(posts[0])).toContain('🗞️ Daily digest: 1 new briefing');
-    expect(messageText(posts[2])).toContain('Published from Sat 24 Oct 2026, 08:00 (Europe/Berlin) to Sun 25 Oct 2026, 08:00 (Europe/Berlin).');
-    expect(messageText(posts[3])).toContain('Published from Mon 26 Oct 2026, 08:00 (Europe/Berlin) to Tue 27 Oct 2026, 08:00 (Europe/Berlin).');
+    expect(messageText(posts[2])).toContain('Added to the archive from Sat 24 Oct 2026, 08:00 (Europe/Berlin) to Sun 25 Oct 2026, 08:00 (Europe/Berlin).');
+    expect(messageText(posts[3])).toContain('Added to the archive from Mon 26 Oct 2026, 08:00 (Europe/Berlin) to Tue 27 Oct 2026, 08:00 (Europe/Berlin).');
     expect(posts.every((p) => (p.allowedMentions as { parse?: unknown[] }).parse?.length === 0)).toBe(true);
 
     // Monday had nothing new: no post, but the log says why.

@@ -50,7 +50,7 @@ describe.each([
     await importBriefing(w, 'missed-two');
     await w.sandbox.advance(30 * MINUTE);
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.status === 403)).toHaveLength(1);
-    const list = await command(w, 'subscriptions');
+    const list = await command(w, 'subscriptions list');
     expect(list.text).toContain(`⏸️ Paused: ${reason} (run /subscribe again to resume)`);
     expect(list.text).toContain(`Last: ${outcome}`);
 
@@ -130,7 +130,7 @@ describe('given Discord answers 500 more often than discord.js retries', () => {
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).map((r) => r.status)).toEqual([500, 500, 500, 500]);
     expect(subOf(w, 'briefings')).toMatchObject({ retry: { attempts: 1, nextAttemptAt: '2026-11-25T09:02:00.000Z' }, lastDelivery: { outcome: 'retrying' } });
     expect(subOf(w, 'briefings')?.pending?.seqs).toHaveLength(1);
-    const list = await command(w, 'subscriptions');
+    const list = await command(w, 'subscriptions list');
     expect(list.text).toContain(`Next run: <t:${Date.parse('2026-11-25T09:02:00Z') / 1000}:f>`);
     expect(list.text).toMatch(/Last: retrying <t:\d+:R>: Discord answered 500/);
 

@@ -73,7 +73,7 @@ describe('given the bot is down over two digest slots while briefings are publis
     expect(digests).toHaveLength(1);
     expect(digests[0]?.data.timestamp).toBe('2026-11-27T10:00:00.000Z');
     expect(slugsOf(digests[0] as never)).toEqual(['before-outage', 'outage-by-cli', 'outage-by-inbox']);
-    expect(messageText(digests[0])).toContain('Published from Wed 25 Nov 2026, 10:00 (Europe/Berlin) to Fri 27 Nov 2026, 08:00 (Europe/Berlin).');
+    expect(messageText(digests[0])).toContain('Added to the archive from Wed 25 Nov 2026, 10:00 (Europe/Berlin) to Fri 27 Nov 2026, 08:00 (Europe/Berlin).');
     const sub = (await stateOnDisk(w.dataDir)).subscriptions.find((s) => s.mode === 'digest');
     expect(sub?.lastSlotAt).toBe('2026-11-27T07:00:00.000Z');
 

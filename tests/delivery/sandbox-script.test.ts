@@ -46,7 +46,7 @@ describe('given a sandbox script that subscribes two channels and imports a brie
         `/subscribe channel:general mode:digest time:${digestTime} timezone:UTC`,
         `@import ${briefing}`,
         '@advance 2m',
-        '/subscriptions',
+        '/subscriptions list',
         '@advance 1d',
       ].join('\n'),
     );
@@ -64,7 +64,7 @@ describe('given a sandbox script that subscribes two channels and imports a brie
       `/subscribe channel:general mode:digest time:${digestTime} timezone:UTC`,
       `@import ${briefing}`,
       '@advance 2m',
-      '/subscriptions',
+      '/subscriptions list',
       '@advance 1d',
     ]);
     /** The request lines that followed step `n`. */

@@ -122,7 +122,7 @@ describe('given an admin', () => {
     const w = await open();
     await subscribe(w, { channel: 'briefings', mode: 'digest', time: '18:30', timezone: 'America/New_York', topic: 'shipping' });
     await subscribe(w, { channel: 'forum', mode: 'new' });
-    const list = await command(w, 'subscriptions');
+    const list = await command(w, 'subscriptions list');
     expect(list.ephemeral).toBe(true);
     expect(list.text).toContain('1. Daily digest');
     expect(list.text).toContain('at 18:30 (America/New_York) about “shipping”');

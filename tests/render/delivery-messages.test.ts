@@ -51,7 +51,7 @@ describe('renderDigest', () => {
     const embed = messages[0]?.embeds[0];
     expect(embed?.title).toBe('🗞️ Daily digest: 3 new briefings');
     expect(embed?.fields?.map((f) => f.name)).toEqual(samples.slice(0, 3).map((b, i) => `${i + 1}. ${b.title}`));
-    expect(embed?.fields?.[0]?.value).toMatch(new RegExp(`\\n\`${samples[0]?.slug}\` · published \\d{4}-\\d{2}-\\d{2}$`));
+    expect(embed?.fields?.[0]?.value).toMatch(new RegExp(`\\n\`${samples[0]?.slug}\` · dated \\d{4}-\\d{2}-\\d{2}$`));
     expect(openButtons(messages).map((b) => [b.label, decodeCustomId(b.custom_id ?? '')])).toEqual(
       samples.slice(0, 3).map((b, i) => [`Open ${i + 1}`, { kind: 'open', slug: b.slug }]),
     );
@@ -59,12 +59,12 @@ describe('renderDigest', () => {
 
   it('given a window across the daylight-saving change, then both ends read 08:00 in Europe/Berlin', () => {
     const [message] = renderDigest(samples.slice(0, 1), window);
-    expect(message?.embeds[0]?.description).toBe('Published from Sat 28 Mar 2026, 08:00 (Europe/Berlin) to Sun 29 Mar 2026, 08:00 (Europe/Berlin).');
+    expect(message?.embeds[0]?.description).toBe('Added to the archive from Sat 28 Mar 2026, 08:00 (Europe/Berlin) to Sun 29 Mar 2026, 08:00 (Europe/Berlin).');
   });
 
   it('given an unknown time zone, then times are shown in UTC', () => {
     const [message] = renderDigest(samples.slice(0, 1), { ...window, timezone: 'Mars/Olympus' });
-    expect(message?.embeds[0]?.description).toBe('Published from Sat 28 Mar 2026, 07:00 (UTC) to Sun 29 Mar 2026, 06:00 (UTC).');
+    expect(message?.embeds[0]?.description).toBe('Added to the archive from Sat 28 Mar 2026, 07:00 (UTC) to Sun 29 Mar 2026, 06:00 (UTC).');
   });
 
   it('given 60 briefings, then it spans messages, lists each exactly once, and every message has its own buttons', () => {
@@ -82,7 +82,7 @@ describe('renderDigest', () => {
 
   it('given no briefings, then it says there were none', () => {
     const [message] = renderDigest([], window);
-    expect(message?.embeds[0]?.description).toMatch(/^No new briefings from Sat 28 Mar 2026, 08:00/);
+    expect(message?.embeds[0]?.description).toMatch(/^No briefings added to the archive from Sat 28 Mar 2026, 08:00/);
   });
 });
 

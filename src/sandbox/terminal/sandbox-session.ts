@@ -111,10 +111,14 @@ export class SandboxSession {
   /** Types a command: each autocomplete option is offered the typed text, and the best suggestion is picked. */
   async #command(name: string, typed: Record<string, string>, notes: string[]): Promise<void> {
     const discord = this.sandbox.discord;
-    const definition = discord.commands.find(name, discord.guildId);
-    if (!definition) throw new Error(`there is no /${name}; try /help`);
+    const [root = '', ...subcommands] = name.split(' ');
+    const definition = discord.commands.find(root, discord.guildId);
+    if (!definition) throw new Error(`there is no /${root}; try /help`);
+    // A subcommand's options sit under it (`/subscriptions test id:…`).
+    let definitions = definition.options ?? [];
+    for (const part of subcommands) definitions = definitions.find((o) => o.name === part)?.options ?? [];
     const options: Record<string, string | number> = {};
-    for (const option of definition.options ?? []) {
+    for (const option of definitions) {
       const value = typed[option.name];
       if (value === undefined) continue;
       options[option.name] = value;

@@ -65,6 +65,12 @@ function readCommand(text: string): StepResult {
   const name = /^[\p{L}\p{N}_-]+/u.exec(text)?.[0];
   if (!name) return fail('a command starts with its name, e.g. /brief briefing:japan-tariffs');
   let rest = text.slice(name.length).trimStart();
+  // Words before the first option name a subcommand (`/subscriptions list`, `… test id:x`).
+  const path = [name];
+  for (let word = /^([\p{L}\p{N}_-]+)(?=\s|$)/u.exec(rest); word; word = /^([\p{L}\p{N}_-]+)(?=\s|$)/u.exec(rest)) {
+    path.push(word[1] as string);
+    rest = rest.slice(word[0].length).trimStart();
+  }
   const options: Record<string, string> = {};
   while (rest !== '') {
     const match = OPTION.exec(rest);
@@ -73,7 +79,7 @@ function readCommand(text: string): StepResult {
     options[match[1] as string] = value.replace(/\\(.)/g, '$1');
     rest = rest.slice(match[0].length);
   }
-  return ok({ kind: 'command', name: name.toLowerCase(), options });
+  return ok({ kind: 'command', name: path.join(' ').toLowerCase(), options });
 }
 
 function unquote(text: string): string {

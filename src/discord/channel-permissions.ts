@@ -1,0 +1,36 @@
+/**
+ * What the bot needs in a channel to deliver there, checked against discord.js's cached
+ * permissions (kept current by the gateway's CHANNEL_UPDATE, GUILD_ROLE_UPDATE and member
+ * events): /subscribe checks it before accepting, delivery before every post.
+ */
+import { ChannelType, PermissionFlagsBits, type Channel, type Client } from 'discord.js';
+import type { PostPurpose } from '../delivery/poster.js';
+
+/** The permissions a post of `purpose` needs in a channel of `type`, with the names Discord's UI uses. */
+export function neededPermissions(type: ChannelType, purpose: PostPurpose): [bigint, string][] {
+  const forum = type === ChannelType.GuildForum;
+  const needed: [bigint, string][] = [
+    [PermissionFlagsBits.ViewChannel, 'View Channel'],
+    [PermissionFlagsBits.SendMessages, forum ? 'Create Posts' : 'Send Messages'],
+    // Without it Discord drops the embeds, and an embed-only post fails as empty.
+    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+  ];
+  if (purpose.kind === 'new' && !forum) {
+    needed.push([PermissionFlagsBits.CreatePublicThreads, 'Create Public Threads'], [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads']);
+  }
+  if (purpose.mentionEveryone) needed.push([PermissionFlagsBits.MentionEveryone, 'Mention @everyone, @here and All Roles']);
+  return needed;
+}
+
+/**
+ * The permissions the bot lacks in `channel` for `purpose`, by name; empty when it has them all
+ * or when the cache cannot tell (the post itself will then say, as before).
+ */
+export function missingPermissionsIn(channel: Channel | undefined, client: Client, purpose: PostPurpose): string[] {
+  if (!channel || channel.isDMBased() || !client.user) return [];
+  const permissions = channel.permissionsFor(client.user);
+  if (!permissions) return [];
+  return neededPermissions(channel.type, purpose)
+    .filter(([bit]) => !permissions.has(bit))
+    .map(([, name]) => name);
+}
