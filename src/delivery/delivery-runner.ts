@@ -40,6 +40,12 @@ const MINUTE = 60_000;
 const RECONCILE_SLACK_MS = 2 * MINUTE;
 
 
+/** The briefings a plan would post (a failure before its intent is recorded is logged with them). */
+function plannedSlugs(plan: PlannedDelivery): string[] {
+  if (plan.kind === 'new') return [plan.item.briefing.slug];
+  return plan.kind === 'digest' ? plan.items.map((i) => i.briefing.slug) : [];
+}
+
 export class DeliveryRunner {
   readonly #o: DeliveryRunnerOptions;
   /** Subscriptions being delivered right now, each on its own. */
@@ -87,7 +93,7 @@ export class DeliveryRunner {
         const progressed = await this.#carryOut(sub, plan);
         if (!progressed) return;
       } catch (error) {
-        await this.#failed(id, error);
+        await this.#failed(id, error, plannedSlugs(plan));
         return;
       }
     }
@@ -236,14 +242,14 @@ export class DeliveryRunner {
   }
 
   /** A post failed: pause, remove, retry later or give up on it, and say so. */
-  async #failed(id: string, error: unknown): Promise<void> {
+  async #failed(id: string, error: unknown, planned: string[] = []): Promise<void> {
     const sub = this.#sub(id);
     if (!sub) return;
     const reason = error instanceof Error ? error.message : String(error);
     if (!(error instanceof PostFailure)) this.#o.logger.error({ err: error, subscription: id }, 'unexpected delivery error; will retry');
     const now = this.#o.clock.now();
     const at = now.toISOString();
-    const slugs = sub.pending ? this.#briefings(sub.pending).map((b) => b.briefing.slug) : [];
+    const slugs = sub.pending ? this.#briefings(sub.pending).map((b) => b.briefing.slug) : planned;
     const outcome = outcomeOf(error);
 
     await this.#o.state.update((state) => {

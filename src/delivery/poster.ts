@@ -32,7 +32,8 @@ export class MissingPermissionsFailure extends PostFailure {
   readonly missing: string[];
 
   constructor(missing: string[]) {
-    super('missing-permissions', `the bot is missing ${missing.join(', ')} in that channel`);
+    // Without View Channel Discord would answer 50001 (Missing Access): the same outcome here.
+    super(missing.includes('View Channel') ? 'missing-access' : 'missing-permissions', `the bot is missing ${missing.join(', ')} in that channel`);
     this.missing = missing;
   }
 }

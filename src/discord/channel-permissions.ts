@@ -30,7 +30,8 @@ export function missingPermissionsIn(channel: Channel | undefined, client: Clien
   if (!channel || channel.isDMBased() || !client.user) return [];
   const permissions = channel.permissionsFor(client.user);
   if (!permissions) return [];
-  return neededPermissions(channel.type, purpose)
-    .filter(([bit]) => !permissions.has(bit))
-    .map(([, name]) => name);
+  const missing = neededPermissions(channel.type, purpose).filter(([bit]) => !permissions.has(bit));
+  // Without View Channel nothing else applies: naming the rest would only confuse.
+  if (missing.some(([bit]) => bit === PermissionFlagsBits.ViewChannel)) return ['View Channel'];
+  return missing.map(([, name]) => name);
 }

@@ -4,7 +4,7 @@
  * exactly the chosen role; topics filter, and what they skip is logged.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -77,17 +77,20 @@ describe('given a channel subscribed to new briefings', () => {
 });
 
 describe('given the bot may post but not open threads in the channel', () => {
-  it('then the briefing is still posted once, and the log says why there is no thread', async () => {
+  it('then the subscription pauses before posting, naming Create Public Threads, and nothing half-done is posted', async () => {
     const w = await open();
     await subscribe(w, { channel: 'briefings', mode: 'new' });
     w.sandbox.discord.setBotPermissions('briefings', { createThreads: false });
+    await waitFor(() => {
+      const cached = w.sandbox.app.bot?.client.channels.cache.get(w.sandbox.discord.channelId('briefings'));
+      return cached !== undefined && 'permissionsFor' in cached && cached.permissionsFor(w.sandbox.discord.botUserId)?.has('CreatePublicThreads') === false;
+    }, 'the bot to hear of its new permissions');
     await importBriefing(w, 'no-thread-here');
     await w.sandbox.advance(MINUTE);
-    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['no-thread-here']);
-    expect(w.sandbox.discord.threads('briefings')).toEqual([]);
-    expect(deliveries(w).map((d) => [d.outcome, d.reason])).toEqual([['posted', 'posted, but no thread: the bot may not create threads there (Missing Permissions)']]);
+    expect(botPosts(w, 'briefings')).toEqual([]);
+    expect(deliveries(w).map((d) => [d.outcome, d.reason])).toEqual([['paused-missing-permissions', 'the bot is missing Create Public Threads in that channel']]);
     await w.sandbox.advance(10 * MINUTE);
-    expect(botPosts(w, 'briefings')).toHaveLength(1);
+    expect(botPosts(w, 'briefings')).toHaveLength(0);
   });
 });
 

@@ -3,7 +3,8 @@
  * value must look like, and what the confirmation promises.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { command, messageText, setBotPermissions, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { shortIdOf } from '../../src/delivery/subscription-rules.js';
+import { command, messageText, press, setBotPermissions, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -34,11 +35,12 @@ describe('given a member without Manage Channels', () => {
     expect(answer.text).toContain('Only members with Manage Channels or Manage Server can change subscriptions.');
     expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
 
-    for (const name of ['subscriptions', 'unsubscribe']) {
-      const handle = w.sandbox.discord.interact.slashCommand({ name, options: name === 'unsubscribe' ? { channel: 'briefings' } : {}, user: 'member', skipPermissionCheck: true });
+    for (const name of ['subscriptions list', 'unsubscribe', 'alerts']) {
+      const options: Record<string, string> = name === 'subscriptions list' ? {} : { channel: 'briefings' };
+      const handle = w.sandbox.discord.interact.slashCommand({ name, options, user: 'member', skipPermissionCheck: true });
       const { message } = await handle.response();
       expect(message?.ephemeral).toBe(true);
-      expect(messageText(message)).toContain('Only members with Manage Channels or Manage Server can change subscriptions.');
+      expect(messageText(message)).toContain(name === 'alerts' ? 'Only members with Manage Server can choose where alerts go.' : 'Only members with Manage Channels or Manage Server can change subscriptions.');
     }
   });
 });
@@ -49,7 +51,8 @@ describe('given an admin', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new' });
     expect(answer.ephemeral).toBe(true);
     const briefingsId = w.sandbox.discord.channelId('briefings');
-    expect(answer.text).toContain(`✅ Subscribed: new briefings in <#${briefingsId}>.`);
+    const id = shortIdOf(w.sandbox.app.state.data.subscriptions[0] ?? { id: '' });
+    expect(answer.text).toContain(`✅ Subscribed: \`${id}\` new briefings in <#${briefingsId}>.`);
     expect(answer.text).toContain('It starts now (Wed 25 Nov 2026, 09:00 (UTC)): briefings already in the archive are not re-posted.');
     expect(answer.text).toContain('Each new briefing is posted as it arrives');
     const [sub] = w.sandbox.app.state.data.subscriptions;
@@ -124,16 +127,21 @@ describe('given an admin', () => {
     await subscribe(w, { channel: 'forum', mode: 'new' });
     const list = await command(w, 'subscriptions list');
     expect(list.ephemeral).toBe(true);
-    expect(list.text).toContain('1. Daily digest');
+    expect(list.text).toContain('1. ▶️ Daily digest');
     expect(list.text).toContain('at 18:30 (America/New_York) about “shipping”');
     expect(list.text).toContain(`Next run: <t:${Date.parse('2026-11-25T23:30:00Z') / 1000}:f>`);
-    expect(list.text).toContain('2. New briefings');
+    expect(list.text).toContain('2. ▶️ New briefings');
     expect(list.text).toContain('Next run: when a briefing arrives');
     expect(list.text).toContain('Last: nothing delivered yet');
 
-    const removed = await command(w, 'unsubscribe', { channel: 'briefings' });
-    expect(removed.ephemeral).toBe(true);
-    expect(removed.text).toContain('Removed: a daily digest in');
+    const asked = await command(w, 'unsubscribe', { channel: 'briefings' });
+    expect(asked.ephemeral).toBe(true);
+    expect(asked.text).toContain('Remove this subscription of');
+    expect(asked.text).toContain('a daily digest in');
+    expect(w.sandbox.app.state.data.subscriptions).toHaveLength(2);
+    const removed = await press(w, asked.messages[0], 'Remove');
+    expect(removed.text).toContain('Removed: `');
+    expect(removed.text).toContain('a daily digest in');
     expect(w.sandbox.app.state.data.subscriptions.map((s) => s.mode)).toEqual(['new']);
     const again = await command(w, 'unsubscribe', { channel: 'briefings' });
     expect(again.text).toContain('There was no subscription');

@@ -203,3 +203,20 @@ export async function setBotPermissions(w: DeliveryWorld, channel: string, permi
     return p?.has('ViewChannel') === expectView && (!expectView || p?.has('SendMessages') === expectSend);
   }, `the bot to see its new permissions in #${channel}`);
 }
+
+/** The custom_id of the button labelled `label` on a message. */
+export function buttonId(message: StoredMessage | undefined, label: string): string {
+  const buttons = ((message?.components ?? []) as { components?: { label?: string; custom_id?: string }[] }[]).flatMap((row) => row.components ?? []);
+  const button = buttons.find((b) => b.label === label);
+  if (!button?.custom_id) throw new Error(`no button “${label}” on the message (has: ${buttons.map((b) => b.label).join(', ')})`);
+  return button.custom_id;
+}
+
+/** Presses a button (by label) as `user` and waits for the bot: its answer (or the updated message) and every message of the interaction. */
+export async function press(world: DeliveryWorld, message: StoredMessage | undefined, label: string, user = 'admin'): Promise<{ text: string; messages: StoredMessage[] }> {
+  const handle = world.sandbox.discord.interact.clickButton({ message: message as StoredMessage, customId: buttonId(message, label), user });
+  const { message: answer } = await handle.response();
+  await world.sandbox.whenIdle();
+  const messages = handle.messages();
+  return { text: [messageText(answer), ...messages.filter((m) => m !== answer).map(messageText)].join('\n'), messages: answer ? [answer, ...messages.filter((m) => m !== answer)] : messages };
+}
