@@ -115,6 +115,9 @@ export interface SubscribeInput {
   topic?: string;
   /** A role name (Analysts) or id. */
   mention?: string;
+  exclude?: string;
+  everyone?: 'everyone' | 'here';
+  format?: 'card' | 'compact' | 'full';
   user?: string;
   /** Where /subscribe is typed (default general). */
   in?: string;
@@ -129,6 +132,7 @@ export async function subscribe(world: DeliveryWorld, input: SubscribeInput): Pr
   if (input.timezone !== undefined) options.timezone = input.timezone;
   if (input.topic !== undefined) options.topic = input.topic;
   if (input.mention !== undefined) options.mention = input.mention;
+  for (const key of ['exclude', 'everyone', 'format'] as const) if (input[key] !== undefined) options[key] = input[key];
   const handle = discord.interact.slashCommand({ name: 'subscribe', options, user: input.user ?? 'admin', channel: input.in ?? 'general', skipPermissionCheck: input.skipPermissionCheck });
   const { message } = await handle.response();
   await world.sandbox.whenIdle();
