@@ -1,6 +1,7 @@
 /**
- * Thirty simulated days, a dozen subscriptions (new and digest, seven time zones, two daylight-
- * saving changes, topics, a mention, one subscription made on day 10) and forty briefings dropped
+ * Thirty simulated days, sixteen subscriptions (new and digest, seven time zones, two daylight-
+ * saving changes, topics, a mention, one subscription made on day 10, and four sharing one
+ * channel with their own filters and formats: issue 16) and forty briefings dropped
  * in the inbox at scattered times. The expected posts are worked out here from the schedule set
  * up, with a hand-written table of UTC offsets rather than the bot's own slot arithmetic, then
  * compared with what the emulator recorded in each channel and with the delivery log.
@@ -39,6 +40,8 @@ interface SubSpec {
   time?: string;
   timezone?: string;
   topic?: string;
+  exclude?: string;
+  format?: 'compact' | 'full';
   mention?: boolean;
   forum?: boolean;
   late?: boolean;
@@ -57,7 +60,13 @@ const SUBS: SubSpec[] = [
   { channel: 'm-digest-kolkata', mode: 'digest', time: '18:45', timezone: 'Asia/Kolkata', topic: 'quokka' },
   { channel: 'm-digest-sydney', mode: 'digest', time: '12:00', timezone: 'Australia/Sydney', topic: 'narwhal' },
   { channel: 'm-digest-utc', mode: 'digest' },
+  // Four on one channel: each delivers on its own, by its own filter.
+  { channel: 'm-shared', mode: 'new', topic: 'narwhal' },
+  { channel: 'm-shared', mode: 'new', exclude: 'quokka', format: 'compact' },
+  { channel: 'm-shared', mode: 'digest', time: '06:15', timezone: 'Asia/Kolkata', topic: 'quokka' },
+  { channel: 'm-shared', mode: 'digest', time: '21:00', timezone: 'America/New_York' },
 ];
+const CHANNELS = [...new Set(SUBS.map((s) => s.channel))];
 
 interface Drop {
   slug: string;
@@ -82,21 +91,32 @@ function drops(): Drop[] {
   return list.sort((a, b) => a.at - b.at || a.slug.localeCompare(b.slug));
 }
 
-const onTopic = (spec: SubSpec, drop: Drop): boolean => !spec.topic || spec.topic === drop.keyword;
+const onTopic = (spec: SubSpec, drop: Drop): boolean => (!spec.topic || spec.topic === drop.keyword) && (!spec.exclude || spec.exclude !== drop.keyword);
 
 interface Post {
   at: string;
   slugs: string[];
 }
 
-/** What each channel should have received, from the schedule alone. */
-function expectedPosts(all: Drop[]): Map<string, Post[]> {
+/** Posts in the order a channel shows them; posts of one minute from different subscriptions in a fixed order. */
+const byTime = (a: Post, b: Post): number => a.at.localeCompare(b.at) || a.slugs.join().localeCompare(b.slugs.join());
+
+/** What each channel should have received, from the schedule alone: every subscription's posts merged. */
+function expectedByChannel(all: Drop[]): Map<string, Post[]> {
+  const bySub = expectedPosts(all);
   const expected = new Map<string, Post[]>();
+  for (const spec of SUBS) expected.set(spec.channel, [...(expected.get(spec.channel) ?? []), ...(bySub.get(spec) ?? [])].sort(byTime));
+  return expected;
+}
+
+/** What each subscription should have posted, from the schedule alone. */
+function expectedPosts(all: Drop[]): Map<SubSpec, Post[]> {
+  const expected = new Map<SubSpec, Post[]>();
   for (const spec of SUBS) {
     const createdAt = spec.late ? LATE_AT : START;
     const imported = all.map((d) => ({ ...d, importedAt: d.at + MINUTE })).filter((d) => d.importedAt > createdAt && onTopic(spec, d));
     if (spec.mode === 'new') {
-      expected.set(spec.channel, imported.map((d) => ({ at: new Date(d.importedAt).toISOString(), slugs: [d.slug] })));
+      expected.set(spec, imported.map((d) => ({ at: new Date(d.importedAt).toISOString(), slugs: [d.slug] })));
       continue;
     }
     const posts: Post[] = [];
@@ -108,20 +128,22 @@ function expectedPosts(all: Drop[]): Map<string, Post[]> {
       if (items.length > 0) posts.push({ at: new Date(slot).toISOString(), slugs: items.map((d) => d.slug) });
       since = slot;
     }
-    expected.set(spec.channel, posts);
+    expected.set(spec, posts);
   }
   return expected;
 }
 
-describe('given thirty simulated days, twelve subscriptions and forty briefings', () => {
+describe('given thirty simulated days, sixteen subscriptions (four on one channel) and forty briefings', () => {
   let world: DeliveryWorld;
+  /** The subscription id each spec was given. */
+  const idOf = new Map<SubSpec, string>();
   const schedule = drops();
   let elapsedMs = 0;
 
   beforeAll(async () => {
     world = await startWorld({ start: new Date(START).toISOString() });
     const { discord } = world.sandbox;
-    for (const spec of SUBS) discord.addChannel({ name: spec.channel, ...(spec.forum ? { type: 15 } : {}) });
+    for (const channel of CHANNELS) discord.addChannel({ name: channel, ...(SUBS.some((s) => s.channel === channel && s.forum) ? { type: 15 } : {}) });
     await waitFor(() => SUBS.every((s) => world.sandbox.app.bot?.client.channels.cache.has(discord.channelId(s.channel)) ?? false), 'the bot to see the new channels');
     const started = performance.now();
     const subscribeAll = async (late: boolean): Promise<void> => {
@@ -132,9 +154,12 @@ describe('given thirty simulated days, twelve subscriptions and forty briefings'
           ...(spec.time ? { time: spec.time } : {}),
           ...(spec.timezone ? { timezone: spec.timezone } : {}),
           ...(spec.topic ? { topic: spec.topic } : {}),
+          ...(spec.exclude ? { exclude: spec.exclude } : {}),
+          ...(spec.format ? { format: spec.format } : {}),
           ...(spec.mention ? { mention: discord.roleId('Analysts') } : {}),
         });
         expect(answer.text).toContain('✅ Subscribed');
+        idOf.set(spec, world.sandbox.app.state.data.subscriptions.at(-1)?.id ?? '');
       }
     };
     await subscribeAll(false);
@@ -163,17 +188,19 @@ describe('given thirty simulated days, twelve subscriptions and forty briefings'
 
   it('then every channel received exactly the posts worked out from the schedule', () => {
     const { discord } = world.sandbox;
-    const expected = expectedPosts(schedule);
+    const expected = expectedByChannel(schedule);
     const actual = new Map<string, Post[]>();
-    for (const spec of SUBS) {
-      const messages: StoredMessage[] = spec.forum
-        ? discord.threads(spec.channel).flatMap((t) => discord.channelMessages(t.id).slice(0, 1))
-        : discord.channelMessages(spec.channel).filter((m) => m.interactionId === undefined);
-      actual.set(spec.channel, messages.map((m) => ({ at: m.data.timestamp, slugs: slugsOf(m) })));
+    for (const channel of CHANNELS) {
+      const forum = SUBS.some((s) => s.channel === channel && s.forum);
+      const messages: StoredMessage[] = forum
+        ? discord.threads(channel).flatMap((t) => discord.channelMessages(t.id).slice(0, 1))
+        : discord.channelMessages(channel).filter((m) => m.interactionId === undefined);
+      actual.set(channel, messages.map((m) => ({ at: m.data.timestamp, slugs: slugsOf(m) })).sort(byTime));
     }
     expect(Object.fromEntries(actual)).toEqual(Object.fromEntries(expected));
     const total = [...expected.values()].reduce((n, posts) => n + posts.length, 0);
-    expect(total).toBeGreaterThan(150);
+    expect(total).toBeGreaterThan(200);
+    expect(expected.get('m-shared')?.length).toBeGreaterThan(40);
   });
 
   it('then the delivery log has one posted record per post, and one outcome per digest day', () => {
@@ -181,12 +208,15 @@ describe('given thirty simulated days, twelve subscriptions and forty briefings'
     const expected = expectedPosts(schedule);
     const log = world.sandbox.app.state.data.deliveries;
     for (const spec of SUBS) {
-      const id = discord.channelId(spec.channel);
-      const posted = log.filter((d) => d.channelId === id && d.outcome === 'posted').map((d) => ({ at: d.at, slugs: d.slugs }));
-      expect(posted, spec.channel).toEqual(expected.get(spec.channel));
-      expect(log.filter((d) => d.channelId === id).every((d) => ['posted', 'skipped-filtered', 'skipped-empty'].includes(d.outcome)), spec.channel).toBe(true);
+      const id = idOf.get(spec);
+      const posted = log.filter((d) => d.subscriptionId === id && d.outcome === 'posted').map((d) => ({ at: d.at, slugs: d.slugs }));
+      expect(posted, `${spec.channel} ${spec.mode} ${spec.topic ?? ''}`).toEqual(expected.get(spec));
+      expect(log.filter((d) => d.subscriptionId === id).every((d) => ['posted', 'skipped-filtered', 'skipped-empty'].includes(d.outcome)), spec.channel).toBe(true);
     }
     const berlin = log.filter((d) => d.channelId === discord.channelId('m-digest-berlin'));
+    // The compact subscription on the shared channel posted compact cards: no Trends field.
+    const compact = discord.channelMessages('m-shared').filter((m) => m.content === '📰 **New briefing**' && ((m.embeds?.[0] as { fields?: unknown[] } | undefined)?.fields?.length ?? 0) === 1);
+    expect(compact.length).toBe(expected.get(SUBS.find((s) => s.format === 'compact') as SubSpec)?.length);
     expect(berlin).toHaveLength(30);
     expect(berlin.map((d) => d.at.slice(11, 16))).toEqual([...Array(28).fill('07:00'), '06:00', '06:00']);
   });
