@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import { briefingThreadName, renderDigest } from '../render/delivery-messages.js';
 import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import { renderSubscriptionNotice } from '../render/subscription-messages.js';
-import { planNextDelivery, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
+import { planNextDelivery, plannedSlugs, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { DeliveryOutcome, PendingDelivery, StateFile, Subscription } from '../store/state.schema.js';
 import { StateStore } from '../store/state-store.js';
@@ -39,12 +39,6 @@ const MINUTE = 60_000;
 /** How far back from the recorded intent to look for a post that may have gone out. */
 const RECONCILE_SLACK_MS = 2 * MINUTE;
 
-
-/** The briefings a plan would post (a failure before its intent is recorded is logged with them). */
-function plannedSlugs(plan: PlannedDelivery): string[] {
-  if (plan.kind === 'new') return [plan.item.briefing.slug];
-  return plan.kind === 'digest' ? plan.items.map((i) => i.briefing.slug) : [];
-}
 
 export class DeliveryRunner {
   readonly #o: DeliveryRunnerOptions;

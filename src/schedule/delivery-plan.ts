@@ -74,6 +74,12 @@ function planDigest({ subscription: sub, importedAfter, now, onTopic }: PlanInpu
   return { kind: 'digest', items, slotAt, since, upToSeq };
 }
 
+/** The briefings a plan would post (a failure before its intent is recorded is logged with them). */
+export function plannedSlugs(plan: PlannedDelivery): string[] {
+  if (plan.kind === 'new') return [plan.item.briefing.slug];
+  return plan.kind === 'digest' ? plan.items.map((i) => i.briefing.slug) : [];
+}
+
 /** When a subscription's next delivery can happen, for /subscriptions ("next run"). */
 export function nextRunAt(sub: Subscription, now: Date): Date | undefined {
   if (sub.status !== 'active') return undefined;

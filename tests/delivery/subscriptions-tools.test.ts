@@ -190,6 +190,21 @@ describe('given an alert channel', () => {
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['needs-embeds']);
   });
 
+  it('then a subscription removed because its channel was deleted is reported once', async () => {
+    const w = await withAlerts();
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    const id = w.sandbox.discord.channelId('briefings');
+    const shortId = shortIdOf(only(w) ?? { id: '' });
+    w.sandbox.discord.deleteChannel('briefings');
+    await waitFor(() => !w.sandbox.app.bot?.client.channels.cache.has(id), 'the bot to forget the channel');
+    await importBriefing(w, 'after-delete');
+    await w.sandbox.advance(MINUTE);
+    await w.sandbox.advance(10 * MINUTE);
+    expect(alerts(w)).toHaveLength(1);
+    expect(alerts(w)[0]).toContain('🗑️ A subscription was removed');
+    expect(alerts(w)[0]).toContain(`\`${shortId}\` new briefings in <#${id}>`);
+  });
+
   it('then deliveries failing again and again are reported once, not every minute', async () => {
     const w = await withAlerts();
     await subscribe(w, { channel: 'briefings', mode: 'new' });
