@@ -11,7 +11,7 @@ import { normaliseBriefingText } from './normalise-text.js';
 import { parseListItems, parseParagraphs } from './parse-list.js';
 import { parsePositionTable, type SourceLine } from './parse-position-table.js';
 import { readHeading, type SectionName } from './section-heading.js';
-import { slugFromFileName, slugFromTitle } from './slug.js';
+import { slugFromFileName, slugFromTitle, slugify, wordsOf } from './slug.js';
 
 export interface ParseOptions {
   /** The file's name or path: the slug comes from its stem when the front matter names none. */
@@ -123,7 +123,7 @@ export function parseBriefing(source: string, options: ParseOptions = {}): Parse
     warnings.push({ line: strayLine.line, code: 'briefing.text-ignored', message: 'text before the first section was ignored' });
   }
 
-  const slug = resolveSlug(fm.slug, options.fileName, title);
+  const slug = resolveSlug(fm.slug, options.fileName, title, () => wordsOf(text.split(title).join('\n')));
   if (!slug.ok) return { ok: false, issues: [slug.issue] };
   const published = resolvePublishedAt(fm.date, options.now ?? new Date());
   if (!published.ok) return { ok: false, issues: [published.issue] };
@@ -184,6 +184,7 @@ function resolveSlug(
   fromFrontMatter: { value: string; line: number } | undefined,
   fileName: string | undefined,
   title: string,
+  vocabulary: () => ReadonlySet<string>,
 ): { ok: true; value: string } | { ok: false; issue: ParseIssue } {
   if (fromFrontMatter) {
     if (SLUG_PATTERN.test(fromFrontMatter.value) && fromFrontMatter.value.length <= 100) return { ok: true, value: fromFrontMatter.value };
@@ -192,7 +193,10 @@ function resolveSlug(
       issue: { line: fromFrontMatter.line, code: 'front-matter.bad-slug', message: `slug "${fromFrontMatter.value}" must be lower-case letters, digits and single hyphens (e.g. japan-tariffs)` },
     };
   }
-  const slug = (fileName ? slugFromFileName(fileName) : '') || slugFromTitle(title);
+  // The front matter's slug, else a person's file name, else the title as an editor would shorten it
+  // (a machine's file name, `000_4dd67e00ecd1d115.txt`, is no slug), else the machine's name after all.
+  const stem = fileName ? (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '') : '';
+  const slug = (fileName ? slugFromFileName(fileName) : '') || slugFromTitle(title, vocabulary()) || slugify(stem);
   if (slug) return { ok: true, value: slug };
   return { ok: false, issue: { line: 1, code: 'briefing.no-slug', message: 'cannot derive a slug from the file name or title; add "slug:" to the front matter' } };
 }
