@@ -29,6 +29,11 @@ const parts: Part[] = [
     run: async () => (await import('./import/run-import-bench.js')).runImportBench(quick ? 1_000 : 10_000),
   },
   {
+    name: 'parse',
+    title: 'Parsing adversarial shapes beside plain text of the same size (issue 11)',
+    run: async () => (await import('./parse/run-parse-bench.js')).runParseBench(quick ? [256 * 1024] : undefined),
+  },
+  {
     name: 'search',
     title: 'Search, autocomplete and ask (issue 4)',
     run: async () => {

@@ -8,10 +8,15 @@
  */
 
 // ESC [ ... final byte (CSI), ESC ] ... BEL or ESC \ (OSC), and other two-byte ESC sequences.
+// Control characters are what these expressions are for.
+/* eslint-disable no-control-regex */
 const ESCAPE_SEQUENCE = /\u001b(?:\[[0-?]*[ -/]*[@-~]?|\][^\u0007\u001b\n]*(?:\u0007|\u001b\\)?|[@-Z\\-_])?/g;
 // C0 controls except tab and newline, DEL, and C1 controls.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+/* eslint-enable no-control-regex */
 const INVISIBLE = /\p{Default_Ignorable_Code_Point}/gu;
+// Skin tones and the selector are listed to be matched one by one, after the emoji they modify.
+// eslint-disable-next-line no-misleading-character-class
 const EMOJI_BEFORE = /[\p{Extended_Pictographic}\u{1F3FB}-\u{1F3FF}\u{FE0F}\u{E007F}]$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
 const KEYCAP_BASE = /[0-9#*]$/;

@@ -3,7 +3,7 @@
  * A rejected file never stops the others; nothing is stored half-parsed.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { decodeBriefingBytes } from '../domain/decode-briefing-bytes.js';
 import type { ParseIssue } from '../domain/errors.js';
