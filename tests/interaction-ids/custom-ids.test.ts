@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_CHOICES } from '../../src/domain/briefing-sections.js';
-import { decodeCustomId, encodeCustomId, type CustomIdAction } from '../../src/render/custom-ids.js';
-import { packSlug, unpackSlug } from '../../src/render/pack-slug.js';
-import { prose, Rng } from './briefing-generator.js';
+import { decodeCustomId, encodeCustomId, type CustomIdAction } from '../../src/interaction-ids/custom-ids.js';
+import { packSlug, unpackSlug } from '../../src/interaction-ids/pack-slug.js';
+import { prose, Rng } from '../render/briefing-generator.js';
 
 const VIEWS = [...SECTION_CHOICES, 'full', 'card'] as const;
 
