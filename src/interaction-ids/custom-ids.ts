@@ -49,8 +49,11 @@ const MAX = 100;
 /** Key-variable numbers and pages are capped so their digits always fit. */
 const MAX_NUMBER = 99_999;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
-/** Delivery ids (also message nonces) and user ids are decimal digits. */
-const DELIVERY_PATTERN = /^\d{1,25}$/;
+/**
+ * Delivery ids as newDeliveryId writes them: the time in ms and a 3-digit counter, 16 digits
+ * (17 after the year 2286). The fixed length also tells a mark from a tampered field.
+ */
+const DELIVERY_PATTERN = /^\d{16,17}$/;
 const SNOWFLAKE_PATTERN = /^\d{15,21}$/;
 
 const VIEW_CODES: Record<BriefingView, string> = {
