@@ -25,6 +25,8 @@ export interface HttpServerOptions {
   logger: Logger;
   metrics: LumenMetrics;
   probes: Readonly<Record<string, ReadinessProbe>>;
+  /** How long /readyz waits for a probe (default 2 s). */
+  probeTimeoutMs?: number;
   /** Undefined: POST /briefings answers 403 to everyone. */
   ingestToken: string | undefined;
   /** Parses and stores a pushed briefing (ingestBriefing over the bot's archive, then a delivery request). */
@@ -96,7 +98,7 @@ export class LumenHttpServer {
   }
 
   async #readyz(response: ServerResponse): Promise<void> {
-    const readiness = await checkReadiness(this.#options.probes);
+    const readiness = await checkReadiness(this.#options.probes, this.#options.probeTimeoutMs);
     json(response, readiness.ready ? 200 : 503, readiness);
   }
 
