@@ -52,6 +52,7 @@ const parts: Part[] = [
     title: 'Digest fan-out to 1,000 channels through the local Discord (issue 7)',
     run: async () => (await import('./delivery/run-delivery-bench.js')).runDeliveryBench(),
   },
+  { name: 'store', title: 'Stores: lowdb and PostgreSQL, import and one file into 20,000 (issue 17)', run: async () => (await import('./store/run-store-bench.js')).runStoreBench(quick ? { count: 1_000, full: 2_000 } : { count: 10_000, full: 20_000 }) },
 ];
 
 const results: Record<string, unknown> = {
