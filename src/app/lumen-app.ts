@@ -90,6 +90,11 @@ export class LumenApp {
     return this.#bot;
   }
 
+  /** When the schedule last started a job; undefined before it starts. */
+  get lastScheduleTick(): Date | undefined {
+    return this.#scheduler?.lastTickAt;
+  }
+
   get #delivery(): DeliveryServices {
     return {
       subscriptions: this.subscriptions,

@@ -38,7 +38,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     let http: AppHttp | undefined;
     try {
       app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger, inboxPollSeconds: config.inboxPollSeconds });
-      http = await startAppHttp(app, config, logger); // LUMEN_HTTP_PORT: health, metrics, POST /briefings
+      http = await startAppHttp(app, config, logger, { lastScheduleTick: () => app.lastScheduleTick }); // LUMEN_HTTP_PORT: health, metrics, POST /briefings
       await app.startBot({ token: config.discordToken });
       http?.watchBot();
       await app.startSchedule({ realTime: true });
