@@ -5,6 +5,7 @@
  */
 import type { ParseIssue } from '../domain/errors.js';
 import { formatIssue } from '../domain/errors.js';
+import { classifyBriefingFile } from '../import/briefing-file-rules.js';
 import { parseBriefingBytes, saveParsed } from '../import/import-briefing-files.js';
 import type { BriefingArchive, SaveOutcome } from '../store/briefing-archive.js';
 
@@ -13,8 +14,12 @@ export type IngestAnswer =
   | { status: 200; body: { outcome: SaveOutcome; slug: string; revision: number; source: string; warnings: ParseIssue[] } }
   | { status: 413 | 422; body: { outcome: 'rejected'; source: string; issues: ParseIssue[]; error: string } };
 
-/** A name for the briefing, as a file name would be: letters, digits, `.`, `_`, `-`, ending in .md or .markdown. */
-export const INGEST_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}\.(md|markdown)$/i;
+const PLAIN_FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,150}$/;
+
+/** A name for the briefing, as an inbox file's would be: a plain name (letters, digits, `.`, `_`, `-`) the inbox would take. */
+export function isIngestFileName(name: string): boolean {
+  return PLAIN_FILE_NAME.test(name) && classifyBriefingFile(name).importable;
+}
 
 export function rejectedAnswer(status: 413 | 422, source: string, issues: ParseIssue[]): IngestAnswer {
   return { status, body: { outcome: 'rejected', source, issues, error: issues.map((issue) => formatIssue(source, issue)).join('\n') } };

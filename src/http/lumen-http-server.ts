@@ -4,7 +4,7 @@
  *   GET  /readyz     200 when every readiness probe passes, else 503, with each check's reason
  *   GET  /metrics    Prometheus text format (lumen-metrics.ts)
  *   POST /briefings  a briefing pushed with `Authorization: Bearer <LUMEN_INGEST_TOKEN>`; at most
- *                    1 MiB (the parser's limit); `?file=name.md` names it as an inbox file would
+ *                    1 MiB (the parser's limit); `?file=name.md` names it as an inbox file would (.md, .markdown, .txt)
  * Everything answers JSON except /metrics. Without an ingest token configured, POST /briefings
  * refuses every request: it is never open.
  */
@@ -13,7 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { MAX_BRIEFING_BYTES } from '../domain/decode-briefing-bytes.js';
 import type { Logger } from '../log.js';
 import { bearerTokenMatches } from './bearer-token.js';
-import { INGEST_FILE_NAME, rejectedAnswer, type IngestAnswer } from './ingest-briefing.js';
+import { isIngestFileName, rejectedAnswer, type IngestAnswer } from './ingest-briefing.js';
 import type { LumenMetrics } from './lumen-metrics.js';
 import { readLimitedBody } from './read-limited-body.js';
 import { checkReadiness, type ReadinessProbe } from './readiness.js';
@@ -121,9 +121,9 @@ export class LumenHttpServer {
       return json(response, 401, { error: 'a valid "Authorization: Bearer <token>" header is required' }, { close: true });
     }
     const fileName = url.searchParams.get('file') ?? undefined;
-    if (fileName !== undefined && !INGEST_FILE_NAME.test(fileName)) {
+    if (fileName !== undefined && !isIngestFileName(fileName)) {
       request.resume();
-      return json(response, 400, { error: `file=${JSON.stringify(fileName)}: give a plain file name ending in .md (letters, digits, ".", "_", "-")` }, { close: true });
+      return json(response, 400, { error: `file=${JSON.stringify(fileName)}: give a plain file name ending in .md, .markdown or .txt (letters, digits, ".", "_", "-")` }, { close: true });
     }
     const body = await readLimitedBody(request, MAX_BRIEFING_BYTES);
     if (!body.ok) {

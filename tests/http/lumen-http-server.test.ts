@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { Memory } from 'lowdb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBriefing } from '../../src/domain/parse-briefing.js';
 import { ingestBriefing } from '../../src/http/ingest-briefing.js';
 import { LumenHttpServer, type HttpServerOptions } from '../../src/http/lumen-http-server.js';
 import { LumenMetrics } from '../../src/http/lumen-metrics.js';
@@ -62,8 +63,12 @@ describe('given the HTTP port on 127.0.0.1', () => {
     });
 
     it('then without a file name the slug comes from the title, as for a file without one', async () => {
-      const answer = await push(await readFile(SAMPLE), undefined, '');
-      expect(await answer.json()).toMatchObject({ outcome: 'imported', slug: 'japan-takes-stand-on-ustariffs', source: 'http:POST /briefings' });
+      const text = await readFile(SAMPLE, 'utf8');
+      const parsed = parseBriefing(text, { now: NOW });
+      const fromTitle = parsed.ok ? parsed.value.slug : 'parse failed';
+      expect(fromTitle).not.toBe('japan-tariffs');
+      const answer = await push(text, undefined, '');
+      expect(await answer.json()).toMatchObject({ outcome: 'imported', slug: fromTitle, source: 'http:POST /briefings' });
     });
 
     it('then a push without the token, or with a wrong one, is refused and stores nothing', async () => {
@@ -110,7 +115,9 @@ describe('given the HTTP port on 127.0.0.1', () => {
 
     it('then a file name that is not a plain .md name is refused', async () => {
       expect((await push('x', undefined, '?file=../../etc/passwd')).status).toBe(400);
-      expect((await push('x', undefined, '?file=notes.txt')).status).toBe(400);
+      expect((await push('x', undefined, '?file=notes.pdf')).status).toBe(400);
+      expect((await push('x', undefined, '?file=README.md')).status).toBe(400);
+      expect((await push('x', undefined, '?file=.hidden.md')).status).toBe(400);
     });
 
     it('then /metrics is the Prometheus text format with every Lumen metric, the archive size current', async () => {
