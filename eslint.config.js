@@ -28,7 +28,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/domain/**', 'src/store/**', 'src/search/**', 'src/render/**', 'src/schedule/**'],
+    files: ['src/domain/**', 'src/interaction-ids/**', 'src/store/**', 'src/search/**', 'src/render/**', 'src/schedule/**'],
     rules: discordOnlyInGlue,
   },
 );

@@ -29,6 +29,11 @@ const parts: Part[] = [
     run: async () => (await import('./import/run-import-bench.js')).runImportBench(quick ? 1_000 : 10_000),
   },
   {
+    name: 'parse',
+    title: 'Parsing adversarial shapes beside plain text of the same size (issue 11)',
+    run: async () => (await import('./parse/run-parse-bench.js')).runParseBench(quick ? [256 * 1024] : undefined),
+  },
+  {
     name: 'search',
     title: 'Search, autocomplete and ask (issue 4)',
     run: async () => {
@@ -47,6 +52,7 @@ const parts: Part[] = [
     title: 'Digest fan-out to 1,000 channels through the local Discord (issue 7)',
     run: async () => (await import('./delivery/run-delivery-bench.js')).runDeliveryBench(),
   },
+  { name: 'store', title: 'Stores: lowdb and PostgreSQL, import and one file into 20,000 (issue 17)', run: async () => (await import('./store/run-store-bench.js')).runStoreBench(quick ? { count: 1_000, full: 2_000 } : { count: 10_000, full: 20_000 }) },
 ];
 
 const results: Record<string, unknown> = {

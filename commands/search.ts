@@ -17,12 +17,19 @@ export const search: CommandModule = {
   usage: '/search query:<words>',
   async execute(interaction, respond, ctx) {
     const query = interaction.options.getString('query', true);
-    await respond.send(renderSearchResults(query, ctx.library.search(query, { limit: MAX_RESULTS }), 1, PAGE_SIZE));
+    await respond.send(renderSearchResults(query, ctx.library.search(query, { limit: MAX_RESULTS }), 1, PAGE_SIZE, { owner: interaction.user.id }));
   },
   components: {
-    async search(_interaction, action, respond, ctx) {
+    async search(interaction, action, respond, ctx) {
       if (action.kind !== 'search') return;
-      await respond.update(renderSearchResults(action.query, ctx.library.search(action.query, { limit: MAX_RESULTS }), action.page, PAGE_SIZE));
+      const results = ctx.library.search(action.query, { limit: MAX_RESULTS });
+      // Only whoever ran /search pages the public message (ids written before owners were: anyone).
+      if (action.owner === undefined || action.owner === interaction.user.id) {
+        await respond.update(renderSearchResults(action.query, results, action.page, PAGE_SIZE, { owner: action.owner }));
+        return;
+      }
+      // Anyone else gets that page for themselves, with buttons of their own.
+      await respond.send(renderSearchResults(action.query, results, action.page, PAGE_SIZE, { owner: interaction.user.id }), { ephemeral: true });
     },
   },
 };

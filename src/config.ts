@@ -22,7 +22,24 @@ export const ConfigSchema = z.object({
     .pipe(z.string().regex(/^\d+$/, 'must be a whole number of seconds').optional())
     .transform((s) => (s === undefined ? 30 : Number(s)))
     .pipe(z.number().min(1, 'must be at least 1 second').max(3600, 'must be at most 3600 seconds')),
+  LUMEN_HTTP_PORT: optionalText
+    .pipe(z.string().regex(/^\d+$/, 'must be a port number (1–65535)').optional())
+    .transform((s) => (s === undefined ? undefined : Number(s)))
+    .pipe(z.number().min(1, 'must be a port number (1–65535)').max(65535, 'must be a port number (1–65535)').optional()),
+  LUMEN_HTTP_HOST: optionalText
+    .pipe(z.union([z.ipv4(), z.ipv6(), z.hostname()], { error: 'must be an IP address or a host name to listen on' }).optional())
+    .transform((host) => host ?? '127.0.0.1'),
+  LUMEN_INGEST_TOKEN: optionalText.pipe(
+    z
+      .string()
+      .min(32, 'must be at least 32 characters (e.g. `openssl rand -hex 32`)')
+      .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
+      .optional(),
+  ),
 });
+
+/** Variables whose values never appear in a message. */
+const SECRET_VARIABLES = new Set(['DISCORD_TOKEN', 'LUMEN_INGEST_TOKEN']);
 
 export interface Config {
   discordToken: string | undefined;
@@ -31,6 +48,12 @@ export interface Config {
   dataDir: string;
   logLevel: (typeof LOG_LEVELS)[number];
   inboxPollSeconds: number;
+  /** The HTTP port (health, metrics, briefing ingest); undefined: no HTTP server. */
+  httpPort: number | undefined;
+  /** The address the HTTP port listens on (loopback unless told otherwise). */
+  httpHost: string;
+  /** The bearer token `POST /briefings` requires; undefined: that route refuses everything. */
+  ingestToken: string | undefined;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -41,7 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const name = String(issue?.path[0] ?? 'environment');
-    const got = typeof env[name] === 'string' ? ` (got "${name === 'DISCORD_TOKEN' ? '***' : env[name]}")` : '';
+    const got = typeof env[name] === 'string' ? ` (got "${SECRET_VARIABLES.has(name) ? '***' : env[name]}")` : '';
     return { ok: false, message: `${name}: ${issue?.message ?? 'invalid'}${got}` };
   }
   const c = parsed.data;
@@ -53,6 +76,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
       dataDir: resolve(cwd, c.LUMEN_DATA_DIR),
       logLevel: c.LUMEN_LOG_LEVEL,
       inboxPollSeconds: c.LUMEN_INBOX_POLL_SECONDS,
+      httpPort: c.LUMEN_HTTP_PORT,
+      httpHost: c.LUMEN_HTTP_HOST,
+      ingestToken: c.LUMEN_INGEST_TOKEN,
     },
   };
 }

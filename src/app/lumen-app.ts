@@ -24,8 +24,12 @@ import type { BriefingIndex } from '../search/briefing-index.js';
 import type { Logger } from '../log.js';
 import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
 import { topicFilter } from '../schedule/delivery-plan.js';
+import { acquireProcessLock, type ProcessLock } from '../store/file-lock.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
 import { StateStore } from '../store/state-store.js';
+
+/** The lock a running bot holds in its data directory (see acquireProcessLock). */
+export const DATA_DIR_LOCK_FILE = 'lumen.lock';
 
 export interface AppOptions {
   dataDir: string;
@@ -50,6 +54,8 @@ export class LumenApp {
   #poster: DiscordPoster | undefined;
   readonly #uploads: PendingUploads;
   #bot: LumenBot | undefined;
+  /** Held while the bot runs: a second bot on the same data directory would deliver everything twice. */
+  #dataDirLock: ProcessLock | undefined;
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
   readonly #snapshots: SnapshotSaver;
@@ -101,6 +107,11 @@ export class LumenApp {
     return this.#bot;
   }
 
+  /** When the schedule last started a job; undefined before it starts. */
+  get lastScheduleTick(): Date | undefined {
+    return this.#scheduler?.lastTickAt;
+  }
+
   get #delivery(): DeliveryServices {
     return {
       subscriptions: this.subscriptions,
@@ -118,16 +129,28 @@ export class LumenApp {
     };
   }
 
+  /**
+   * Connects the bot. Refuses (LumenError `store.in-use`, naming the data directory and the PID)
+   * when another live process runs a bot on this data directory; a lock left by a dead one is
+   * taken over.
+   */
   async startBot(options: { token: string; restApi?: string; router?: RouterOptions }): Promise<LumenBot> {
-    this.#bot = await LumenBot.start({
-      token: options.token,
-      restApi: options.restApi,
-      router: options.router,
-      commands: this.commands,
-      context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
-      logger: this.logger,
-    });
-    this.#poster = new DiscordPoster(this.#bot.client);
+    this.#dataDirLock ??= await acquireProcessLock(join(this.dataDir, DATA_DIR_LOCK_FILE), `the data directory ${this.dataDir}`);
+    try {
+      this.#bot = await LumenBot.start({
+        token: options.token,
+        restApi: options.restApi,
+        router: options.router,
+        commands: this.commands,
+        context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
+        logger: this.logger,
+      });
+      this.#poster = new DiscordPoster(this.#bot.client);
+    } catch (error) {
+      await this.#dataDirLock.release();
+      this.#dataDirLock = undefined;
+      throw error;
+    }
     return this.#bot;
   }
 
@@ -200,5 +223,7 @@ export class LumenApp {
     this.#unsubscribeSnapshots();
     await this.#snapshots.whenIdle();
     this.library.close();
+    await this.#dataDirLock?.release();
+    this.#dataDirLock = undefined;
   }
 }

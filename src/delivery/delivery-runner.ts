@@ -138,7 +138,7 @@ export class DeliveryRunner {
     let found = 0;
     if (pending.kind === 'new') {
       const slug = this.#briefings(pending)[0]?.briefing.slug;
-      const post = findNewBriefingPost(earlier, slug);
+      const post = findNewBriefingPost(earlier, pending.id);
       if (post) {
         const thread = post.threadId ? { threadId: post.threadId } : await this.#openMissingThread(sub, pending, post.messageId);
         const reason = ['found in the channel after a restart', thread.problem].filter(Boolean).join('; ');
@@ -146,7 +146,7 @@ export class DeliveryRunner {
         return true;
       }
     } else {
-      found = countDigestParts(earlier);
+      found = countDigestParts(earlier, pending.id);
     }
     await this.#send(sub, pending, Math.max(found, pending.partsSent));
     return true;
@@ -174,7 +174,7 @@ export class DeliveryRunner {
     if (pending.kind === 'new') {
       const briefing = items[0]?.briefing;
       if (!briefing) return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'failed', reason: 'the briefing is no longer in the archive', slugs });
-      const [post, ...rest] = renderNewBriefingMessages(briefing, { format: sub.format, roleId: sub.mentionRoleId, everyone: sub.mentionEveryone });
+      const [post, ...rest] = renderNewBriefingMessages(briefing, { format: sub.format, roleId: sub.mentionRoleId, everyone: sub.mentionEveryone, delivery: pending.id });
       const posted = await this.#o.poster.postNewBriefing(sub.channelId, post as (typeof rest)[number], {
         threadName: briefingThreadName(briefing),
         nonce: pending.id,
@@ -192,7 +192,7 @@ export class DeliveryRunner {
       return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: posted.threadProblem, slugs, messageId: posted.messageId, threadId: posted.threadId });
     }
     const since = new Date(sub.lastSlotAt ?? sub.createdAt);
-    const parts = renderDigest(items.map((i) => i.briefing), { since, until: pending.slotAt ?? pending.startedAt, timezone: sub.timezone });
+    const parts = renderDigest(items.map((i) => i.briefing), { since, until: pending.slotAt ?? pending.startedAt, timezone: sub.timezone }, { delivery: pending.id });
     let firstId: string | undefined;
     for (let part = fromPart; part < parts.length; part++) {
       const { messageId } = await this.#o.poster.postMessage(sub.channelId, parts[part] as (typeof parts)[number], { nonce: partNonce(pending.id, part) });

@@ -1,29 +1,31 @@
 /**
- * Reading the channel after an interrupted delivery: which of the bot's earlier posts is the
- * one a pending delivery may already have made.
+ * Reading the channel after an interrupted delivery: which of the bot's earlier posts are the
+ * ones a pending delivery may already have made. A post is recognised only by the id of the
+ * delivery intent its buttons carry (see interaction-ids/custom-ids.ts), never by what it looks
+ * like: a member's `/brief` card of the same briefing in the same channel is also the bot's
+ * message with buttons naming the slug, and taking it for the post would lose the post.
  */
-import { decodeCustomId } from '../render/custom-ids.js';
+import { decodeCustomId } from '../interaction-ids/custom-ids.js';
+import { DIGEST_TITLE } from '../render/delivery-messages.js';
 import type { EarlierPost } from './poster.js';
-
-/** The title every digest message starts with (first part and continuations). */
-const DIGEST_TITLE = '🗞️ Daily digest';
 
 export function isDigest(post: EarlierPost): boolean {
   return post.titles.some((t) => t.startsWith(DIGEST_TITLE));
 }
 
-/** The new-briefing post for `slug`, if it went out: a card whose buttons name the briefing. */
-export function findNewBriefingPost(earlier: readonly EarlierPost[], slug: string | undefined): EarlierPost | undefined {
-  // A digest in the same channel has an "Open" button for the same briefing: it is not the post.
-  return earlier.find((p) => !isDigest(p) && p.customIds.some((id) => slugOf(id) === slug));
+/** The new-briefing post made by delivery `deliveryId`, if it went out. */
+export function findNewBriefingPost(earlier: readonly EarlierPost[], deliveryId: string): EarlierPost | undefined {
+  return earlier.find((p) => !isDigest(p) && carriesDelivery(p, deliveryId));
 }
 
-/** How many digest messages reached the channel. */
-export function countDigestParts(earlier: readonly EarlierPost[]): number {
-  return earlier.filter(isDigest).length;
+/** How many messages of digest delivery `deliveryId` reached the channel. */
+export function countDigestParts(earlier: readonly EarlierPost[], deliveryId: string): number {
+  return earlier.filter((p) => isDigest(p) && carriesDelivery(p, deliveryId)).length;
 }
 
-function slugOf(customId: string): string | undefined {
-  const action = decodeCustomId(customId);
-  return action && 'slug' in action ? action.slug : undefined;
+function carriesDelivery(post: EarlierPost, deliveryId: string): boolean {
+  return post.customIds.some((id) => {
+    const action = decodeCustomId(id);
+    return action !== undefined && 'delivery' in action && action.delivery === deliveryId;
+  });
 }

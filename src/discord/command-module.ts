@@ -19,7 +19,7 @@ import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
 import type { BriefingLibrary } from '../library/briefing-library.js';
 import type { Logger } from '../log.js';
-import type { CustomIdAction } from '../render/custom-ids.js';
+import type { CustomIdAction } from '../interaction-ids/custom-ids.js';
 import type { InteractionResponder } from './interaction-responder.js';
 
 /** Everything a command may use; built once by the composition root. */

@@ -7,10 +7,11 @@ import { BriefingSchema, SECTION_KEYS, SLUG_PATTERN, type Briefing, type Section
 import { cleanInline } from './clean-text.js';
 import type { ParseIssue } from './errors.js';
 import { readFrontMatter } from './front-matter.js';
+import { normaliseBriefingText } from './normalise-text.js';
 import { parseListItems, parseParagraphs } from './parse-list.js';
 import { parsePositionTable, type SourceLine } from './parse-position-table.js';
 import { readHeading, type SectionName } from './section-heading.js';
-import { slugFromFileName, slugFromTitle } from './slug.js';
+import { slugFromFileName, slugFromTitle, slugify, wordsOf } from './slug.js';
 
 export interface ParseOptions {
   /** The file's name or path: the slug comes from its stem when the front matter names none. */
@@ -47,8 +48,11 @@ const MOTIVATION_LABEL = /^\s*(?:[^\p{L}\p{N}]*\s*)?(?:\*\*|__)?([^:：*]{1,48}?
 
 /** Parses briefing text. Never throws on bad input: problems come back as issues with line numbers. */
 export function parseBriefing(source: string, options: ParseOptions = {}): ParseBriefingResult {
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  if (text.trim() === '') return reject(1, 'file.empty', 'the file is empty');
+  const unified = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (unified.trim() === '') return reject(1, 'file.empty', 'the file is empty');
+  const normalised = normaliseBriefingText(unified);
+  const text = normalised.text;
+  if (text.trim() === '') return reject(1, 'file.empty', 'the file has only invisible or control characters');
   const allLines = text.split('\n');
 
   const frontMatter = readFrontMatter(allLines);
@@ -56,6 +60,14 @@ export function parseBriefing(source: string, options: ParseOptions = {}): Parse
   const fm = frontMatter.value;
 
   const warnings: ParseIssue[] = [];
+  if (normalised.control) {
+    const { count, firstLine } = normalised.control;
+    warnings.push({ line: firstLine, code: 'text.control-characters', message: `${plural(count, 'control character')} (terminal escapes and the like) removed; the first on line ${firstLine}` });
+  }
+  if (normalised.invisible) {
+    const { count, firstLine } = normalised.invisible;
+    warnings.push({ line: firstLine, code: 'text.invisible-characters', message: `${plural(count, 'invisible character')} (soft hyphens, zero-width spaces, direction marks) removed; the first on line ${firstLine}` });
+  }
   const blocks = new Map<ContentSection, Block>();
   let titleLines: SourceLine[] | undefined;
   let firstHeadingTitle: string | undefined;
@@ -99,6 +111,8 @@ export function parseBriefing(source: string, options: ParseOptions = {}): Parse
     fm.title ||
     cleanInline(preamble.find((l) => /^\W*lumen insight\b/i.test(l.text))?.text.replace(/^#+\s*/, '') ?? '');
   if (!title) {
+    const hidden = invisibleOnlyTitle(unified, titleLines);
+    if (hidden) return reject(hidden.line, 'briefing.empty-title', 'the title is empty once its invisible characters are removed; write a visible title');
     return reject(fm.lineCount + 1, 'briefing.no-title', 'no title: put it under a "# Title" heading or make it the first "# " heading');
   }
   if (blocks.size === 0) {
@@ -109,7 +123,7 @@ export function parseBriefing(source: string, options: ParseOptions = {}): Parse
     warnings.push({ line: strayLine.line, code: 'briefing.text-ignored', message: 'text before the first section was ignored' });
   }
 
-  const slug = resolveSlug(fm.slug, options.fileName, title);
+  const slug = resolveSlug(fm.slug, options.fileName, title, () => wordsOf(text.split(title).join('\n')));
   if (!slug.ok) return { ok: false, issues: [slug.issue] };
   const published = resolvePublishedAt(fm.date, options.now ?? new Date());
   if (!published.ok) return { ok: false, issues: [published.issue] };
@@ -150,6 +164,18 @@ export function parseBriefing(source: string, options: ParseOptions = {}): Parse
   return { ok: true, value: checked.data, dateFromFile: fm.date !== undefined };
 }
 
+function plural(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+// The title under "# Title" that held only invisible characters (now blank after normalising).
+function invisibleOnlyTitle(unified: string, titleLines: SourceLine[] | undefined): SourceLine | undefined {
+  if (!titleLines) return undefined;
+  const original = unified.split('\n');
+  const first = titleLines.find((l) => (original[l.line - 1] ?? '').trim() !== '');
+  return first && first.text.trim() === '' ? first : undefined;
+}
+
 function reject(line: number, code: string, message: string): ParseBriefingResult {
   return { ok: false, issues: [{ line, code, message }] };
 }
@@ -158,6 +184,7 @@ function resolveSlug(
   fromFrontMatter: { value: string; line: number } | undefined,
   fileName: string | undefined,
   title: string,
+  vocabulary: () => ReadonlySet<string>,
 ): { ok: true; value: string } | { ok: false; issue: ParseIssue } {
   if (fromFrontMatter) {
     if (SLUG_PATTERN.test(fromFrontMatter.value) && fromFrontMatter.value.length <= 100) return { ok: true, value: fromFrontMatter.value };
@@ -166,7 +193,10 @@ function resolveSlug(
       issue: { line: fromFrontMatter.line, code: 'front-matter.bad-slug', message: `slug "${fromFrontMatter.value}" must be lower-case letters, digits and single hyphens (e.g. japan-tariffs)` },
     };
   }
-  const slug = (fileName ? slugFromFileName(fileName) : '') || slugFromTitle(title);
+  // The front matter's slug, else a person's file name, else the title as an editor would shorten it
+  // (a machine's file name, `000_4dd67e00ecd1d115.txt`, is no slug), else the machine's name after all.
+  const stem = fileName ? (fileName.split(/[\\/]/).pop() ?? '').replace(/\.[^.]+$/, '') : '';
+  const slug = (fileName ? slugFromFileName(fileName) : '') || slugFromTitle(title, vocabulary()) || slugify(stem);
   if (slug) return { ok: true, value: slug };
   return { ok: false, issue: { line: 1, code: 'briefing.no-slug', message: 'cannot derive a slug from the file name or title; add "slug:" to the front matter' } };
 }
@@ -176,10 +206,20 @@ function resolvePublishedAt(
   now: Date,
 ): { ok: true; value: string } | { ok: false; issue: ParseIssue } {
   if (!date) return { ok: true, value: now.toISOString() };
-  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date.value) ? new Date(`${date.value}T00:00:00.000Z`) : new Date(date.value);
-  if (/^\d{4}-\d{2}-\d{2}/.test(date.value) && !Number.isNaN(parsed.getTime())) return { ok: true, value: parsed.toISOString() };
-  return { ok: false, issue: { line: date.line, code: 'front-matter.bad-date', message: `date "${date.value}" is not a date; write it as YYYY-MM-DD` } };
+  const bad = (why: string) => ({ ok: false as const, issue: { line: date.line, code: 'front-matter.bad-date', message: `date "${date.value}" ${why}; write it as YYYY-MM-DD` } });
+  const day = /^(\d{4})-(\d{2})-(\d{2})(?=$|T|\s)/.exec(date.value);
+  if (!day) return bad('is not a date');
+  const [year, month, dayOfMonth] = [Number(day[1]), Number(day[2]), Number(day[3])];
+  // Date rolls 2026-02-31 over to March 3rd: check the day exists in its month first.
+  const daysInMonth = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+  if (daysInMonth === 0) return bad(`has no month ${day[2]}`);
+  if (dayOfMonth < 1 || dayOfMonth > daysInMonth) return bad(`is not a real date (${MONTHS[month - 1]} ${year} has ${daysInMonth} days)`);
+  const parsed = date.value.length === 10 ? new Date(`${date.value}T00:00:00.000Z`) : new Date(date.value);
+  if (Number.isNaN(parsed.getTime())) return bad('is not a date');
+  return { ok: true, value: parsed.toISOString() };
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 function sectionEmoji(blocks: Map<ContentSection, Block>): Partial<Record<SectionKey, string>> {
   const emoji: Partial<Record<SectionKey, string>> = {};

@@ -72,6 +72,9 @@ export function parsePositionTable(lines: SourceLine[]): { structure: Structure;
     seen.add(actor);
   });
 
+  // Per row, only the cells it has are read: a header thousands of columns wide over thousands of
+  // short rows must not cost columns x rows (issue 11). Actors past a row's last cell are counted.
+  const named = indexNamedColumns(actors);
   const dimensions: Structure['dimensions'] = [];
   for (const row of rest) {
     const cells = splitRow(row.text);
@@ -83,14 +86,16 @@ export function parsePositionTable(lines: SourceLine[]): { structure: Structure;
     }
     const positions: Record<string, string> = {};
     const missing: string[] = [];
-    actors.forEach((actor, i) => {
-      if (actor === undefined) return;
+    const given = Math.max(0, Math.min(cells.length - 1, actors.length));
+    for (let i = 0; i < given; i++) {
+      const actor = actors[i];
+      if (actor === undefined) continue;
       const text = cleanInline(cells[i + 1] ?? '');
       if (text === '') missing.push(actor);
       else positions[actor] = text;
-    });
-    if (missing.length > 0) {
-      warnings.push({ line: row.line, code: 'table.missing-cell', message: `row "${name}" has no position for ${missing.join(', ')}` });
+    }
+    if (missing.length + (named.countFrom[given] ?? 0) > 0) {
+      warnings.push({ line: row.line, code: 'table.missing-cell', message: `row "${name}" has no position for ${nameSome(missing, actors, named, given)}` });
     }
     if (cells.length - 1 > columns.length) {
       warnings.push({ line: row.line, code: 'table.extra-cell', message: `row "${name}" has more cells than the header has actors; the extra cells were ignored` });
@@ -98,4 +103,34 @@ export function parsePositionTable(lines: SourceLine[]): { structure: Structure;
     dimensions.push({ name, positions });
   }
   return { structure: { actors: actors.filter((a): a is string => a !== undefined), dimensions }, warnings };
+}
+
+interface NamedColumns {
+  /** `countFrom[i]`: how many named actors there are from column `i` on. */
+  countFrom: number[];
+  /** `nextFrom[i]`: the first column from `i` on that names an actor (`actors.length` if none). */
+  nextFrom: number[];
+}
+
+function indexNamedColumns(actors: readonly (string | undefined)[]): NamedColumns {
+  const countFrom = new Array<number>(actors.length + 1).fill(0);
+  const nextFrom = new Array<number>(actors.length + 1).fill(actors.length);
+  for (let i = actors.length - 1; i >= 0; i--) {
+    const named = actors[i] !== undefined;
+    countFrom[i] = (countFrom[i + 1] ?? 0) + (named ? 1 : 0);
+    nextFrom[i] = named ? i : (nextFrom[i + 1] ?? actors.length);
+  }
+  return { countFrom, nextFrom };
+}
+
+const NAMED_AT_MOST = 10;
+
+/** "U.S., Japan", or the first few and how many more: a warning stays one readable line. */
+function nameSome(missing: string[], actors: readonly (string | undefined)[], named: NamedColumns, from: number): string {
+  const names = missing.slice(0, NAMED_AT_MOST);
+  for (let i = named.nextFrom[from] ?? actors.length; i < actors.length && names.length < NAMED_AT_MOST; i = named.nextFrom[i + 1] ?? actors.length) {
+    names.push(actors[i] as string);
+  }
+  const total = missing.length + (named.countFrom[from] ?? 0);
+  return total > names.length ? `${names.join(', ')} and ${(total - names.length).toLocaleString('en-US')} more` : names.join(', ');
 }

@@ -4,6 +4,7 @@
  * The accepted names are data (section-names.json), so a new exporter's wording is a one-line change.
  */
 import { cleanInline, hasBullet, leadingEmoji } from './clean-text.js';
+import { stripInvisible } from './normalise-text.js';
 import sectionNames from './section-names.json' with { type: 'json' };
 
 export type SectionName = keyof typeof sectionNames;
@@ -28,7 +29,7 @@ export interface Heading {
 
 /** Heading words reduced to a lookup key: no emoji, bold, numbering, trailing colon or case. */
 function headingKey(text: string): string {
-  return cleanInline(text)
+  return cleanInline(stripInvisible(text))
     .replace(/^(?:\d{1,2}|[ivx]{1,4})(?:[.):]\s*|\s+)/i, '')
     .replace(/[:：]\s*$/, '')
     .trim()

@@ -3,14 +3,14 @@
  * A rejected file never stops the others; nothing is stored half-parsed.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { decodeBriefingBytes } from '../domain/decode-briefing-bytes.js';
 import type { ParseIssue } from '../domain/errors.js';
 import { parseBriefing } from '../domain/parse-briefing.js';
+import { walkBriefingFolder, type SkippedFile } from './briefing-file-rules.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from '../store/briefing-archive.js';
 
-const BRIEFING_EXTENSIONS = /\.(md|markdown)$/i;
 const READ_CONCURRENCY = 32;
 
 export interface FileProblem {
@@ -23,27 +23,40 @@ export interface ImportReport {
   rejected: FileProblem[];
 }
 
-/** Expands directories into the briefing files inside them (recursively, sorted), keeping plain files as given. */
-export async function collectBriefingFiles(paths: string[]): Promise<{ files: string[]; missing: FileProblem[] }> {
-  const files: string[] = [];
+/** An import of files and folders: what was stored and rejected, and what in the folders was no briefing. */
+export interface FilesImportReport extends ImportReport {
+  /** Entries of the folders given that are not briefings (other extensions, hidden files, READMEs), with why. */
+  skipped: SkippedFile[];
+}
+
+/** A file to read: `file` as the user named it (shown in every message), `path` where it is read from. */
+export interface BriefingFile {
+  file: string;
+  path: string;
+}
+
+/**
+ * Expands folders into the briefing files inside them (recursively, sorted), keeping plain files
+ * as given. Paths are shown as given and read relative to `cwd`.
+ */
+export async function collectBriefingFiles(paths: string[], cwd = process.cwd()): Promise<{ files: BriefingFile[]; missing: FileProblem[]; skipped: SkippedFile[] }> {
+  const files: BriefingFile[] = [];
   const missing: FileProblem[] = [];
-  for (const path of paths) {
+  const skipped: SkippedFile[] = [];
+  for (const given of paths) {
+    const path = resolve(cwd, given);
     const info = await stat(path).catch(() => undefined);
     if (!info) {
-      missing.push({ file: path, issues: [{ line: 0, code: 'file.not-found', message: 'no such file or directory' }] });
+      missing.push({ file: given, issues: [{ line: 0, code: 'file.not-found', message: 'no such file or directory' }] });
     } else if (info.isDirectory()) {
-      const entries = await readdir(path, { recursive: true, withFileTypes: true });
-      files.push(
-        ...entries
-          .filter((entry) => entry.isFile() && BRIEFING_EXTENSIONS.test(entry.name) && entry.name.toLowerCase() !== 'readme.md')
-          .map((entry) => join(entry.parentPath, entry.name))
-          .sort(),
-      );
+      const found = await walkBriefingFolder(given, path);
+      files.push(...found.files);
+      skipped.push(...found.skipped);
     } else {
-      files.push(path);
+      files.push({ file: given, path });
     }
   }
-  return { files, missing };
+  return { files, missing, skipped };
 }
 
 /** sha256 of the text as parsed (BOM and CRLF normalised), so a re-saved copy is still "unchanged". */
@@ -65,17 +78,26 @@ export async function parseBriefingFile(file: string, now: Date, displayName = f
   return parseBriefingBytes(bytes, displayName, now);
 }
 
-/** Parses a briefing's bytes (from a file, an inbox or a Discord attachment). */
+/**
+ * Parses a briefing's bytes (from a file, an inbox or a Discord attachment). This is the one
+ * boundary around one file's parse: whatever goes wrong inside it (a bug, a library throwing on
+ * hostile input) becomes this file's rejection, and the files around it go on.
+ */
 export function parseBriefingBytes(bytes: Uint8Array, fileName: string, now: Date): ParsedFile {
-  const decoded = decodeBriefingBytes(bytes);
-  if (!decoded.ok) return { ok: false, problem: { file: fileName, issues: decoded.issues } };
-  const parsed = parseBriefing(decoded.value, { fileName, now });
-  if (!parsed.ok) return { ok: false, problem: { file: fileName, issues: parsed.issues } };
-  return {
-    ok: true,
-    file: fileName,
-    incoming: { briefing: parsed.value, dateFromFile: parsed.dateFromFile, contentHash: contentHash(decoded.value), source: fileName },
-  };
+  try {
+    const decoded = decodeBriefingBytes(bytes);
+    if (!decoded.ok) return { ok: false, problem: { file: fileName, issues: decoded.issues } };
+    const parsed = parseBriefing(decoded.value, { fileName, now });
+    if (!parsed.ok) return { ok: false, problem: { file: fileName, issues: parsed.issues } };
+    return {
+      ok: true,
+      file: fileName,
+      incoming: { briefing: parsed.value, dateFromFile: parsed.dateFromFile, contentHash: contentHash(decoded.value), source: fileName },
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { ok: false, problem: { file: fileName, issues: [{ line: 1, code: 'file.unparseable', message: `the file could not be read as a briefing (${reason})` }] } };
+  }
 }
 
 /** Imports files and directories into the archive in one write. */
@@ -83,16 +105,15 @@ export async function importBriefingFiles(
   archive: BriefingArchive,
   paths: string[],
   options: { now: Date; cwd?: string; onProgress?: (done: number, total: number) => void },
-): Promise<ImportReport> {
-  const { files, missing } = await collectBriefingFiles(paths);
-  const display = (file: string) => (options.cwd ? relative(options.cwd, file) || file : file);
+): Promise<FilesImportReport> {
+  const { files, missing, skipped } = await collectBriefingFiles(paths, options.cwd);
   const parsed: ParsedFile[] = [];
   for (let i = 0; i < files.length; i += READ_CONCURRENCY) {
     const chunk = files.slice(i, i + READ_CONCURRENCY);
-    parsed.push(...(await Promise.all(chunk.map((file) => parseBriefingFile(file, options.now, display(file))))));
+    parsed.push(...(await Promise.all(chunk.map(({ file, path }) => parseBriefingFile(path, options.now, file)))));
     options.onProgress?.(Math.min(i + READ_CONCURRENCY, files.length), files.length);
   }
-  return saveParsed(archive, parsed, options.now, missing);
+  return { ...(await saveParsed(archive, parsed, options.now, missing)), skipped };
 }
 
 /** Stores the parsed files; a slug claimed twice in one batch keeps the first file and rejects the rest. */

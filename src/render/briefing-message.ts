@@ -10,7 +10,7 @@ import { fitTitle, layoutBlocks, type Block } from './embed-layout.js';
 import type { MessagePayload } from './message-payload.js';
 import { escapeMarkdown, inlineMarkdown, paragraphs } from './safe-text.js';
 import { renderBriefingCard } from './briefing-card.js';
-import type { BriefingView } from './custom-ids.js';
+import type { BriefingView } from '../interaction-ids/custom-ids.js';
 import { renderSection, sectionBlock } from './section-messages.js';
 
 /** Every section of `briefing`; the first embed carries the title and the summary. */

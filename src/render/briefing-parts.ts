@@ -5,7 +5,7 @@
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
 import { SECTIONS, sectionEmoji, type SectionChoice } from '../domain/briefing-sections.js';
 import { actionButton, selectOption, selectRow, stringSelect, STYLE } from './components.js';
-import type { BriefingView } from './custom-ids.js';
+import type { BriefingView } from '../interaction-ids/custom-ids.js';
 import { COMPONENT_LIMITS as C } from './discord-limits.js';
 import type { ApiActionRow, ApiButton } from './message-payload.js';
 import { inlineMarkdown } from './safe-text.js';

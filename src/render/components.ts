@@ -2,7 +2,7 @@
  * Builders for buttons, selects and action rows, with labels cut to Discord's limits.
  */
 import { COMPONENT_LIMITS as C } from './discord-limits.js';
-import { encodeCustomId, type CustomIdAction } from './custom-ids.js';
+import { encodeCustomId, type CustomIdAction } from '../interaction-ids/custom-ids.js';
 import type { ApiActionRow, ApiButton, ApiSelectOption, ApiStringSelect, ButtonStyle, MessagePayload } from './message-payload.js';
 import { plainText } from './safe-text.js';
 import { truncateLabel } from './truncate-text.js';

@@ -4,6 +4,7 @@
  */
 import type { Briefing } from '../domain/briefing.schema.js';
 import { briefingCardEmbed, renderBriefingCard } from './briefing-card.js';
+import { encodeCustomId } from '../interaction-ids/custom-ids.js';
 import { actionButton, buttonRows, STYLE } from './components.js';
 import { MESSAGE_LIMITS as L } from './discord-limits.js';
 import { embedCharacters } from './embed-layout.js';
@@ -19,16 +20,33 @@ export interface DigestWindow {
   timezone: string;
 }
 
+/**
+ * The title every digest message starts with (first part and continuations). Delivery tells a
+ * digest from a card in the channel by it, so it is written once, here.
+ */
+export const DIGEST_TITLE = '🗞️ Daily digest';
+
 const DIGEST_SUMMARY_MAX = 400;
 const DIGEST_TITLE_MAX = 200;
 /** Buttons per message: five rows of five. */
 const MAX_ENTRIES_PER_MESSAGE = 25;
 const THREAD_NAME_MAX = 100;
 
-/** A new briefing in a channel: the card, with "📰 New briefing" and, if given, the role to ping. */
-export function renderNewBriefingPost(briefing: Briefing, options: { roleId?: string } = {}): MessagePayload {
+/**
+ * A new briefing in a channel: the card, with "📰 New briefing" and, if given, the role to ping.
+ * `delivery` (the delivery intent's id) goes into the Full briefing button's custom_id, so that
+ * after an interruption delivery recognises this very post, not a `/brief` card of the same
+ * briefing in the same channel.
+ */
+export function renderNewBriefingPost(briefing: Briefing, options: { roleId?: string; delivery?: string } = {}): MessagePayload {
   const mention = options.roleId && /^\d{1,20}$/.test(options.roleId) ? `<@&${options.roleId}> ` : '';
-  return { ...renderBriefingCard(briefing), content: `${mention}📰 **New briefing**` };
+  const card = renderBriefingCard(briefing);
+  if (options.delivery !== undefined) {
+    const full = encodeCustomId({ kind: 'view', slug: briefing.slug, view: 'full' });
+    const marked = encodeCustomId({ kind: 'view', slug: briefing.slug, view: 'full', delivery: options.delivery });
+    for (const row of card.components ?? []) for (const c of row.components) if (c.custom_id === full) c.custom_id = marked;
+  }
+  return { ...card, content: `${mention}📰 **New briefing**` };
 }
 
 /** A name for the follow-up thread (or forum post) under a new briefing: the title, ≤ 100 characters. */
@@ -38,24 +56,26 @@ export function briefingThreadName(briefing: Briefing): string {
 
 /**
  * The digest: each briefing numbered with its title and the start of its summary, an "Open n"
- * button for each. The window is when briefings were added to the archive (an old briefing
- * imported today is in today's digest), so the heading says "added", and each entry shows the
- * briefing's own date as "dated"; split over as many messages as needed (each message has the buttons for the
- * briefings it lists). Briefings are listed in the order given.
+ * button for each, split over as many messages as needed (each message has the buttons for the
+ * briefings it lists). Briefings are listed in the order given. `delivery` (the delivery intent's
+ * id) is carried by every Open button, so delivery counts the parts of this digest only. The
+ * window is when briefings were added to the archive (an old briefing imported today is in
+ * today's digest), so the heading says "added", and each entry shows the briefing's own date as
+ * "dated".
  */
-export function renderDigest(briefings: readonly Briefing[], window: DigestWindow): MessagePayload[] {
+export function renderDigest(briefings: readonly Briefing[], window: DigestWindow, options: { delivery?: string } = {}): MessagePayload[] {
   const period = `${formatInZone(window.since, window.timezone)} to ${formatInZone(window.until, window.timezone)}`;
   if (briefings.length === 0) {
-    const embed = { title: '🗞️ Daily digest', description: `No briefings added to the archive from ${period}.`, color: DIGEST_COLOR };
+    const embed = { title: DIGEST_TITLE, description: `No briefings added to the archive from ${period}.`, color: DIGEST_COLOR };
     return [{ embeds: [embed], components: [] }];
   }
   const count = `${briefings.length} new ${briefings.length === 1 ? 'briefing' : 'briefings'}`;
   const messages: MessagePayload[] = [];
-  let embed: ApiEmbed = { title: `🗞️ Daily digest: ${count}`, description: `Added to the archive from ${period}.`, color: DIGEST_COLOR };
+  let embed: ApiEmbed = { title: `${DIGEST_TITLE}: ${count}`, description: `Added to the archive from ${period}.`, color: DIGEST_COLOR };
   let entries: { field: ApiEmbedField; briefing: Briefing; number: number }[] = [];
   const flush = (): void => {
     embed.fields = entries.map((e) => e.field);
-    const buttons = entries.map((e) => actionButton(`Open ${e.number}`, { kind: 'open', slug: e.briefing.slug }, STYLE.primary));
+    const buttons = entries.map((e) => actionButton(`Open ${e.number}`, { kind: 'open', slug: e.briefing.slug, delivery: options.delivery }, STYLE.primary));
     messages.push({ embeds: [embed], components: buttonRows(buttons) });
   };
   briefings.forEach((briefing, i) => {
@@ -64,7 +84,7 @@ export function renderDigest(briefings: readonly Briefing[], window: DigestWindo
     const slugTaken = entries.some((e) => e.briefing.slug === briefing.slug);
     if (entries.length === MAX_ENTRIES_PER_MESSAGE || used + field.name.length + field.value.length > L.total || slugTaken) {
       flush();
-      embed = { title: `🗞️ Daily digest (continued)`, color: DIGEST_COLOR };
+      embed = { title: `${DIGEST_TITLE} (continued)`, color: DIGEST_COLOR };
       entries = [];
     }
     entries.push({ field, briefing, number: i + 1 });

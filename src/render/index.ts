@@ -5,7 +5,7 @@
 export { renderAskResults, type AskResultView } from './ask-results.js';
 export { briefingCardEmbed, renderBriefingCard } from './briefing-card.js';
 export { renderBriefingView, renderFullBriefing } from './briefing-message.js';
-export { decodeCustomId, encodeCustomId, type BriefingView, type CustomIdAction } from './custom-ids.js';
+export { decodeCustomId, encodeCustomId, type BriefingView, type CustomIdAction } from '../interaction-ids/custom-ids.js';
 export { briefingThreadName, renderDigest, renderNewBriefingPost, renderPublishPreview, type DigestWindow } from './delivery-messages.js';
 export { AUTOCOMPLETE_LIMITS, COMPONENT_LIMITS, DISCORD_LIMITS, MESSAGE_LIMITS } from './discord-limits.js';
 export { renderHelp, type CommandHelp } from './help-message.js';

@@ -4,13 +4,15 @@
  * - compact: title, summary and key variables only;
  * - full: the whole briefing, in as few messages as the limits allow; the first is the post,
  *   the rest go into its follow-up thread.
- * Every first message keeps the card's buttons: they name the briefing, which is how delivery
- * recognises its own post after a crash (earlier-posts.ts).
+ * Every first message keeps the card's buttons; with `delivery` its Full briefing button carries
+ * the delivery intent's id, which is how delivery recognises its own post after a crash
+ * (earlier-posts.ts). A test post carries no mark, so it is never taken for a delivery.
  */
 import type { Briefing } from '../domain/briefing.schema.js';
 import { briefingFooter, sectionButtons, sectionTitle } from './briefing-parts.js';
 import { renderBriefingCard, CARD_SUMMARY_MAX, listPreview } from './briefing-card.js';
 import { renderFullBriefing } from './briefing-message.js';
+import { encodeCustomId } from '../interaction-ids/custom-ids.js';
 import { buttonRows } from './components.js';
 import { MESSAGE_LIMITS as L } from './discord-limits.js';
 import { NOTHING } from './embed-layout.js';
@@ -28,14 +30,23 @@ export interface NewPostOptions {
   everyone?: 'everyone' | 'here';
   /** A test post: says so, and pings nobody (the mention is described, not written). */
   test?: { shortId: string };
+  /** The delivery intent's id, marked on the Full briefing button. */
+  delivery?: string;
 }
 
 /** The messages of a new-briefing post: the first goes in the channel, any others into its thread. */
 export function renderNewBriefingMessages(briefing: Briefing, options: NewPostOptions = {}): MessagePayload[] {
   const messages = bodyOf(briefing, options.format ?? 'card');
   const first = messages[0] as MessagePayload;
+  if (options.delivery !== undefined) markFullButton(first, briefing.slug, options.delivery);
   messages[0] = { ...first, content: leadLine(options) };
   return messages;
+}
+
+function markFullButton(message: MessagePayload, slug: string, delivery: string): void {
+  const full = encodeCustomId({ kind: 'view', slug, view: 'full' });
+  const marked = encodeCustomId({ kind: 'view', slug, view: 'full', delivery });
+  for (const row of message.components ?? []) for (const c of row.components) if (c.custom_id === full) c.custom_id = marked;
 }
 
 function leadLine(options: NewPostOptions): string {

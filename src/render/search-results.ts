@@ -26,9 +26,10 @@ const SNIPPET_MAX = 260;
 
 /**
  * Page `page` (1-based, clamped into range) of `results` (all of them, best first), `pageSize`
- * per page (clamped to 1–10). One message.
+ * per page (clamped to 1–10). One message. `owner`, the user who ran /search, goes into the
+ * Previous/Next ids: only they page the public message, anyone else gets a private copy.
  */
-export function renderSearchResults(query: string, results: readonly SearchResultView[], page: number, pageSize: number): MessagePayload {
+export function renderSearchResults(query: string, results: readonly SearchResultView[], page: number, pageSize: number, options: { owner?: string } = {}): MessagePayload {
   const quoted = `“${truncateText(escapeMarkdown(oneLine(query)), 200)}”`;
   if (results.length === 0) {
     const text = [
@@ -50,14 +51,14 @@ export function renderSearchResults(query: string, results: readonly SearchResul
   }));
   const intro = `Page ${current} of ${pages} · ${results.length} ${results.length === 1 ? 'briefing' : 'briefings'} found`;
   const message = only(layoutBlocks([{ kind: 'fields', title: `🔎 ${quoted}`, intro, fields }]));
-  message.components = [navigation(query, current, pages), ...openRows(shown, first)];
+  message.components = [navigation(query, current, pages, options.owner), ...openRows(shown, first)];
   return message;
 }
 
 /** Previous and Next; ids stay unique even when both are disabled (pages p−1 or 1, and p+1). */
-function navigation(query: string, page: number, pages: number): ApiActionRow {
-  const previous = actionButton('◀ Previous', { kind: 'search', page: Math.max(page - 1, 1), query }, STYLE.secondary, page <= 1);
-  const next = actionButton('Next ▶', { kind: 'search', page: page + 1, query }, STYLE.secondary, page >= pages);
+function navigation(query: string, page: number, pages: number, owner: string | undefined): ApiActionRow {
+  const previous = actionButton('◀ Previous', { kind: 'search', page: Math.max(page - 1, 1), query, owner }, STYLE.secondary, page <= 1);
+  const next = actionButton('Next ▶', { kind: 'search', page: page + 1, query, owner }, STYLE.secondary, page >= pages);
   return { type: 1, components: [previous, next] };
 }
 

@@ -31,6 +31,7 @@ export class Scheduler {
   readonly #logger: Logger;
   #live: ScheduledTask[] = [];
   readonly #running = new Set<Promise<void>>();
+  #lastTickAt: Date | undefined;
 
   constructor(jobs: Job[], clock: Clock, logger: Logger) {
     this.#clock = clock;
@@ -52,10 +53,16 @@ export class Scheduler {
     for (const { job } of this.#jobs) await this.runJob(job);
   }
 
+  /** When a job last started (the HTTP port's readiness check: is the schedule alive?). */
+  get lastTickAt(): Date | undefined {
+    return this.#lastTickAt;
+  }
+
   /** Runs one job, logging rather than throwing. */
   runJob(job: Job): Promise<void> {
+    this.#lastTickAt = this.#clock.now();
     const work = job
-      .run(this.#clock.now())
+      .run(this.#lastTickAt)
       .then(() => undefined)
       .catch((error: unknown) => this.#logger.error({ err: error, job: job.name }, 'scheduled job failed'))
       .finally(() => this.#running.delete(work));

@@ -5,8 +5,25 @@
  */
 import { z } from 'zod';
 
-const Snowflake = z.string().regex(/^\d{15,21}$/);
+const Snowflake = z.string().regex(/^\d{15,21}$/, { error: (issue) => `"${String(issue.input)}" is not a Discord id (15 to 21 digits)` });
 const IsoTime = z.iso.datetime();
+
+/**
+ * An IANA zone the runtime knows (`Europe/Berlin`, `UTC`). The same test as the scheduler's
+ * isValidTimeZone (src/schedule/daily-slot.ts), which the store may not import: a zone Intl
+ * refuses makes every schedule computation for the subscription throw.
+ */
+const TimeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { error: (issue) => `"${String(issue.input)}" is not a time zone (an IANA name such as Europe/Berlin or UTC)` },
+);
 
 /** Every way a delivery attempt can end; shown in /subscriptions and `lumen deliveries`. */
 export const DELIVERY_OUTCOMES = [
@@ -64,8 +81,8 @@ export const SubscriptionSchema = z.strictObject({
   createdBy: Snowflake,
   mode: z.enum(['new', 'digest']),
   /** Digest: local time of day, HH:MM. */
-  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
-  timezone: z.string().min(1),
+  time: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: (issue) => `"${String(issue.input)}" is not a time of day HH:MM (00:00 to 23:59)` }),
+  timezone: TimeZone,
   topic: z.string().max(200).optional(),
   mentionRoleId: Snowflake.optional(),
   createdAt: IsoTime,
@@ -105,16 +122,26 @@ export const AlertSettingsSchema = z.strictObject({
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
 
-export const StateFileSchema = z.strictObject({
-  version: z.literal(1),
-  subscriptions: z.array(SubscriptionSchema),
-  /** Newest last; capped (see MAX_DELIVERY_LOG) so the file stays small. */
-  deliveries: z.array(DeliveryRecordSchema),
-  /** Thread (or forum post) id -> the briefing it discusses: /ask there is scoped to it. */
-  threads: z.record(Snowflake, z.string()),
-  /** Issue 16: per server, where admin alerts go and which were already sent. */
-  alerts: z.record(Snowflake, AlertSettingsSchema).optional(),
-});
+/** The state file; a subscription id appears once (commands and delivery find subscriptions by it). */
+export const StateFileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    subscriptions: z.array(SubscriptionSchema),
+    /** Newest last; capped (see MAX_DELIVERY_LOG) so the file stays small. */
+    deliveries: z.array(DeliveryRecordSchema),
+    /** Thread (or forum post) id -> the briefing it discusses: /ask there is scoped to it. */
+    threads: z.record(Snowflake, z.string()),
+    /** Issue 16: per server, where admin alerts go and which were already sent. */
+    alerts: z.record(Snowflake, AlertSettingsSchema).optional(),
+  })
+  .superRefine((state, ctx) => {
+    const ids = new Map<string, number>();
+    state.subscriptions.forEach((sub, i) => {
+      const first = ids.get(sub.id);
+      if (first === undefined) ids.set(sub.id, i);
+      else ctx.addIssue({ code: 'custom', path: ['subscriptions', i, 'id'], message: `the subscription id "${sub.id}" appears twice (also at subscriptions.${first})` });
+    });
+  });
 export type StateFile = z.infer<typeof StateFileSchema>;
 
 export const MAX_DELIVERY_LOG = 5000;

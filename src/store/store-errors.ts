@@ -16,3 +16,17 @@ export class StoreCorruptError extends LumenError {
     this.file = file;
   }
 }
+
+/**
+ * A data file the program may not use as it is: a directory where the file should be, a
+ * symbolic link to nothing, a file made read-only. Nothing was read from it or written over it;
+ * the message says what to do.
+ */
+export class StoreFileError extends LumenError {
+  readonly file: string;
+
+  constructor(file: string, problem: string, remedy: string, options?: { cause?: unknown }) {
+    super('store.unusable', `${file}: ${problem}. Nothing was written to it; ${remedy}.`, options);
+    this.file = file;
+  }
+}

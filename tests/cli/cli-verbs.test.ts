@@ -38,7 +38,7 @@ describe('given lumen import of a folder with good and bad files', () => {
   });
 
   it('then the good file lands, each bad one is named with its reason, and the exit code is 1', async () => {
-    const run = await runLumen(['import', inbox, '--json'], { dataDir, cwd: dataDir });
+    const run = await runLumen(['import', 'incoming', '--json'], { dataDir, cwd: dataDir });
     expect(run.code).toBe(1);
     expect(run.json()).toEqual({
       imported: [{ slug: 'japan-tariffs', file: 'incoming/japan-tariffs.md', revision: 1 }],
@@ -48,6 +48,7 @@ describe('given lumen import of a folder with good and bad files', () => {
         { file: 'incoming/binary.md', errors: ['incoming/binary.md:1: the file is binary (it contains NUL bytes), not a Markdown briefing'] },
         { file: 'incoming/empty.md', errors: ['incoming/empty.md:1: the file is empty'] },
       ],
+      skipped: [],
     });
     const list = await runLumen(['list', '--json'], { dataDir });
     expect(list.json()).toEqual([{ slug: 'japan-tariffs', title: 'LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS', publishedAt: '2026-11-25T10:00:00.000Z' }]);

@@ -54,6 +54,48 @@ describe('given a file in the inbox that is not a briefing', () => {
   });
 });
 
+describe('given a rejected inbox file', () => {
+  it('then the rejection is logged at warn with the file and its problem', async () => {
+    const w = await open();
+    await dropInInbox(w.dataDir, 'broken.md', BROKEN);
+    await w.sandbox.advance(MINUTE);
+    const records = w.log.lines.map((line) => JSON.parse(line) as { level: number; msg: string; file?: string; errors?: string[] });
+    expect(records.filter((r) => r.msg === 'inbox file rejected')).toEqual([
+      expect.objectContaining({ level: 40, file: 'broken.md', errors: ['broken.md:5: no title: put it under a "# Title" heading or make it the first "# " heading'] }),
+    ]);
+  });
+
+  it('then a 251-character name lands in rejected/ with a shortened, deterministic .error.txt beside it', async () => {
+    const w = await open();
+    const name = `${'n'.repeat(248)}.md`;
+    await dropInInbox(w.dataDir, name, BROKEN);
+    await w.sandbox.advance(MINUTE);
+    const rejected = await list(w, 'rejected');
+    expect(rejected).toHaveLength(2);
+    expect(rejected).toContain(name);
+    const note = rejected.find((n) => n !== name) ?? '';
+    expect(note).toMatch(/^n+~[0-9a-f]{8}\.md\.error\.txt$/);
+    expect(Buffer.byteLength(note)).toBeLessThanOrEqual(255);
+    expect(await readFile(join(w.dataDir, 'inbox', 'rejected', note), 'utf8')).toMatch(new RegExp(`^${name.replace('.', '\\.')}:5: no title`));
+  });
+
+  it('then a file that is no briefing (other extension, README) is rejected saying why, and an alias bomb blocks no good file', async () => {
+    const w = await open();
+    const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 8; i++) bomb.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    await dropInInbox(w.dataDir, 'bomb.md', `---\n${bomb.join('\n')}\n---\n${await briefingText({ slug: 'bomb' })}`);
+    await dropInInbox(w.dataDir, 'slides.pdf', '%PDF-1.7');
+    await dropInInbox(w.dataDir, 'good-one.txt', await briefingText({ slug: 'good-one' }));
+    await w.sandbox.advance(MINUTE);
+    expect(await list(w, 'processed')).toEqual(['good-one.txt']);
+    expect(await readFile(join(w.dataDir, 'inbox', 'rejected', 'slides.pdf.error.txt'), 'utf8')).toBe(
+      'slides.pdf:1: not imported: not a briefing file (".pdf"; briefings are .md, .markdown, .txt)\n',
+    );
+    expect(await readFile(join(w.dataDir, 'inbox', 'rejected', 'bomb.md.error.txt'), 'utf8')).toMatch(/^bomb\.md:3: front matter expands its YAML aliases/);
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['good-one']);
+  });
+});
+
 describe('given a file still being written into the inbox', () => {
   it('then it is not picked up until its size and time have stopped changing', async () => {
     const w = await open();

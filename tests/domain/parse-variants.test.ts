@@ -164,9 +164,9 @@ describe('given other emoji and an unknown extra section', () => {
 });
 
 describe('given a file without front matter slug or a file name', () => {
-  it('then the slug is derived from the title without the brand prefix', () => {
+  it('then the slug is an editor\'s short slug of the title: no brand, stop words or verb, glued words split', () => {
     const result = parseBriefing(SEED_TEXT, { now: NOW });
-    expect(result.ok && result.value.slug).toBe('japan-takes-stand-on-ustariffs');
+    expect(result.ok && result.value.slug).toBe('japan-us-tariffs');
   });
 
   it('then a file name with spaces and capitals becomes a clean slug', () => {

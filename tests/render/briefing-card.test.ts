@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderBriefingCard } from '../../src/render/briefing-card.js';
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import type { ApiButton, ApiStringSelect } from '../../src/render/message-payload.js';
 import { getBriefing } from '../support/briefing-factory.js';
 import { assertWithinDiscordLimits } from './limits-checker.js';

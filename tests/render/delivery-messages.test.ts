@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { parseBriefing } from '../../src/domain/parse-briefing.js';
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import { briefingThreadName, renderDigest, renderNewBriefingPost, renderPublishPreview } from '../../src/render/delivery-messages.js';
 import type { ApiButton } from '../../src/render/message-payload.js';
 import { getBriefing } from '../support/briefing-factory.js';

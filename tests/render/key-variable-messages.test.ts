@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import { renderKeyVariable, renderKeyVariables, renderTrends } from '../../src/render/key-variable-messages.js';
 import type { ApiStringSelect } from '../../src/render/message-payload.js';
 import { isUserError } from '../../src/render/user-error.js';

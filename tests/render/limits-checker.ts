@@ -3,7 +3,7 @@
  * Lengths are UTF-16 units, stricter than Discord's code points; blank names and values count
  * as violations because Discord rejects them too.
  */
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import { COMPONENT_LIMITS as C, MESSAGE_LIMITS as L } from '../../src/render/discord-limits.js';
 import type { ApiButton, ApiStringSelect, MessagePayload } from '../../src/render/message-payload.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { renderAskResults } from '../../src/render/ask-results.js';
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import { renderHelp } from '../../src/render/help-message.js';
 import type { ApiButton, MessagePayload } from '../../src/render/message-payload.js';
 import { renderSearchResults } from '../../src/render/search-results.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_CHOICES } from '../../src/domain/briefing-sections.js';
 import { renderBriefingView, renderFullBriefing } from '../../src/render/briefing-message.js';
-import { decodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import type { ApiButton, MessagePayload } from '../../src/render/message-payload.js';
 import { renderSection } from '../../src/render/section-messages.js';
 import { getBriefing } from '../support/briefing-factory.js';

@@ -1,6 +1,6 @@
 /** The /subscriptions pages, the outcome words, the subscription buttons' ids: pure functions, no emulator. */
 import { describe, expect, it } from 'vitest';
-import { decodeCustomId, encodeCustomId } from '../../src/render/custom-ids.js';
+import { decodeCustomId, encodeCustomId } from '../../src/interaction-ids/custom-ids.js';
 import { MESSAGE_LIMITS } from '../../src/render/discord-limits.js';
 import { embedCharacters } from '../../src/render/embed-layout.js';
 import { lastOutcomeInWords, renderSubscriptionHistory, renderSubscriptionList, subscriptionPages, SUBSCRIPTIONS_PER_PAGE } from '../../src/render/subscription-list.js';

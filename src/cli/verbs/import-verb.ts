@@ -1,4 +1,5 @@
 import { formatIssue } from '../../domain/errors.js';
+import { BRIEFING_EXTENSIONS } from '../../import/briefing-file-rules.js';
 import { importBriefingFiles } from '../../import/import-briefing-files.js';
 import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
@@ -9,13 +10,16 @@ export const importVerb: Verb = {
   summary: 'Parse briefing files or folders and store them in the archive',
   help: `Usage: lumen import <file|dir>... [--json]
 
-Imports every .md file given or found (recursively) in the folders given. Each file is
-imported, updated (same slug, changed content: its revision goes up), unchanged (same
-content), or rejected with "file:line: problem". Rejected files do not stop the others;
-the command exits 1 when any file was rejected.
+Imports every file given, and every .md, .markdown and .txt file found (recursively) in the
+folders given; hidden files, READMEs and other extensions are skipped and listed with why.
+Each file is imported, updated (same slug, changed content: its revision goes up),
+unchanged (same content), or rejected with "file:line: problem". Rejected files do not stop
+the others. The command exits 1 when any file was rejected, or when nothing given held a
+briefing to import (an empty folder is a warning, not a success).
 
 Options:
-  --json   print the summary as JSON: { imported, updated, unchanged, rejected }`,
+  --json   print the summary as JSON: { imported, updated, unchanged, rejected, skipped },
+           with every path as it was given`,
   options: { json: { type: 'boolean' } },
   positionals: { min: 1, max: Infinity, name: '<file|dir>' },
   async run({ positionals, values }, io) {
@@ -34,19 +38,27 @@ Options:
       updated: pick('updated'),
       unchanged: pick('unchanged'),
       rejected: report.rejected.map((r) => ({ file: r.file, errors: r.issues.map((issue) => formatIssue(r.file, issue)) })),
+      skipped: report.skipped,
     };
+    const nothingToImport = report.saved.length === 0 && report.rejected.length === 0;
+    const emptyWarning = nothingToImport
+      ? `nothing to import: ${positionals.join(', ')} ${positionals.length === 1 ? 'holds' : 'hold'} no ${BRIEFING_EXTENSIONS.join(', ')} file${report.skipped.length > 0 ? ` (${report.skipped.length} skipped)` : ''}`
+      : undefined;
     if (values['json']) {
-      writeJson(io, summary);
+      writeJson(io, emptyWarning ? { ...summary, warnings: [emptyWarning] } : summary);
     } else {
+      for (const skipped of summary.skipped) io.stderr.write(`skipped: ${skipped.file}: ${skipped.reason}\n`);
       for (const saved of report.saved) {
         for (const warning of saved.warnings) io.stderr.write(`warning: ${formatIssue(saved.file, warning)}\n`);
       }
       for (const rejected of summary.rejected) for (const line of rejected.errors) io.stderr.write(`${line}\n`);
       io.stdout.write(
-        `${summary.imported.length} imported, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.rejected.length} rejected\n`,
+        `${summary.imported.length} imported, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.rejected.length} rejected` +
+          `${summary.skipped.length > 0 ? `, ${summary.skipped.length} skipped` : ''}\n`,
       );
+      if (emptyWarning) io.stderr.write(`warning: ${emptyWarning}\n`);
     }
-    return summary.rejected.length > 0 ? EXIT_FAILURE : EXIT_OK;
+    return summary.rejected.length > 0 || nothingToImport ? EXIT_FAILURE : EXIT_OK;
   },
 };
 

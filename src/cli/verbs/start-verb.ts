@@ -1,6 +1,7 @@
 import { LumenApp } from '../../app/lumen-app.js';
 import { systemClock } from '../../domain/clock.js';
 import { LumenError } from '../../domain/errors.js';
+import { startAppHttp, type AppHttp } from '../../http/start-app-http.js';
 import { createLogger } from '../../log.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
@@ -32,13 +33,17 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
       return EXIT_OK;
     }
 
-    const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
+    const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken, ...(config.ingestToken ? [config.ingestToken] : [])] });
     let app: LumenApp;
+    let http: AppHttp | undefined;
     try {
       app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger, inboxPollSeconds: config.inboxPollSeconds });
+      http = await startAppHttp(app, config, logger, { lastScheduleTick: () => app.lastScheduleTick }); // LUMEN_HTTP_PORT: health, metrics, POST /briefings
       await app.startBot({ token: config.discordToken });
+      http?.watchBot();
       await app.startSchedule({ realTime: true });
     } catch (error) {
+      await http?.server.stop();
       const message = error instanceof LumenError ? error.message : (error as Error).message;
       io.stderr.write(`Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
       return EXIT_FAILURE;
@@ -46,7 +51,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     const stopped = new Promise<void>((resolve) => {
       const stop = (signal: string): void => {
         logger.info({ signal }, 'shutting down');
-        void app.stop().finally(resolve);
+        void (http?.server.stop() ?? Promise.resolve()).then(() => app.stop()).finally(resolve);
       };
       process.once('SIGINT', stop);
       process.once('SIGTERM', stop);

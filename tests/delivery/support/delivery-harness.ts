@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ManualClock } from '../../../src/domain/clock.js';
 import { createLogger } from '../../../src/log.js';
-import { decodeCustomId } from '../../../src/render/custom-ids.js';
+import { decodeCustomId } from '../../../src/interaction-ids/custom-ids.js';
 import { Sandbox } from '../../../src/sandbox/sandbox.js';
 import type { InteractionHandle } from '../../../src/sandbox/emulator/interactions/interaction-handle.js';
 import type { StoredMessage } from '../../../src/sandbox/emulator/state/stored-message.js';

@@ -35,6 +35,34 @@ export function unpackSlug(packed: string): string | undefined {
   return toDigits(value, SLUG_ALPHABET, SLUG_BASE);
 }
 
+const DIGIT_ALPHABET = '0123456789';
+
+/**
+ * A string of decimal digits (a delivery id, 16 digits) in the packed alphabet: 8 or 9
+ * characters. Bijective like packSlug, so leading zeros survive.
+ */
+export function packDigits(digits: string): string {
+  let value = 0n;
+  for (const char of digits) {
+    const digit = DIGIT_ALPHABET.indexOf(char);
+    if (digit < 0) throw new RangeError(`packDigits: "${char}" is not a digit`);
+    value = value * 10n + BigInt(digit + 1);
+  }
+  return toDigits(value, PACKED_ALPHABET, PACKED_BASE);
+}
+
+/** The digits a {@link packDigits} spelling stands for, or undefined when it is not one. */
+export function unpackDigits(packed: string): string | undefined {
+  if (packed === '') return undefined;
+  let value = 0n;
+  for (const char of packed) {
+    const digit = PACKED_ALPHABET.indexOf(char);
+    if (digit < 0) return undefined;
+    value = value * PACKED_BASE + BigInt(digit + 1);
+  }
+  return toDigits(value, DIGIT_ALPHABET, 10n);
+}
+
 function toDigits(value: bigint, alphabet: string, base: bigint): string {
   const digits: string[] = [];
   let rest = value;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SECTION_CHOICES } from '../../src/domain/briefing-sections.js';
-import { decodeCustomId, encodeCustomId, type CustomIdAction } from '../../src/render/custom-ids.js';
-import { packSlug, unpackSlug } from '../../src/render/pack-slug.js';
-import { prose, Rng } from './briefing-generator.js';
+import { decodeCustomId, encodeCustomId, type CustomIdAction } from '../../src/interaction-ids/custom-ids.js';
+import { packSlug, unpackSlug } from '../../src/interaction-ids/pack-slug.js';
+import { prose, Rng } from '../render/briefing-generator.js';
 
 const VIEWS = [...SECTION_CHOICES, 'full', 'card'] as const;
 
@@ -124,5 +124,42 @@ describe('packSlug', () => {
       expect(packed).not.toContain('|');
       if (slug.length === 100) expect(packed.length).toBeLessThanOrEqual(82);
     }
+  });
+});
+
+describe('given a delivery mark (issue 11 item 1)', () => {
+  const longest = `a${'-b'.repeat(49)}c`.slice(0, 100);
+  const delivery = '1764620000000001';
+
+  it('then the Full briefing and Open ids carry it and stay within 100 characters for a 100-character slug', () => {
+    expect(longest).toHaveLength(100);
+    for (const id of ['9999999999999999', delivery, '10000000000000007']) {
+      const full = encodeCustomId({ kind: 'view', slug: longest, view: 'full', delivery: id });
+      const open = encodeCustomId({ kind: 'open', slug: longest, delivery: id });
+      expect(full.length).toBeLessThanOrEqual(100);
+      expect(open.length).toBeLessThanOrEqual(100);
+      expect(decodeCustomId(full)).toEqual({ kind: 'view', slug: longest, view: 'full', delivery: id });
+      expect(decodeCustomId(open)).toEqual({ kind: 'open', slug: longest, delivery: id });
+    }
+  });
+
+  it('then an unmarked id decodes without one, and a mark only goes on the full view', () => {
+    expect(decodeCustomId(encodeCustomId({ kind: 'view', slug: 'japan-tariffs', view: 'full' }))).toEqual({ kind: 'view', slug: 'japan-tariffs', view: 'full' });
+    expect(decodeCustomId('lb1|open|japan-tariffs')).toEqual({ kind: 'open', slug: 'japan-tariffs' });
+    expect(() => encodeCustomId({ kind: 'view', slug: 'japan-tariffs', view: 'trends', delivery })).toThrow(RangeError);
+    expect(() => encodeCustomId({ kind: 'open', slug: 'japan-tariffs', delivery: 'abc' })).toThrow(RangeError);
+    expect(decodeCustomId('lb1|post||japan-tariffs')).toBeUndefined();
+  });
+});
+
+describe('given a search owner (issue 11 item 10)', () => {
+  it('then the owner round-trips with the page and the query, and older ids without one still decode', () => {
+    const owner = '123456789012345678';
+    const id = encodeCustomId({ kind: 'search', page: 3, query: 'chip | export controls', owner });
+    expect(id.length).toBeLessThanOrEqual(100);
+    expect(decodeCustomId(id)).toEqual({ kind: 'search', page: 3, query: 'chip | export controls', owner });
+    expect(decodeCustomId('lb1|srch|2|tariffs')).toEqual({ kind: 'search', page: 2, query: 'tariffs' });
+    expect(decodeCustomId('lb1|find|2|not-a-user|tariffs')).toBeUndefined();
+    expect(decodeCustomId(encodeCustomId({ kind: 'search', page: 1, query: 'x'.repeat(300), owner }))).toMatchObject({ owner, page: 1 });
   });
 });

@@ -1,25 +1,32 @@
 /**
  * The state of every button and select lives in its `custom_id`, so a card posted last week still
- * works after a restart. Scheme (version `lb1`, fields separated by `|`):
+ * works after a restart. The router decodes these ids, the renderer writes them, and delivery
+ * reads them back to recognise its own posts after an interruption: so they live here, beside
+ * the domain, not in any one of those layers. Scheme (version `lb1`, fields separated by `|`):
  *
- * | action   | custom_id                          | notes                                               |
- * |----------|------------------------------------|-----------------------------------------------------|
- * | view     | `lb1|sec|<slug>|<view>`            | view codes: card sum inc mot pos var trd sts full   |
- * | variable | `lb1|var|<slug>` or `…|<n>`        | a select (value = n) or a button for key variable n |
- * | open     | `lb1|open|<slug>`                  | open a briefing's card                              |
- * | search   | `lb1|srch|<page>|<query…>`         | query last, cut to fit 100 characters               |
- * | publish  | `lb1|pub|ok|<token>`, `…|no|<token>` | confirm or cancel an upload (issue 7)             |
- * | subscription-test | `lb1|subt|<short id>`     | post a test of a subscription (issue 16)            |
- * | subscription-page | `lb1|subl|<page>`         | a page of /subscriptions list                       |
+ * | action   | custom_id                            | notes                                               |
+ * |----------|--------------------------------------|-----------------------------------------------------|
+ * | view     | `lb1|sec|<slug>|<view>`              | view codes: card sum inc mot pos var trd sts full   |
+ * | view     | `lb1|post|<mark>|<slug>`             | "Full briefing" on a delivered post (see below)     |
+ * | variable | `lb1|var|<slug>` or `…|<n>`          | a select (value = n) or a button for key variable n |
+ * | open     | `lb1|open|<slug>` or `…|<mark>`      | open a briefing's card; marked in a digest          |
+ * | search   | `lb1|find|<page>|<owner>|<query…>`   | owner = who ran /search; query last, cut to fit     |
+ * | search   | `lb1|srch|<page>|<query…>`           | older ids without an owner, still read              |
+ * | publish  | `lb1|pub|ok|<token>`, `…|no|<token>` | confirm or cancel an upload (issue 7)               |
+ * | subscription-test | `lb1|subt|<short id>`  | post a test of a subscription (issue 16)            |
+ * | subscription-page | `lb1|subl|<page>`      | a page of /subscriptions list                       |
  * | unsubscribe | `lb1|unsub|ok|<channel>|<mode>`, `…|no|…` | confirm removing a channel's subscriptions |
  *
  * A slug too long to fit is written packed (`~` + base 93, see pack-slug.ts), so every id of
  * every action stays within 100 characters for slugs of up to 100.
+ *
+ * `<mark>` is the id of the delivery intent that posted the message (packed, 8–9 characters).
+ * Only the bot's scheduled posts carry one, never a reply to `/brief`: after a 5xx, a timeout or a
+ * crash, delivery recognises the post it intended by that id and not by look-alike buttons.
  */
 import { SLUG_PATTERN } from '../domain/briefing.schema.js';
 import type { SectionChoice } from '../domain/briefing-sections.js';
-import { COMPONENT_LIMITS } from './discord-limits.js';
-import { PACKED_MARK, packSlug, unpackSlug } from './pack-slug.js';
+import { PACKED_MARK, packDigits, packSlug, unpackDigits, unpackSlug } from './pack-slug.js';
 
 /** What a briefing button shows: a section, the whole briefing, or the compact card. */
 export type BriefingView = SectionChoice | 'full' | 'card';
@@ -29,10 +36,13 @@ export type BriefingView = SectionChoice | 'full' | 'card';
  * value is the number; a `variable` button carries it.
  */
 export type CustomIdAction =
-  | { kind: 'view'; slug: string; view: BriefingView }
+  /** `delivery`: the delivery intent that posted it (only with view `full`). */
+  | { kind: 'view'; slug: string; view: BriefingView; delivery?: string }
   | { kind: 'variable'; slug: string; n?: number }
-  | { kind: 'open'; slug: string }
-  | { kind: 'search'; page: number; query: string }
+  /** `delivery`: the delivery intent that posted it (a digest's buttons). */
+  | { kind: 'open'; slug: string; delivery?: string }
+  /** `owner`: the user who ran /search, the only one whose presses page the public message. */
+  | { kind: 'search'; page: number; query: string; owner?: string }
   | { kind: 'publish'; decision: 'confirm' | 'cancel'; token: string }
   | SubscriptionAction;
 
@@ -44,12 +54,18 @@ export type SubscriptionAction =
 
 const VERSION = 'lb1';
 const SEP = '|';
-const MAX = COMPONENT_LIMITS.customId;
+/** Discord's custom_id limit (render's COMPONENT_LIMITS.customId says the same). */
+const MAX = 100;
 /** Key-variable numbers and pages are capped so their digits always fit. */
 const MAX_NUMBER = 99_999;
 const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
-const SHORT_ID_PATTERN = /^[0-9a-z]{1,12}$/;
+/**
+ * Delivery ids as newDeliveryId writes them: the time in ms and a 3-digit counter, 16 digits
+ * (17 after the year 2286). The fixed length also tells a mark from a tampered field.
+ */
+const DELIVERY_PATTERN = /^\d{16,17}$/;
 const SNOWFLAKE_PATTERN = /^\d{15,21}$/;
+const SHORT_ID_PATTERN = /^[0-9a-z]{1,12}$/;
 const UNSUBSCRIBE_MODES = new Set(['new', 'digest', 'all']);
 
 const VIEW_CODES: Record<BriefingView, string> = {
@@ -72,13 +88,18 @@ const VIEWS_BY_CODE = new Map(Object.entries(VIEW_CODES).map(([view, code]) => [
 export function encodeCustomId(action: CustomIdAction): string {
   switch (action.kind) {
     case 'view':
-      return withSlug(['sec'], action.slug, [VIEW_CODES[action.view]]);
+      if (action.delivery === undefined) return withSlug(['sec'], action.slug, [VIEW_CODES[action.view]]);
+      // Laid out to fit a packed 100-character slug: no room for a view code, so `post` means full.
+      if (action.view !== 'full') throw new RangeError('encodeCustomId: a delivery mark goes on the full view');
+      return withSlug(['post', mark(action.delivery)], action.slug, []);
     case 'variable':
       return withSlug(['var'], action.slug, action.n === undefined ? [] : [String(checkNumber(action.n))]);
     case 'open':
-      return withSlug(['open'], action.slug, []);
+      return withSlug(['open'], action.slug, action.delivery === undefined ? [] : [mark(action.delivery)]);
     case 'search': {
-      const head = [VERSION, 'srch', String(checkNumber(action.page)), ''].join(SEP);
+      if (action.owner !== undefined && !SNOWFLAKE_PATTERN.test(action.owner)) throw new RangeError(`encodeCustomId: "${action.owner}" is not a user id`);
+      const fields = action.owner === undefined ? ['srch', String(checkNumber(action.page))] : ['find', String(checkNumber(action.page)), action.owner];
+      const head = [VERSION, ...fields, ''].join(SEP);
       return head + fitQuery(action.query, MAX - head.length);
     }
     case 'publish': {
@@ -135,13 +156,26 @@ export function decodeCustomId(id: string): CustomIdAction | undefined {
       const n = readNumber(b);
       return n === undefined ? undefined : { kind: 'variable', slug, n };
     }
+    case 'post': {
+      const delivery = readMark(a);
+      const slug = readSlug(b);
+      return parts.length === 4 && delivery && slug ? { kind: 'view', slug, view: 'full', delivery } : undefined;
+    }
     case 'open': {
       const slug = readSlug(a);
-      return parts.length === 3 && slug ? { kind: 'open', slug } : undefined;
+      if (!slug || parts.length > 4) return undefined;
+      if (parts.length === 3) return { kind: 'open', slug };
+      const delivery = readMark(b);
+      return delivery ? { kind: 'open', slug, delivery } : undefined;
     }
     case 'srch': {
       const page = readNumber(a);
       return page !== undefined && parts.length >= 4 ? { kind: 'search', page, query: parts.slice(3).join(SEP) } : undefined;
+    }
+    case 'find': {
+      const page = readNumber(a);
+      const owner = b !== undefined && SNOWFLAKE_PATTERN.test(b) ? b : undefined;
+      return page !== undefined && owner && parts.length >= 5 ? { kind: 'search', page, owner, query: parts.slice(4).join(SEP) } : undefined;
     }
     case 'pub': {
       const decision = a === 'ok' ? 'confirm' : a === 'no' ? 'cancel' : undefined;
@@ -176,6 +210,16 @@ function withSlug(verb: string[], slug: string, rest: string[]): string {
   const plain = [VERSION, ...verb, slug, ...rest].join(SEP);
   if (plain.length <= MAX) return plain;
   return [VERSION, ...verb, packSlug(slug), ...rest].join(SEP);
+}
+
+function mark(delivery: string): string {
+  if (!DELIVERY_PATTERN.test(delivery)) throw new RangeError(`encodeCustomId: "${delivery}" is not a delivery id`);
+  return packDigits(delivery);
+}
+
+function readMark(field: string | undefined): string | undefined {
+  const delivery = field ? unpackDigits(field) : undefined;
+  return delivery !== undefined && DELIVERY_PATTERN.test(delivery) ? delivery : undefined;
 }
 
 function readSlug(field: string | undefined): string | undefined {
