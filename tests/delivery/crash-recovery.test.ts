@@ -41,7 +41,7 @@ async function setUp(mode: 'new' | 'digest', ago = 0, channel = 'briefings'): Pr
   const dataDir = await newDataDir();
   const opened = await LumenApp.open({ dataDir, clock: new ManualClock(Date.now() - ago), logger: createLogger({ level: 'silent' }) });
   const channelId = d.channelId(channel);
-  const result = await opened.subscriptions.subscribe({ guildId: d.guildId, channelId, createdInChannelId: d.channelId('general'), userId: d.userId('admin'), mode, time: '00:00' });
+  const result = await opened.subscriptions.subscribe({ guildId: d.guildId, channelId, createdInChannelId: d.channelId('general'), userId: d.userId('admin'), mode, ...(mode === 'digest' ? { time: '00:00' } : {}) });
   expect(result.ok).toBe(true);
   await opened.stop();
   return { discord: d, dataDir, channelId };

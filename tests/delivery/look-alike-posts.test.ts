@@ -66,7 +66,7 @@ describe('given a bot killed with SIGKILL while a new-briefing post is pending, 
     const channelId = d.channelId('briefings');
     const opened = await LumenApp.open({ dataDir, clock: new ManualClock(Date.now()), logger: createLogger({ level: 'silent' }) });
     await deployCommands({ token: d.token, commands: opened.commands, guildId: d.guildId, api: d.apiBase });
-    const subscribed = await opened.subscriptions.subscribe({ guildId: d.guildId, channelId, createdInChannelId: d.channelId('general'), userId: d.userId('admin'), mode: 'new', time: '00:00' });
+    const subscribed = await opened.subscriptions.subscribe({ guildId: d.guildId, channelId, createdInChannelId: d.channelId('general'), userId: d.userId('admin'), mode: 'new' });
     expect(subscribed.ok).toBe(true);
     await opened.stop();
     const file = join(dataDir, 'killed-look-alike.md');
