@@ -87,6 +87,22 @@ describe('given a paused digest subscription', () => {
   });
 });
 
+describe('given Discord refuses a post the cached permissions allowed (50013: the cache was behind)', () => {
+  it('then the subscription pauses with Discord\'s reason, exactly as before the pre-check', async () => {
+    const w = await open();
+    await subscribe(w, { channel: 'briefings', mode: 'new', in: 'analysts' });
+    w.sandbox.discord.faults.inject({ method: 'POST', path: CHANNEL_POSTS, code: 50013 });
+    await importBriefing(w, 'refused-by-discord');
+    await w.sandbox.advance(MINUTE);
+    const refused = w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.status === 403);
+    expect(refused.map((r) => (r.responseBody as { code: number }).code)).toEqual([50013]);
+    const reason = 'the bot may not post there (Missing Permissions)';
+    expect(subOf(w, 'briefings')).toMatchObject({ status: 'paused', statusReason: reason, lastDelivery: { outcome: 'paused-missing-permissions', reason } });
+    expect(deliveries(w).map((d) => [d.outcome, d.slugs])).toEqual([['paused-missing-permissions', ['refused-by-discord']]]);
+    expect(messageText(botPosts(w, 'analysts')[0])).toContain(`: ${reason}. Fix the bot's permissions in that channel`);
+  });
+});
+
 describe('given a subscribed channel is deleted', () => {
   it('then the subscription is removed (10003), said so where it was made, and the others go on', async () => {
     const w = await open();

@@ -190,6 +190,19 @@ describe('given an alert channel', () => {
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['needs-embeds']);
   });
 
+  it('then a subscription Discord refused to post for is reported as paused, once', async () => {
+    const w = await withAlerts();
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    w.sandbox.discord.faults.inject({ method: 'POST', path: `/channels/${w.sandbox.discord.channelId('briefings')}/messages`, code: 50001 });
+    await importBriefing(w, 'cannot-see');
+    await w.sandbox.advance(MINUTE);
+    await w.sandbox.advance(30 * MINUTE);
+    expect(only(w)?.status).toBe('paused');
+    expect(alerts(w)).toHaveLength(1);
+    expect(alerts(w)[0]).toContain('⏸️ A subscription was paused');
+    expect(alerts(w)[0]).toContain('the bot cannot see that channel (Missing Access)');
+  });
+
   it('then a subscription removed because its channel was deleted is reported once', async () => {
     const w = await withAlerts();
     await subscribe(w, { channel: 'briefings', mode: 'new' });
