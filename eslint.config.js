@@ -28,6 +28,17 @@ export default tseslint.config(
     },
   },
   {
+    // Rules that need the types (the style guide: no floating promises): a promise nobody awaits
+    // loses its error, and an async callback where a void one is expected runs unawaited.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/await-thenable': 'error',
+    },
+  },
+  {
     files: ['src/domain/**', 'src/interaction-ids/**', 'src/store/**', 'src/search/**', 'src/render/**', 'src/schedule/**'],
     rules: discordOnlyInGlue,
   },
