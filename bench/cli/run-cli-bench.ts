@@ -29,7 +29,7 @@ const SNAPSHOT = 'search-index.snapshot';
 export interface CliBenchOptions {
   /** Archive sizes for list / search / ask (default 10,000, 20,000 and 100,000). */
   sizes?: number[];
-  /** Runs per figure (the median is reported; default 5, and 1 above 20,000 briefings). */
+  /** Runs per figure (the median is reported; default 3 at 10,000 briefings, 1 above). */
   runs?: (size: number) => number;
 }
 
@@ -61,6 +61,8 @@ async function time(what: string, args: string[], runs: number, options: { env?:
   }
   const medianMs = median(ours);
   const nodeMs = median(node);
+  // Progress on stderr: the large sizes take minutes.
+  process.stderr.write(`  ${what}${options.briefings ? ` (${options.briefings})` : ''}: ${fmtMs(medianMs)}, node -e 0 ${fmtMs(nodeMs)}\n`);
   return { what, ...(options.briefings ? { briefings: options.briefings } : {}), medianMs, nodeMs, ratio: medianMs / nodeMs };
 }
 
@@ -88,7 +90,7 @@ async function writeArchive(dir: string, size: number): Promise<() => Promise<vo
 /** Runs the benchmark; the compiled figures need a fresh `npm run build` (it says so otherwise). */
 export async function runCliBench(options: CliBenchOptions = {}): Promise<{ rows: BenchRow[]; result: { compiled: boolean; timings: CliTiming[] } }> {
   const sizes = options.sizes ?? [10_000, 20_000, 100_000];
-  const runs = options.runs ?? ((size: number) => (size > 20_000 ? 1 : 5));
+  const runs = options.runs ?? ((size: number) => (size > 10_000 ? 1 : 3));
   const compiled = isDistFresh(ROOT);
   const timings: CliTiming[] = [];
   timings.push(await time('lumen --help', [BIN, '--help'], 7));
