@@ -1,6 +1,6 @@
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { readScript, runScript } from '../../sandbox/terminal/run-script.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
 import type { Verb } from '../verb.js';
@@ -35,7 +35,7 @@ Options:
     const scriptFile = values['script'] as string | undefined;
     const script = scriptFile === undefined ? undefined : await readScript(scriptFile).catch((error: Error) => ({ ok: false as const, errors: [`${scriptFile}: ${error.message}`] }));
     if (script && !script.ok) {
-      for (const error of script.errors) io.stderr.write(`${error}\n`);
+      for (const error of script.errors) writeText(io.stderr, `${error}\n`);
       return EXIT_USAGE;
     }
     // A script runs on simulated time alone, so its output does not depend on how fast it runs.

@@ -4,7 +4,7 @@ import { LumenError } from '../../domain/errors.js';
 import { startAppHttp, type AppHttp } from '../../http/start-app-http.js';
 import { createLogger } from '../../log.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
 import type { Verb } from '../verb.js';
@@ -22,7 +22,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
   async run(_input, io) {
     const config = requireConfig(io);
     if (!config.discordToken) {
-      io.stdout.write('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
+      writeText(io.stdout, 'No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
       const sandbox = await startCliSandbox(config, io, { realTimeSchedule: true });
       if (!sandbox) return EXIT_FAILURE;
       try {
@@ -45,7 +45,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     } catch (error) {
       await http?.server.stop();
       const message = error instanceof LumenError ? error.message : (error as Error).message;
-      io.stderr.write(`Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
+      writeText(io.stderr, `Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
       return EXIT_FAILURE;
     }
     const stopped = new Promise<void>((resolve) => {
