@@ -63,7 +63,7 @@ describe('given a fresh data directory and the README\'s Discord steps', () => {
     expect(warning?.level).toBe(40);
     expect(EMPTY_ARCHIVE_WARNING).toContain('npx lumen import data/samples');
 
-    const asks = [
+    const asks: { name: string; options: Record<string, string> }[] = [
       { name: 'brief', options: { briefing: 'japan-tariffs' } },
       { name: 'search', options: { query: 'tariffs' } },
       { name: 'ask', options: { question: 'Will Washington revisit car tariffs?' } },
