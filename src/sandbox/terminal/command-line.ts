@@ -7,7 +7,8 @@
  *   /ask question:will japan retaliate          a named string value runs on to the next option (or
  *                                               the end of the line), as it does in Discord's box
  *   /ask will japan retaliate                   so does a positional free-text value (no choices, no
- *                                               autocomplete); names and choices are one word
+ *                                               autocomplete); other positional values and fixed
+ *                                               choices are one word each
  *   /search query:"chip export controls"        quotes keep a value together anywhere
  *   /brief briefing:x colour:blue               refused: /brief has no option colour
  *
@@ -79,9 +80,10 @@ export function bindOptions(command: CommandShape, tokens: readonly OptionToken[
     if (!option) return { ok: false, error: `/${command.name} has no option left for "${token.value}": ${list}` };
     if (options[option.name] !== undefined) return { ok: false, error: `/${command.name}: ${option.name} is given twice` };
     let value = token.value;
-    // A string value typed without quotes goes on until the next option, as in Discord's box;
-    // positionally only free text does, so `/brief japan-tariffs full` still fills two options.
-    const runs = !token.quoted && option.type === STRING && (token.name !== undefined || isFreeText(option));
+    // A string value typed without quotes goes on until the next option, as in Discord's box
+    // (a fixed choice is one word); positionally only free text does, so that
+    // `/brief japan-tariffs full` still fills two options.
+    const runs = !token.quoted && option.type === STRING && (option.choices ?? []).length === 0 && (token.name !== undefined || isFreeText(option));
     while (runs && tokens[i + 1] !== undefined && tokens[i + 1]?.name === undefined) value += ` ${tokens[++i]?.value ?? ''}`;
     options[option.name] = value;
   }

@@ -62,7 +62,9 @@ describe('given lumen sandbox --script without --json', () => {
     const run = await runScript(['/brief briefing:"japan tarifs"', '@click Trends'], false);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('> /brief briefing:"japan tarifs"');
-    expect(run.stdout).toContain('autocomplete: briefing:"japan tarifs" → japan-tariffs');
+    // Autocomplete is shown, not picked: the bot itself resolves the typo, as it must on Discord.
+    expect(run.stdout).toContain('autocomplete for briefing:"japan tarifs" offered japan-tariffs');
+    expect(run.stdout).toContain('Showing `japan-tariffs`, the closest match to “japan tarifs”.');
     expect(run.stdout).toContain('── Lumen Briefings in #general (reply to admin)');
     expect(run.stdout).toContain('│ LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
     expect(run.stdout).toContain('[Key variables] [Trends] [Positions] [Full briefing]');
