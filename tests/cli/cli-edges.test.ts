@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { terminalSafe } from '../../src/cli/cli-io.js';
 import { LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
-import { getIncoming } from '../support/briefing-factory.js';
+import { getBriefing, getIncoming } from '../support/briefing-factory.js';
 import { runLumen, tempDataDir } from '../support/run-cli.js';
 import { SAMPLES_DIR } from '../support/seed.js';
 
@@ -20,7 +20,9 @@ describe('given briefing text holding terminal escape sequences', () => {
     dataDir = await tempDataDir();
     // Stored directly, as a hand-edited or older archive could hold it, whatever the parser strips today.
     const archive = await LowdbBriefingArchive.open(dataDir);
-    const incoming = getIncoming({ slug: 'hostile', title: HOSTILE_TITLE, summary: `Summary ${ESC}[2J cleared\rover ${'\u009b'}31m` });
+    const [first, ...rest] = getBriefing().keyVariables;
+    const keyVariables = [{ n: first?.n ?? 1, text: `${first?.text ?? ''} ${ESC}[31mnow${ESC}[0m` }, ...rest];
+    const incoming = getIncoming({ slug: 'hostile', title: HOSTILE_TITLE, summary: `Summary ${ESC}[2J cleared\rover ${'\u009b'}31m`, keyVariables });
     await archive.save([incoming], new Date('2026-11-25T10:00:00.000Z'));
   });
 
