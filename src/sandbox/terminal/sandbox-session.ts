@@ -12,6 +12,7 @@ import type { RecordedRequest } from '../emulator/rest/request-log.js';
 import type { StoredMessage } from '../emulator/state/stored-message.js';
 import type { FileSpec } from '../emulator/state/attachment-store.js';
 import { bindOptions, type OptionToken } from './command-line.js';
+import { sandboxHelp } from './sandbox-help.js';
 import type { Step } from './script-line.js';
 
 const ATTACHMENT_OPTION = 11;
@@ -73,7 +74,9 @@ export class SandboxSession {
     const discord = this.sandbox.discord;
     switch (step.kind) {
       case 'comment':
+        return;
       case 'help':
+        notes.push(sandboxHelp(this.sandbox));
         return;
       case 'as':
         discord.userId(step.user); // throws for an unknown user

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../../../src/sandbox/sandbox.js';
-import { sandboxHelp } from '../../../src/sandbox/terminal/repl.js';
+import { sandboxHelp } from '../../../src/sandbox/terminal/sandbox-help.js';
 import { SandboxSession, type StepReport } from '../../../src/sandbox/terminal/sandbox-session.js';
 import { readScriptLine } from '../../../src/sandbox/terminal/script-line.js';
 import { renderMessageText, type MessageView } from '../../../src/sandbox/terminal/render-message.js';
@@ -123,5 +123,9 @@ describe('given commands typed in the sandbox', () => {
     for (const name of ['general', 'briefings', 'analysts', 'forum (a forum: type in its posts)']) expect(help).toContain(name);
     expect(help).toContain('who is typing: admin, member, analyst');
     expect(help).toContain('/brief japan-tariffs');
+  });
+
+  it('given @help in a script, then the same help is its note', async () => {
+    expect((await type('@help')).notes).toEqual([sandboxHelp(sandbox)]);
   });
 });
