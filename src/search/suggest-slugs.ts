@@ -10,7 +10,7 @@
 import Fuse from 'fuse.js';
 import { shortTitle } from './briefing-fields.js';
 import { editDistanceWithin } from './edit-distance.js';
-import { words } from './normalize-text.js';
+import { foldText, words } from './normalize-text.js';
 
 /** What the resolver needs of a briefing. */
 export interface NamedBriefing {
@@ -107,6 +107,11 @@ class NameScorer {
     const joined = this.#typed.length === 1 && slugWords.length > 1 ? wordSimilarity(this.#joined, slugWords.join('')) : 0;
     const bySlug = Math.max(this.#wordsScore(this.#typed, slugWords), joined);
     if (bySlug === 1) return 1;
+    // Tokenising every title is most of the cost over a large archive, so a title holding none of
+    // the typed words' first three letters is not read word by word (a typo that early in a word
+    // is then matched on the slug alone).
+    const folded = foldText(briefing.title);
+    if (!this.#typedContent.some((t) => folded.includes(t.slice(0, 3)))) return bySlug;
     const titleWords = words(shortTitle(briefing.title)).filter((w) => !STOP_WORDS.has(w));
     return Math.max(bySlug, this.#wordsScore(this.#typedContent, titleWords));
   }
