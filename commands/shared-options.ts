@@ -62,8 +62,13 @@ export function findBriefing(slug: string, ctx: CommandContext): Briefing {
   throw new UserFacingError(`No briefing is called “${slug}”.`, { unknownBriefing: slug });
 }
 
-/** Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. */
+/**
+ * Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. On
+ * an empty archive one choice says so (an empty list reads as "the bot is broken"); picking it
+ * gets the answer that says how briefings get in.
+ */
 export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
+  if (ctx.library.archive.size === 0) return [{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }];
   return ctx.library.autocomplete(interaction.options.getFocused().toString(), 25);
 }
 

@@ -63,8 +63,12 @@ describe('given a fresh data directory and the README\'s Discord steps', () => {
     expect(warning?.level).toBe(40);
     expect(EMPTY_ARCHIVE_WARNING).toContain('npx lumen import data/samples');
 
+    const choices = await discord.interact.autocomplete({ name: 'brief', focused: 'briefing', options: { briefing: 'jap' } });
+    expect(choices).toEqual([{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }]);
+
     const asks: { name: string; options: Record<string, string> }[] = [
       { name: 'brief', options: { briefing: 'japan-tariffs' } },
+      { name: 'brief', options: { briefing: 'none' } },
       { name: 'search', options: { query: 'tariffs' } },
       { name: 'ask', options: { question: 'Will Washington revisit car tariffs?' } },
     ];
