@@ -97,6 +97,11 @@ describe('given lumen show and position with a typed name that is not a slug', (
     expect(run.stderr).toBe('showing japan-tariffs, the closest match to "japan-tarifs"\n');
     const position = await runLumen(['position', 'red sea shiping', 'houthis', '--json'], { dataDir });
     expect(position.json<{ slug: string }>().slug).toBe('red-sea-shipping');
+    const asked = await runLumen(['ask', 'chips', '--briefing', 'japan-tarifs', '--json'], { dataDir });
+    expect(asked.code).toBe(0);
+    const answers = asked.json<{ slug: string }[]>();
+    expect(answers.length).toBeGreaterThan(0);
+    expect(answers.every((a) => a.slug === 'japan-tariffs')).toBe(true);
   });
 
   it('given a name two briefings fit about as well, then it exits 1 listing both', async () => {

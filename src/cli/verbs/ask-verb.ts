@@ -23,13 +23,15 @@ Options:
     const question = positionals.join(' ').trim();
     if (question === '') throw new UsageError('the question is empty: give some words, e.g. lumen ask "Will Washington revisit car tariffs?"');
     const limit = readPositiveInt(values['limit'], 'limit', 3);
-    const scope = values['briefing'] as string | undefined;
+    const typedScope = values['briefing'] as string | undefined;
     const opened = await openArchive(io);
     if (!opened.ok) {
       writeText(io.stderr, `${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    if (scope !== undefined && !findInArchiveOrExplain(io, opened.archive, scope)) return EXIT_FAILURE;
+    const scoped = typedScope === undefined ? undefined : findInArchiveOrExplain(io, opened.archive, typedScope);
+    if (typedScope !== undefined && !scoped) return EXIT_FAILURE;
+    const scope = scoped?.briefing.slug;
     const results = (await openOneShotLibrary(opened)).ask(question, { briefing: scope, limit });
     if (values['json']) {
       writeJson(io, results);

@@ -10,6 +10,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Sandbox } from '../sandbox.js';
 import type { RecordedRequest } from '../emulator/rest/request-log.js';
 import type { StoredMessage } from '../emulator/state/stored-message.js';
+import type { InteractionHandle } from '../emulator/interactions/interaction-handle.js';
 import type { FileSpec } from '../emulator/state/attachment-store.js';
 import { bindOptions, type OptionToken } from './command-line.js';
 import { sandboxHelp } from './sandbox-help.js';
@@ -145,13 +146,14 @@ export class SandboxSession {
       const choices = await discord.interact.autocomplete({ name, options, focused: option.name, user: this.user, channel: this.channel });
       if (!choices.some((c) => String(c.value) === value)) notes.push(suggestionsNote(option.name, value, choices));
     }
-    let handle;
-    try {
-      handle = discord.interact.slashCommand({ name, options, attachments, user: this.user, channel: this.channel });
-    } catch (error) {
-      throw new Error(this.#hiddenCommand(name, definition.default_member_permissions, error as Error));
-    }
-    await handle.response();
+    const send = (): InteractionHandle => {
+      try {
+        return discord.interact.slashCommand({ name, options, attachments, user: this.user, channel: this.channel });
+      } catch (error) {
+        throw new Error(this.#hiddenCommand(name, definition.default_member_permissions, error as Error));
+      }
+    };
+    await send().response();
   }
 
   /** Discord has no message box in a forum channel itself: commands are typed in one of its posts. */
