@@ -45,7 +45,7 @@ describe('given a fresh data directory and the README\'s Discord steps', () => {
     const dataDir = await tempDataDir();
     const imported = await runLumen(['import', 'data/samples'], { dataDir, cwd: REPO });
     expect(imported.code).toBe(0);
-    expect(imported.stdout).toMatch(/^17 imported, 0 updated, 0 unchanged, 0 rejected\n$/);
+    expect(imported.stdout).toMatch(/^17 imported, 0 updated, 0 unchanged, 0 rejected\b/);
     const { discord, log } = await startLikeTheReadme(dataDir);
     expect(log.records().some((r) => r.msg === EMPTY_ARCHIVE_WARNING)).toBe(false);
 
