@@ -8,7 +8,8 @@ import { InteractionDriver } from './interactions/interaction-driver.js';
 import { makeToken, overwriteFor, resolveOptions, type BotChannelPermissions, type LocalDiscordOptions } from './local-discord-options.js';
 import { FaultInjector } from './rest/fault-injector.js';
 import { RateLimiter } from './rest/rate-limiter.js';
-import { RequestLog, type RecordedRequest } from './rest/request-log.js';
+import { RequestLog, type RecordedRequest, type SpecFinding } from './rest/request-log.js';
+import { appendSpecReport, SpecMismatchError } from './spec/spec-mismatch-error.js';
 import { RestRouter } from './rest/rest-router.js';
 import { channelRoutes } from './routes/channel-routes.js';
 import { commandRoutes } from './routes/command-routes.js';
@@ -58,6 +59,8 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
   #token: string;
   #port = 0;
   readonly #requestedPort: number;
+  readonly #specCheck: 'enforce' | 'off';
+  #closed = false;
 
   private constructor(options: LocalDiscordOptions) {
     super();
@@ -77,6 +80,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     const base = (): string => `http://127.0.0.1:${this.#port}`;
     this.#ctx = {
       now: opts.now,
+      interactionDeadlineMs: opts.interactionDeadlineMs,
       ids,
       applicationId: this.applicationId,
       guild: this.guild,
@@ -104,13 +108,30 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     this.gateway = new GatewayControls(this.#gateway);
     this.interact = new InteractionDriver(this.#ctx, (t, d) => this.#gateway.dispatch(t, d));
     this.#requestedPort = opts.port;
+    this.#specCheck = opts.specCheck;
   }
 
   /** Starts an emulator on 127.0.0.1 (a free port unless `port` is given). */
   static async start(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
     const discord = new LocalDiscord(options);
+    if (discord.#specCheck === 'enforce') {
+      // Loaded only when checking: ajv is a dev dependency, and the sandbox never needs it.
+      const { sharedSpecChecker } = await import('./spec/spec-checker.js');
+      const checker = sharedSpecChecker();
+      discord.#log.inspectWith((entry) => checker.check(entry));
+    }
     discord.#port = await discord.#http.listen(discord.#requestedPort);
     return discord;
+  }
+
+  /** Exchanges that broke Discord's OpenAPI description so far (with `specCheck: 'enforce'`). */
+  get specFindings(): readonly SpecFinding[] {
+    return this.#log.findings;
+  }
+
+  /** How many exchanges the spec checker judged. */
+  get specChecked(): number {
+    return this.#log.inspected;
   }
 
   /** `http://127.0.0.1:PORT/api`: pass as `rest.api` to the discord.js Client. */
@@ -215,9 +236,16 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     return this.#token;
   }
 
-  /** Closes sockets and the HTTP server. */
+  /**
+   * Closes sockets and the HTTP server. With `specCheck: 'enforce'` it then throws if any exchange broke
+   * Discord's OpenAPI description, so every test that starts an emulator fails on a mismatch at teardown.
+   */
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#gateway.close();
     await this.#http.close();
+    if (this.#specCheck === 'enforce') appendSpecReport(this.#log.inspected, this.#log.findings);
+    if (this.#specCheck === 'enforce' && this.#log.findings.length > 0) throw new SpecMismatchError(this.#log.findings);
   }
 }

@@ -42,7 +42,7 @@ function callback(ctx: EmulatorContext, request: RestRequest): RestResponse {
   const now = ctx.now();
   if (record.tokenExpired(now)) throw new ApiError(10062);
   if (record.acknowledged) throw new ApiError(40060);
-  if (record.initialDeadlinePassed(now)) throw new ApiError(10062);
+  if (record.initialDeadlinePassed()) throw new ApiError(10062);
   const parsed = CallbackSchema.safeParse(request.body ?? {}, { reportInput: true });
   const errors = new FormErrors();
   if (!parsed.success) errors.addZodIssues(parsed.error.issues);
