@@ -102,6 +102,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
       ready: (session) => readyPayload(this.guild, this.applicationId, session, `ws://127.0.0.1:${this.#port}${RESUME_PATH}`),
       guildCreates: (session) => (ownsGuild(session, this.guildId) ? [guildCreatePayload(this.guild)] : []),
       heartbeatIntervalMs: opts.heartbeatIntervalMs,
+      ...(opts.heartbeatTimeoutMs === undefined ? {} : { heartbeatTimeoutMs: opts.heartbeatTimeoutMs }),
       privilegedIntents: opts.privilegedIntents,
     });
     this.#gateway.on('event', (event) => this.emit('gateway', event));

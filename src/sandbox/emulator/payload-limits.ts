@@ -7,6 +7,10 @@ export const DISCORD_LIMITS = {
   message: {
     content: 2000,
     embeds: 10,
+    /** A nonce string (the spec: maxLength 25); integers are int64. */
+    nonce: 25,
+    /** How long Discord remembers a nonce for `enforce_nonce` (DOCS MSG Create Message: "the past few minutes"). */
+    nonceWindowMs: 5 * 60_000,
     allowedMentionIds: 100,
   },
   embed: {
@@ -19,6 +23,8 @@ export const DISCORD_LIMITS = {
     authorName: 256,
     /** Sum of title, description, field names and values, footer text and author name over all embeds. */
     totalCharacters: 6000,
+    /** Every embed URL (url, image, thumbnail, footer and author icons): the spec's `uri` maxLength. */
+    url: 2048,
   },
   components: {
     actionRows: 5,
@@ -36,6 +42,11 @@ export const DISCORD_LIMITS = {
     /** IS_COMPONENTS_V2 messages may hold this many components in total. */
     componentsV2Total: 40,
     modalTitle: 45,
+    textInputLabel: 45,
+    textInputValue: 4000,
+    textInputPlaceholder: 100,
+    /** Top-level components of a modal (the spec's ModalInteractionCallbackRequestData: maxItems 40). */
+    modalComponents: 40,
   },
   autocomplete: {
     choices: 25,
@@ -57,6 +68,8 @@ export const DISCORD_LIMITS = {
   },
   thread: {
     name: 100,
+    /** Forum tags on one post (the spec: maxItems 5). */
+    appliedTags: 5,
   },
   interaction: {
     /** The initial response must arrive within this many milliseconds. */

@@ -51,7 +51,8 @@ export class RestRouter {
     }
     const decision = this.#limiter.check(request.method, definition.template, majorParameter(params), definition.global);
     if (!decision.allowed) {
-      const body = { message: 'You are being rate limited.', retry_after: decision.retryAfter, global: decision.global };
+      // `code: 0` as Discord sends it on 429s (the spec's RatelimitedResponse requires it).
+      const body = { message: 'You are being rate limited.', retry_after: decision.retryAfter, global: decision.global, code: 0 };
       return { kind: 'respond', status: 429, body, headers: decision.headers, route, answeredBy: 'rate-limit' };
     }
     try {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DISCORD_LIMITS } from '../payload-limits.js';
-import { integer, list, text } from './discord-zod.js';
+import { integer, list, text, uri } from './discord-zod.js';
 
 const L = DISCORD_LIMITS.components;
 
@@ -29,7 +29,7 @@ export const ButtonSchema = z.looseObject({
   label: text(L.buttonLabel).nullish(),
   emoji: emoji.nullish(),
   custom_id: customId.nullish(),
-  url: text(L.buttonUrl).nullish(),
+  url: uri(L.buttonUrl).nullish(),
   sku_id: z.string().nullish(),
   disabled: z.boolean().nullish(),
 });

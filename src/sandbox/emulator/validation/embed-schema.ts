@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { DISCORD_LIMITS } from '../payload-limits.js';
-import { integer, list, trimmedText } from './discord-zod.js';
+import { dateTime, integer, list, trimmedText, uri } from './discord-zod.js';
 
 const L = DISCORD_LIMITS.embed;
 
-const media = z.looseObject({ url: z.string() });
+const link = uri(L.url);
+const media = z.looseObject({ url: link });
 
 /** One embed field: name and value are required and trimmed before counting. */
 export const EmbedFieldSchema = z.looseObject({
@@ -18,11 +19,11 @@ export const EmbedSchema = z.looseObject({
   title: trimmedText(L.title).nullish(),
   type: z.string().nullish(),
   description: trimmedText(L.description).nullish(),
-  url: z.string().nullish(),
-  timestamp: z.string().nullish(),
+  url: link.nullish(),
+  timestamp: dateTime.nullish(),
   color: integer(0, 0xffffff).nullish(),
-  footer: z.looseObject({ text: trimmedText(L.footerText, true), icon_url: z.string().nullish() }).nullish(),
-  author: z.looseObject({ name: trimmedText(L.authorName, true), url: z.string().nullish(), icon_url: z.string().nullish() }).nullish(),
+  footer: z.looseObject({ text: trimmedText(L.footerText, true), icon_url: link.nullish() }).nullish(),
+  author: z.looseObject({ name: trimmedText(L.authorName, true), url: link.nullish(), icon_url: link.nullish() }).nullish(),
   image: media.nullish(),
   thumbnail: media.nullish(),
   fields: list(EmbedFieldSchema, L.fields).nullish(),

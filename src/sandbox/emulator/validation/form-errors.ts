@@ -39,6 +39,14 @@ export const formError = {
     code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
     message: `parse:["${type}"] and ${type}: [ids...] are mutually exclusive.`,
   }),
+  invalidUrl: (): FormError => ({ code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }),
+  invalidDateTime: (value: string): FormError => ({ code: 'DATE_TIME_TYPE_PARSE', message: `Could not parse ${value}. Should be ISO8601.` }),
+  notAllowed: (): FormError => ({ code: 'COMPONENT_FIELD_NOT_ALLOWED', message: 'This field is not allowed for this component type.' }),
+  optionValueDuplicated: (): FormError => ({ code: 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', message: 'Component option value cannot be duplicated' }),
+  componentsV2LegacyFields: (): FormError => ({
+    code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+    message: 'The \'content\' and \'embeds\' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2',
+  }),
   invalidCommandName: (): FormError => ({ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }),
   invalidType: (expected: string): FormError => typeErrors[expected] ?? { code: 'MODEL_TYPE_CONVERT', message: 'Invalid value.' },
 };

@@ -31,7 +31,7 @@ export const AttachmentRefSchema = z.looseObject({
 export const MessagePayloadSchema = z.looseObject({
   content: text(L.content).nullish(),
   tts: z.boolean().nullish(),
-  nonce: z.union([z.string(), z.number()]).nullish(),
+  nonce: z.union([text(L.nonce), z.number().int()]).nullish(),
   enforce_nonce: z.boolean().nullish(),
   embeds: list(EmbedSchema, L.embeds).nullish(),
   allowed_mentions: AllowedMentionsSchema.nullish(),
