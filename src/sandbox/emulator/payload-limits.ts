@@ -7,6 +7,12 @@ export const DISCORD_LIMITS = {
   message: {
     content: 2000,
     embeds: 10,
+    stickers: 3,
+    attachments: 10,
+    attachmentFilename: 1024,
+    attachmentDescription: 1024,
+    attachmentTitle: 1024,
+    attachmentWaveform: 400,
     /** A nonce string (the spec: maxLength 25); integers are int64. */
     nonce: 25,
     /** How long Discord remembers a nonce for `enforce_nonce` (DOCS MSG Create Message: "the past few minutes"). */
@@ -23,6 +29,11 @@ export const DISCORD_LIMITS = {
     authorName: 256,
     /** Sum of title, description, field names and values, footer text and author name over all embeds. */
     totalCharacters: 6000,
+    mediaDescription: 4096,
+    mediaPlaceholder: 64,
+    providerName: 256,
+    /** The spec's RichEmbed `type` maxLength (an odd number, but Discord's own). */
+    type: 152_133,
     /** Every embed URL (url, image, thumbnail, footer and author icons): the spec's `uri` maxLength. */
     url: 2048,
   },
@@ -85,6 +96,9 @@ export const DISCORD_LIMITS = {
     sendsPerMinute: 120,
   },
 } as const;
+
+/** The largest int32: the spec's bound on component ids, durations and placeholder versions. */
+export const MAX_INT32 = 2_147_483_647;
 
 /** Message flags the emulator reads (DOCS MSG "Message Flags"). */
 export const MESSAGE_FLAGS = {

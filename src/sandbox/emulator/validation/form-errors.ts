@@ -72,9 +72,15 @@ export class FormErrors {
     return this.#count === 0;
   }
 
+  /**
+   * Adds an error at `path`. A node holds either `_errors` or children, never both (the spec's InnerErrors
+   * allows no other key): an error on a whole field replaces errors inside it, and errors inside a field
+   * that already has its own are dropped.
+   */
   add(path: FormPath, error: FormError): void {
     let node = this.#tree;
-    for (const segment of path) {
+    for (const [index, segment] of path.entries()) {
+      if (index > 0 && Array.isArray(node._errors)) return;
       const key = String(segment);
       const next = node[key];
       if (next === undefined || Array.isArray(next)) {
@@ -84,6 +90,9 @@ export class FormErrors {
       } else {
         node = next;
       }
+    }
+    if (path.length > 0 && Array.isArray(node._errors) === false && Object.keys(node).length > 0) {
+      for (const key of Object.keys(node)) delete node[key];
     }
     const leaf = node._errors;
     if (Array.isArray(leaf)) leaf.push(error);

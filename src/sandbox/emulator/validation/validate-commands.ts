@@ -92,6 +92,8 @@ const CommandShape = z.looseObject({
   default_member_permissions: z.string().regex(/^\d+$/).nullish(),
   nsfw: z.boolean().nullish(),
   contexts: z.array(z.literal(CONTEXTS)).nullish(),
+  // PRIMARY_ENTRY_POINT commands: 1 app handler, 2 Discord launches the activity.
+  handler: z.literal([1, 2]).nullish(),
   integration_types: z.array(z.literal(INTEGRATION_TYPES)).nullish(),
   name_localizations: localizations,
   description_localizations: localizations,
