@@ -101,4 +101,50 @@ describe('given every limit of the request schemas the bot uses, each one value 
     const accepted = results.filter((r) => !refused.includes(r)).map((r) => `${r.case.name} → ${r.status} ${String(r.code)}${r.status === 400 && !r.atPath ? ' (errors elsewhere)' : ''}`);
     expect(accepted).toEqual([]);
   }, 120_000);
+
+  it('then the documented rules the spec cannot express are refused too', async () => {
+    const button = (extra: Record<string, unknown>) => ({ type: 2, label: 'b', ...extra });
+    const row = (...components: unknown[]) => ({ type: 1, components });
+    const select = (values: string[]) => ({ type: 3, custom_id: 's', options: values.map((v) => ({ label: v, value: v })) });
+    // [name, body, path of the error] for POST /channels/{id}/messages; the docs' rules (facts §1, §2).
+    const rules: Array<[string, Record<string, unknown>, Array<string | number>]> = [
+      ['content over 2000 characters (the spec says 4000; the docs win)', { content: 'a'.repeat(2001) }, ['content']],
+      ['embeds over 6000 characters in total', { embeds: [{ description: 'a'.repeat(4000) }, { description: 'b'.repeat(2001) }] }, ['embeds']],
+      ['six action rows', { components: Array.from({ length: 6 }, (_, i) => row(button({ style: 1, custom_id: `c${i}` }))) }, ['components']],
+      ['a link button with a custom_id', { components: [row(button({ style: 5, url: 'https://example.com', custom_id: 'x' }))] }, ['components', 0, 'components', 0, 'custom_id']],
+      ['a non-link button with a url', { components: [row(button({ style: 1, custom_id: 'x', url: 'https://example.com' }))] }, ['components', 0, 'components', 0, 'url']],
+      ['a link button whose url is no URI', { components: [row(button({ style: 5, url: 'not a url' }))] }, ['components', 0, 'components', 0, 'url']],
+      ['duplicate select option values', { components: [row(select(['a', 'a']))] }, ['components', 0, 'components', 0, 'options', 1, 'value']],
+      ['content with the components-v2 flag', { content: 'x', flags: 1 << 15, components: [{ type: 10, content: 'text' }] }, ['content']],
+      ['a nonce over 25 characters', { content: 'x', nonce: 'n'.repeat(26) }, ['nonce']],
+      ['an embed timestamp that is no ISO 8601 date-time', { embeds: [{ title: 't', timestamp: '1 Dec 2026' }] }, ['embeds', 0, 'timestamp']],
+    ];
+    const refused: string[] = [];
+    const failures: string[] = [];
+    for (const [name, body, path] of rules) {
+      const answer = await call('POST', channelUrl, body);
+      if (answer.status === 400 && answer.body.code === 50035 && hasErrorAt(answer.body.errors, path)) refused.push(name);
+      else failures.push(`${name} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+    }
+
+    // Embed Links: without it the embeds are dropped, so an embed-only message is empty (50006).
+    discord.setBotPermissions('analysts', { view: true, send: true, embedLinks: false });
+    const analysts = `/channels/${discord.channelId('analysts')}/messages`;
+    const embedOnly = await call('POST', analysts, { embeds: [{ title: 'card' }] });
+    if (embedOnly.status === 400 && embedOnly.body.code === 50006) refused.push('an embed-only message without Embed Links');
+    else failures.push(`embed-only without Embed Links → ${embedOnly.status}`);
+    const mixed = await call('POST', analysts, { content: 'text', embeds: [{ title: 'card' }] });
+    if (mixed.status === 200 && Array.isArray(mixed.body.embeds) && mixed.body.embeds.length === 0) refused.push('embeds of a message without Embed Links (dropped)');
+    else failures.push(`content + embeds without Embed Links → ${mixed.status} ${JSON.stringify(mixed.body.embeds)}`);
+
+    // enforce_nonce: the repeat answers the first message and posts nothing.
+    const first = await call('POST', channelUrl, { content: 'once', nonce: '123456789', enforce_nonce: true });
+    const again = await call('POST', channelUrl, { content: 'once', nonce: '123456789', enforce_nonce: true });
+    const copies = discord.channelMessages('briefings').filter((m) => m.content === 'once').length;
+    if (again.status === 200 && again.body.id === first.body.id && copies === 1) refused.push('a repeated nonce with enforce_nonce (de-duplicated)');
+    else failures.push(`repeated nonce → ${again.status}, ${copies} copies`);
+
+    console.log(`[spec-check] documented rules enforced: ${refused.length}/${rules.length + 3}`);
+    expect(failures).toEqual([]);
+  });
 });

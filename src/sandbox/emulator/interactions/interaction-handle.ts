@@ -1,5 +1,4 @@
 import type { EmulatorContext } from '../emulator-context.js';
-import { DISCORD_LIMITS } from '../payload-limits.js';
 import type { InteractionRecord } from '../state/interaction-record.js';
 import type { StoredMessage } from '../state/stored-message.js';
 
