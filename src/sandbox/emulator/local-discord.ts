@@ -55,6 +55,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
   readonly #ctx: EmulatorContext;
   readonly #log = new RequestLog();
   readonly #http: HttpServer;
+  readonly #router: RestRouter;
   readonly #gateway: GatewayServer;
   #token: string;
   #port = 0;
@@ -95,7 +96,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
       application: () => applicationPayload(this.guild, this.applicationId),
     };
     const routes = [guildRoutes, channelRoutes, threadRoutes, commandRoutes, interactionRoutes, webhookRoutes].flatMap((make) => make(this.#ctx));
-    const router = new RestRouter({ routes, limiter: this.rateLimits, faults: this.faults, checkToken: (h) => h === `Bot ${this.#token}` });
+    const router = (this.#router = new RestRouter({ routes, limiter: this.rateLimits, faults: this.faults, checkToken: (h) => h === `Bot ${this.#token}` }));
     this.#http = new HttpServer({ router, attachments: this.#ctx.attachments, log: this.#log, now: opts.now, onRecorded: (r) => this.emit('request', r) });
     this.#gateway = new GatewayServer(this.#http.server, {
       checkToken: (t) => typeof t === 'string' && t.replace(/^Bot /, '') === this.#token,
@@ -123,6 +124,11 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     }
     discord.#port = await discord.#http.listen(discord.#requestedPort);
     return discord;
+  }
+
+  /** Every REST route the emulator serves, as (method, template with `:params`). */
+  get routes(): Array<{ method: string; template: string }> {
+    return this.#router.routes();
   }
 
   /** Exchanges that broke Discord's OpenAPI description so far (with `specCheck: 'enforce'`). */

@@ -34,6 +34,11 @@ export class RestRouter {
     this.#checkToken = deps.checkToken;
   }
 
+  /** Every route served, as (method, template). */
+  routes(): Array<{ method: string; template: string }> {
+    return this.#routes.map((r) => ({ method: r.definition.method, template: r.definition.template }));
+  }
+
   async handle(request: Omit<RestRequest, 'params'>): Promise<RouterResult> {
     const matched = this.#match(request.method, request.path);
     const route = matched && matched !== 'method-not-allowed' ? matched.definition.template : undefined;
