@@ -5,6 +5,7 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import type { Briefing, NumberedItem } from '../src/domain/briefing.schema.js';
 import { foldForMatch } from '../src/domain/fold-text.js';
+import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
 
 export const briefingOption = (option: SlashCommandStringOption, required = true): SlashCommandStringOption =>
@@ -24,7 +25,7 @@ export function findBriefing(typed: string, ctx: CommandContext): Briefing {
 
 /** Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. */
 export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
-  return ctx.library.autocomplete(interaction.options.getFocused().toString(), 25);
+  return ctx.library.autocomplete(interaction.options.getFocused().toString(), DISCORD_MAX_CHOICES);
 }
 
 /** The briefing chosen so far in an autocomplete interaction, if it names one. */
@@ -45,7 +46,7 @@ export function numberedChoices(items: readonly NumberedItem[], typed: string): 
   const query = foldForMatch(typed);
   const matches = (item: NumberedItem): boolean => (/^\d+$/.test(query) ? String(item.n).startsWith(query) : foldForMatch(item.text).includes(query));
   const matching = query ? items.filter(matches) : items;
-  return matching.slice(0, 25).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
+  return matching.slice(0, DISCORD_MAX_CHOICES).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
 }
 
 /**
