@@ -63,7 +63,8 @@ export function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
     port: options.port ?? 0,
     interactionDeadlineMs: options.interactionDeadlineMs ?? DISCORD_LIMITS.interaction.initialResponseMs,
     // VITEST is set by the test runner in every worker; the sandbox and benchmarks run unchecked.
-    specCheck: options.specCheck ?? (process.env.VITEST ? 'enforce' : 'off'),
+    // LUMEN_SPEC_CHECK=off turns it off for a run (to measure its cost).
+    specCheck: options.specCheck ?? (process.env.VITEST && process.env.LUMEN_SPEC_CHECK !== 'off' ? 'enforce' : 'off'),
   };
 }
 
