@@ -6,6 +6,7 @@ import { withNote } from '../src/render/user-error.js';
 import { renderPositions } from '../src/render/index.js';
 import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing } from './shared-options.js';
 import { foldForMatch } from '../src/domain/fold-text.js';
+import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 
 export const data = new SlashCommandBuilder()
   .setName('position')
@@ -48,7 +49,7 @@ export const position: CommandModule = {
     const resolved = focused.name === 'actor' && typed ? ctx.library.resolveActor(briefing, typed) : undefined;
     return names
       .filter((name) => !typed || foldForMatch(name).includes(typed) || name === resolved)
-      .slice(0, 25)
+      .slice(0, DISCORD_MAX_CHOICES)
       .map((name) => ({ name: choiceName(name), value: name.slice(0, 100) }));
   },
 };

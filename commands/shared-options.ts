@@ -5,6 +5,7 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import type { Briefing, NumberedItem } from '../src/domain/briefing.schema.js';
 import { foldForMatch } from '../src/domain/fold-text.js';
+import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
 import { EMPTY_ARCHIVE_MESSAGE, renderShowingNote } from '../src/render/user-error.js';
 import { resolveBriefingName, type NamedBriefing } from '../src/search/suggest-slugs.js';
@@ -49,7 +50,7 @@ export function requireArchiveNotEmpty(ctx: CommandContext): void {
 
 function nameCandidates(typed: string, ctx: CommandContext): NamedBriefing[] {
   return ctx.library
-    .autocomplete(typed, 25)
+    .autocomplete(typed, DISCORD_MAX_CHOICES)
     .map((choice) => ctx.library.get(choice.value))
     .filter((b): b is Briefing => b !== undefined)
     .map((b) => ({ slug: b.slug, title: b.title }));
@@ -69,7 +70,7 @@ export function findBriefing(slug: string, ctx: CommandContext): Briefing {
  */
 export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
   if (ctx.library.archive.size === 0) return [{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }];
-  return ctx.library.autocomplete(interaction.options.getFocused().toString(), 25);
+  return ctx.library.autocomplete(interaction.options.getFocused().toString(), DISCORD_MAX_CHOICES);
 }
 
 /** The briefing chosen so far in an autocomplete interaction, if it names one (resolved as the command will). */
@@ -94,7 +95,7 @@ export function numberedChoices(items: readonly NumberedItem[], typed: string): 
   const query = foldForMatch(typed);
   const matches = (item: NumberedItem): boolean => (/^\d+$/.test(query) ? String(item.n).startsWith(query) : foldForMatch(item.text).includes(query));
   const matching = query ? items.filter(matches) : items;
-  return matching.slice(0, 25).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
+  return matching.slice(0, DISCORD_MAX_CHOICES).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
 }
 
 /**
