@@ -24,6 +24,11 @@ interface Part {
 
 const parts: Part[] = [
   {
+    name: 'cli',
+    title: 'CLI start-up, beside node -e 0 in the same run (issue 13)',
+    run: async () => (await import('./cli/run-cli-bench.js')).runCliBench(quick ? { sizes: [10_000], runs: () => 3 } : {}),
+  },
+  {
     name: 'import',
     title: 'Briefing core: import and cold list (issue 3)',
     run: async () => (await import('./import/run-import-bench.js')).runImportBench(quick ? 1_000 : 10_000),

@@ -2,7 +2,8 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/command-module.js';
 import { renderAskResults } from '../src/render/index.js';
-import { briefingChoices, briefingOption, findBriefing } from './shared-options.js';
+import { withNote } from '../src/render/user-error.js';
+import { briefingChoices, briefingOption, requireArchiveNotEmpty, resolveBriefing } from './shared-options.js';
 
 const MAX_ANSWERS = 3;
 
@@ -17,11 +18,13 @@ export const ask: CommandModule = {
   usage: '/ask question:<text> [briefing:<name>]',
   async execute(interaction, respond, ctx) {
     const question = interaction.options.getString('question', true);
+    requireArchiveNotEmpty(ctx);
     const typed = interaction.options.getString('briefing')?.trim();
     // In the thread opened under a new-briefing post, questions are about that briefing.
-    const scope = typed ? findBriefing(typed, ctx).slug : ctx.delivery?.subscriptions.briefingOfThread(interaction.channelId);
+    const named = typed ? resolveBriefing(typed, ctx) : undefined;
+    const scope = named ? named.briefing.slug : ctx.delivery?.subscriptions.briefingOfThread(interaction.channelId);
     const results = ctx.library.ask(question, { briefing: scope, limit: MAX_ANSWERS });
-    await respond.sendAll(renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug));
+    await respond.sendAll(withNote(renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug), named?.note));
   },
   autocomplete: briefingChoices,
 };

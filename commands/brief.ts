@@ -6,6 +6,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { Briefing } from '../src/domain/briefing.schema.js';
 import { SECTION_CHOICES, SECTIONS, type SectionChoice } from '../src/domain/briefing-sections.js';
 import type { CommandModule } from '../src/discord/command-module.js';
+import { withNote } from '../src/render/user-error.js';
 import { renderBriefingCard, renderBriefingView, renderKeyVariable, type BriefingView, type MessagePayload } from '../src/render/index.js';
 import { BRAND_COLOR } from '../src/render/message-payload.js';
 import { briefingChoices, briefingOption, findBriefing, requireBriefing, requireKeyVariable } from './shared-options.js';
@@ -43,9 +44,9 @@ export const brief: CommandModule = {
   data,
   usage: '/brief briefing:<name> [section:<summary|incident|motivations|structure|variables|trends|structural|full>]',
   async execute(interaction, respond, ctx) {
-    const briefing = requireBriefing(interaction, ctx);
+    const { briefing, note } = requireBriefing(interaction, ctx);
     const section = interaction.options.getString('section') as SectionChoice | 'full' | null;
-    await respond.sendAll(section ? briefingViewWithinBudget(briefing, section) : [renderBriefingCard(briefing)]);
+    await respond.sendAll(withNote(section ? briefingViewWithinBudget(briefing, section) : [renderBriefingCard(briefing)], note));
   },
   autocomplete: briefingChoices,
   components: {

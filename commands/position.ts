@@ -2,9 +2,11 @@
 import { SlashCommandBuilder } from 'discord.js';
 import { findDimensions } from '../src/domain/find-dimension.js';
 import { UserFacingError, type CommandModule } from '../src/discord/command-module.js';
+import { withNote } from '../src/render/user-error.js';
 import { renderPositions } from '../src/render/index.js';
 import { briefingChoices, briefingOption, choiceName, chosenBriefing, requireBriefing } from './shared-options.js';
 import { foldForMatch } from '../src/domain/fold-text.js';
+import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 
 export const data = new SlashCommandBuilder()
   .setName('position')
@@ -17,7 +19,7 @@ export const position: CommandModule = {
   data,
   usage: '/position briefing:<name> [actor:<name>] [dimension:<name>]',
   async execute(interaction, respond, ctx) {
-    const briefing = requireBriefing(interaction, ctx);
+    const { briefing, note } = requireBriefing(interaction, ctx);
     const typedActor = interaction.options.getString('actor')?.trim() || undefined;
     const typedDimension = interaction.options.getString('dimension')?.trim() || undefined;
     if (briefing.structure.dimensions.length === 0) throw new UserFacingError(`“${briefing.title}” has no position table.`);
@@ -35,7 +37,7 @@ export const position: CommandModule = {
       }
       dimension = found[0]?.name;
     }
-    await respond.sendAll(renderPositions(briefing, { actor, dimension }));
+    await respond.sendAll(withNote(renderPositions(briefing, { actor, dimension }), note));
   },
   autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);
@@ -47,7 +49,7 @@ export const position: CommandModule = {
     const resolved = focused.name === 'actor' && typed ? ctx.library.resolveActor(briefing, typed) : undefined;
     return names
       .filter((name) => !typed || foldForMatch(name).includes(typed) || name === resolved)
-      .slice(0, 25)
+      .slice(0, DISCORD_MAX_CHOICES)
       .map((name) => ({ name: choiceName(name), value: name.slice(0, 100) }));
   },
 };

@@ -2,6 +2,7 @@
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/command-module.js';
 import { renderSearchResults } from '../src/render/index.js';
+import { requireArchiveNotEmpty } from './shared-options.js';
 
 /** Results per page; the whole result list (at most MAX_RESULTS) is recomputed for each page. */
 const PAGE_SIZE = 5;
@@ -17,6 +18,7 @@ export const search: CommandModule = {
   usage: '/search query:<words>',
   async execute(interaction, respond, ctx) {
     const query = interaction.options.getString('query', true);
+    requireArchiveNotEmpty(ctx);
     await respond.send(renderSearchResults(query, ctx.library.search(query, { limit: MAX_RESULTS }), 1, PAGE_SIZE, { owner: interaction.user.id }));
   },
   components: {

@@ -5,32 +5,82 @@
 import type { ApplicationCommandOptionChoiceData, AutocompleteInteraction, ChatInputCommandInteraction, SlashCommandStringOption } from 'discord.js';
 import type { Briefing, NumberedItem } from '../src/domain/briefing.schema.js';
 import { foldForMatch } from '../src/domain/fold-text.js';
+import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
+import { EMPTY_ARCHIVE_MESSAGE, renderShowingNote } from '../src/render/user-error.js';
+import { resolveBriefingName, type NamedBriefing } from '../src/search/suggest-slugs.js';
 
 export const briefingOption = (option: SlashCommandStringOption, required = true): SlashCommandStringOption =>
   option.setName('briefing').setDescription('The briefing (type to search by name or topic)').setRequired(required).setAutocomplete(true).setMaxLength(100);
 
+/** A briefing the user named, and what they typed when it was not its slug (for the "showing …" note). */
+export interface NamedBriefingAnswer {
+  briefing: Briefing;
+  /** The one-line note to put above the answer, when the typed name was not exactly the slug. */
+  note?: string;
+}
+
 /** The briefing named by the `briefing` option; throws a user-facing "did you mean" when there is none. */
-export function requireBriefing(interaction: ChatInputCommandInteraction, ctx: CommandContext): Briefing {
-  const typed = interaction.options.getString('briefing', true).trim();
-  return findBriefing(typed, ctx);
+export function requireBriefing(interaction: ChatInputCommandInteraction, ctx: CommandContext): NamedBriefingAnswer {
+  return resolveBriefing(interaction.options.getString('briefing', true), ctx);
 }
 
-export function findBriefing(typed: string, ctx: CommandContext): Briefing {
-  const briefing = ctx.library.get(typed.toLowerCase());
+/**
+ * What a typed briefing name means, the way every `briefing` option resolves it: the slug, else
+ * the one briefing that is clearly the best match by slug and title words (with a note saying
+ * so), else a user-facing error listing the candidates. The candidates are the name index's 25
+ * best for the text (the same as autocomplete would offer), scored by `resolveBriefingName`:
+ * fast at any archive size, and a close rival is always among them.
+ */
+export function resolveBriefing(typed: string, ctx: CommandContext): NamedBriefingAnswer {
+  const wanted = typed.trim();
+  const exact = ctx.library.get(wanted.toLowerCase());
+  if (exact) return { briefing: exact };
+  if (ctx.library.archive.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
+  const resolution = resolveBriefingName(wanted, nameCandidates(wanted, ctx));
+  const briefing = resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
+  if (briefing) return { briefing, note: renderShowingNote(wanted, briefing.slug) };
+  throw new UserFacingError(`No briefing is called “${wanted}”.`, { unknownBriefing: wanted });
+}
+
+/** Throws the "how briefings get in" answer when the archive holds none (/search, /ask). */
+export function requireArchiveNotEmpty(ctx: CommandContext): void {
+  if (ctx.library.archive.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
+}
+
+function nameCandidates(typed: string, ctx: CommandContext): NamedBriefing[] {
+  return ctx.library
+    .autocomplete(typed, DISCORD_MAX_CHOICES)
+    .map((choice) => ctx.library.get(choice.value))
+    .filter((b): b is Briefing => b !== undefined)
+    .map((b) => ({ slug: b.slug, title: b.title }));
+}
+
+/** A briefing by its exact slug (buttons and menus carry it in their custom_id). */
+export function findBriefing(slug: string, ctx: CommandContext): Briefing {
+  const briefing = ctx.library.get(slug.toLowerCase());
   if (briefing) return briefing;
-  throw new UserFacingError(`No briefing is called “${typed}”.`, { unknownBriefing: typed });
+  throw new UserFacingError(`No briefing is called “${slug}”.`, { unknownBriefing: slug });
 }
 
-/** Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. */
+/**
+ * Slug choices for a partially typed briefing name: fuzzy as typed, newest first when empty. On
+ * an empty archive one choice says so (an empty list reads as "the bot is broken"); picking it
+ * gets the answer that says how briefings get in.
+ */
 export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
-  return ctx.library.autocomplete(interaction.options.getFocused().toString(), 25);
+  if (ctx.library.archive.size === 0) return [{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }];
+  return ctx.library.autocomplete(interaction.options.getFocused().toString(), DISCORD_MAX_CHOICES);
 }
 
-/** The briefing chosen so far in an autocomplete interaction, if it names one. */
+/** The briefing chosen so far in an autocomplete interaction, if it names one (resolved as the command will). */
 export function chosenBriefing(interaction: AutocompleteInteraction, ctx: CommandContext): Briefing | undefined {
-  const slug = interaction.options.getString('briefing')?.trim().toLowerCase();
-  return slug ? ctx.library.get(slug) : undefined;
+  const typed = interaction.options.getString('briefing')?.trim();
+  if (!typed) return undefined;
+  const exact = ctx.library.get(typed.toLowerCase());
+  if (exact) return exact;
+  const resolution = resolveBriefingName(typed, nameCandidates(typed, ctx));
+  return resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
 }
 
 /** Choice names are at most 100 characters. */
@@ -45,7 +95,7 @@ export function numberedChoices(items: readonly NumberedItem[], typed: string): 
   const query = foldForMatch(typed);
   const matches = (item: NumberedItem): boolean => (/^\d+$/.test(query) ? String(item.n).startsWith(query) : foldForMatch(item.text).includes(query));
   const matching = query ? items.filter(matches) : items;
-  return matching.slice(0, 25).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
+  return matching.slice(0, DISCORD_MAX_CHOICES).map((item) => ({ name: choiceName(`${item.n}. ${item.text}`), value: item.n }));
 }
 
 /**

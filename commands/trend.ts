@@ -1,6 +1,7 @@
 /** /trend: a briefing's trend predictions, or one of them. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/command-module.js';
+import { withNote } from '../src/render/user-error.js';
 import { renderTrends } from '../src/render/index.js';
 import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing, requireNumbered } from './shared-options.js';
 
@@ -14,10 +15,10 @@ export const trend: CommandModule = {
   data,
   usage: '/trend briefing:<name> [number:<n>]',
   async execute(interaction, respond, ctx) {
-    const briefing = requireBriefing(interaction, ctx);
+    const { briefing, note } = requireBriefing(interaction, ctx);
     const n = interaction.options.getInteger('number') ?? undefined;
     if (n !== undefined) requireNumbered(briefing, briefing.trends, n, 'trends');
-    await respond.sendAll(renderTrends(briefing, n));
+    await respond.sendAll(withNote(renderTrends(briefing, n), note));
   },
   autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

@@ -1,6 +1,7 @@
 /** /variable: a briefing's key variables, or one with the trends and positions that bear on it. */
 import { SlashCommandBuilder } from 'discord.js';
 import type { CommandModule } from '../src/discord/command-module.js';
+import { withNote } from '../src/render/user-error.js';
 import { renderKeyVariable, renderKeyVariables } from '../src/render/index.js';
 import { briefingChoices, briefingOption, chosenBriefing, numberedChoices, requireBriefing, requireKeyVariable } from './shared-options.js';
 
@@ -14,11 +15,11 @@ export const variable: CommandModule = {
   data,
   usage: '/variable briefing:<name> [number:<n>]',
   async execute(interaction, respond, ctx) {
-    const briefing = requireBriefing(interaction, ctx);
+    const { briefing, note } = requireBriefing(interaction, ctx);
     const number = interaction.options.getInteger('number');
-    if (number === null) return respond.sendAll(renderKeyVariables(briefing));
+    if (number === null) return respond.sendAll(withNote(renderKeyVariables(briefing), note));
     const n = requireKeyVariable(briefing, number);
-    await respond.sendAll(renderKeyVariable(briefing, n, ctx.library.related(briefing, n)));
+    await respond.sendAll(withNote(renderKeyVariable(briefing, n, ctx.library.related(briefing, n)), note));
   },
   autocomplete(interaction, ctx) {
     const focused = interaction.options.getFocused(true);

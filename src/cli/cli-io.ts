@@ -18,3 +18,28 @@ export const processIo = (): CliIo => ({
 export const EXIT_OK = 0;
 export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
+
+/**
+ * Control characters other than tab and newline: C0 (ESC starts every CSI/OSC sequence, CR
+ * rewrites a line, BS erases), DEL and C1 (U+009B is a one-character CSI). Briefings come from
+ * outside; raw, these would let a title retitle the operator's terminal or print a fake "OK".
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Text made safe for a terminal: each control character shown as a visible `\xNN` escape (so the
+ * operator sees that it is there), tab and newline kept. Every human printer goes through it;
+ * JSON output never needs it (JSON.stringify already writes them as `\u001b`).
+ */
+export function terminalSafe(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, (ch) => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
+
+/** Writes human-readable text to a terminal stream, control characters escaped. */
+export function writeText(stream: CliIo['stdout'], text: string): void {
+  stream.write(terminalSafe(text));
+}
+
+/** What to do about an empty archive, for the verbs that find nothing in one. */
+export const EMPTY_ARCHIVE_HINT = 'The archive is empty. Add briefings with: lumen import <file|dir> (lumen import data/samples to try it)';

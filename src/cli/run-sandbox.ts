@@ -10,7 +10,7 @@ import { OffsetClock } from '../domain/clock.js';
 import { LumenError } from '../domain/errors.js';
 import { createLogger } from '../log.js';
 import { Sandbox } from '../sandbox/sandbox.js';
-import type { CliIo } from './cli-io.js';
+import { writeText, type CliIo } from './cli-io.js';
 import { pino } from 'pino';
 
 export async function startCliSandbox(config: Config, io: CliIo, options: { realTimeSchedule?: boolean } = {}): Promise<Sandbox | undefined> {
@@ -21,7 +21,7 @@ export async function startCliSandbox(config: Config, io: CliIo, options: { real
   try {
     return await Sandbox.start({ dataDir, clock: new OffsetClock(), logger, inboxPollSeconds: config.inboxPollSeconds, realTimeSchedule: options.realTimeSchedule });
   } catch (error) {
-    io.stderr.write(`Could not start the sandbox: ${error instanceof LumenError ? error.message : (error as Error).message}\n`);
+    writeText(io.stderr, `Could not start the sandbox: ${error instanceof LumenError ? error.message : (error as Error).message}\n`);
     return undefined;
   }
 }

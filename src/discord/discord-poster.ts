@@ -7,9 +7,11 @@ import {
   ChannelType,
   DiscordAPIError,
   HTTPError,
+  PermissionFlagsBits,
   RESTJSONErrorCodes,
   SnowflakeUtil,
   ThreadAutoArchiveDuration,
+  type Channel,
   type Client,
   type Message,
 } from 'discord.js';
@@ -73,9 +75,24 @@ export class DiscordPoster implements Poster {
     return missingPermissionsIn(this.#client.channels.cache.get(channelId), this.#client, purpose);
   }
 
+  /**
+   * Without Embed Links Discord drops a bot's embeds silently: a briefing card would arrive empty (or be
+   * refused as empty, 50006). The cached permissions tell before anything is sent; when they are not
+   * cached, Discord's own answer decides.
+   */
+  #requireEmbedLinks(channel: Channel, payload: MessagePayload): void {
+    if (payload.embeds.length === 0 || channel.isDMBased() || !('permissionsFor' in channel)) return;
+    const me = this.#client.user;
+    const permissions = me ? channel.permissionsFor(me) : null;
+    if (permissions && !permissions.has(PermissionFlagsBits.EmbedLinks)) {
+      throw new PostFailure('missing-permissions', 'the bot may not embed links there (Embed Links), so its briefings would arrive empty');
+    }
+  }
+
   postNewBriefing(channelId: string, payload: MessagePayload, options: { threadName: string; nonce: string } & PostMentions): Promise<PostedBriefing> {
     return attempt(async () => {
       const channel = await this.#channel(channelId);
+      this.#requireEmbedLinks(channel, payload);
       const message = toMessageOptions(payload, { mentionRoleId: options.mentionRoleId, mentionEveryone: options.mentionEveryone });
       if (channel.type === ChannelType.GuildForum) {
         // In a forum each briefing is its own post: the post is the thread.
@@ -99,6 +116,7 @@ export class DiscordPoster implements Poster {
   postMessage(channelId: string, payload: MessagePayload, options: { nonce: string }): Promise<{ messageId: string }> {
     return attempt(async () => {
       const channel = await this.#channel(channelId);
+      this.#requireEmbedLinks(channel, payload);
       if (channel.type === ChannelType.GuildForum) {
         const post = await channel.threads.create({ name: payload.embeds[0]?.title?.slice(0, 100) || 'Lumen digest', message: toMessageOptions(payload) });
         return { messageId: post.id };

@@ -5,6 +5,7 @@
  * A handler still busy after `deferAfterMs` is deferred, so no interaction misses Discord's 3 s.
  */
 import type { AutocompleteInteraction, Interaction, MessageComponentInteraction } from 'discord.js';
+import { DISCORD_MAX_CHOICES } from '../render/discord-limits.js';
 import { decodeCustomId, renderUnknownBriefing, renderUserError, type CustomIdAction } from '../render/index.js';
 import type { Logger } from '../log.js';
 import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler } from './command-module.js';
@@ -95,7 +96,7 @@ export class InteractionRouter {
     }
     const command = this.#commands.get(interaction.commandName);
     const choices = command?.autocomplete?.(interaction, this.#ctx) ?? [];
-    await interaction.respond(choices.slice(0, 25));
+    await interaction.respond(choices.slice(0, DISCORD_MAX_CHOICES));
     return 'ok';
   }
 

@@ -5,7 +5,7 @@
 import { buttonRows, actionButton } from './components.js';
 import { MESSAGE_LIMITS as L } from './discord-limits.js';
 import { ERROR_COLOR, type MessagePayload } from './message-payload.js';
-import { escapeMarkdown, neutraliseMentions } from './safe-text.js';
+import { escapeMarkdown, inlineMarkdown, neutraliseMentions } from './safe-text.js';
 import { truncateText } from './truncate-text.js';
 
 /** A briefing offered as a way out of an error. */
@@ -48,4 +48,30 @@ export function renderUnknownBriefing(query: string, suggestions: readonly Sugge
     .map((s) => actionButton(`Open ${s.slug}`, { kind: 'open', slug: s.slug }));
   payload.components = buttonRows(buttons, 1);
   return payload;
+}
+
+/**
+ * What a reader is told when the archive holds nothing yet, instead of "not found": how briefings
+ * get in, for the member (who can ask an admin) and for whoever runs the bot.
+ */
+export const EMPTY_ARCHIVE_MESSAGE =
+  'The archive is empty: no briefing has been published here yet. A member with Manage Server can upload one with `/publish`; ' +
+  'whoever runs the bot can drop files into its inbox folder or run `npx lumen import <folder>` (`npx lumen import data/samples` to try it).';
+
+/**
+ * The one-line note above an answer whose typed name was not a slug but clearly meant one:
+ * Discord subtext (`-#`), so it reads as an aside, not as part of the briefing.
+ */
+export function renderShowingNote(typed: string, slug: string): string {
+  const shown = truncateText(inlineMarkdown(typed), 120);
+  return `-# Showing \`${slug}\`, the closest match to “${shown}”.`;
+}
+
+/** `payloads` with `note` as the first message's first line (a message holds at most 2,000 characters of content). */
+export function withNote(payloads: MessagePayload[], note: string | undefined): MessagePayload[] {
+  if (!note) return payloads;
+  const [first, ...rest] = payloads;
+  if (!first) return [{ content: note, embeds: [], components: [] }];
+  const content = first.content ? `${note}\n${first.content}` : note;
+  return [{ ...first, content: truncateText(content, L.content) }, ...rest];
 }

@@ -3,6 +3,7 @@
  * sample archive. What `npm start` runs without a token, what `lumen sandbox --script` drives,
  * and what the end-to-end tests start.
  */
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { LumenApp } from '../app/lumen-app.js';
 import { deployCommands } from '../discord/deploy-commands.js';
@@ -12,7 +13,13 @@ import { importBriefingFiles } from '../import/import-briefing-files.js';
 import type { Logger } from '../log.js';
 import { LocalDiscord } from './emulator/local-discord.js';
 
-export const SAMPLES_DIR = fileURLToPath(new URL('../../data/samples/', import.meta.url));
+/**
+ * The sample archive in the package's data/samples/: two folders up from src/sandbox/ when run from
+ * the sources, three from dist/src/sandbox/ when compiled (`npm run build`).
+ */
+export const SAMPLES_DIR = ['../../data/samples/', '../../../data/samples/']
+  .map((relative) => fileURLToPath(new URL(relative, import.meta.url)))
+  .find((dir) => existsSync(dir)) ?? fileURLToPath(new URL('../../data/samples/', import.meta.url));
 
 export interface SandboxOptions {
   dataDir: string;

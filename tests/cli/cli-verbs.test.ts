@@ -101,7 +101,7 @@ describe('given an archive holding the samples', () => {
   });
 
   it('then show of an unknown slug exits 1 suggesting the closest slug', async () => {
-    const run = await runLumen(['show', 'japan-tarifs'], { dataDir });
+    const run = await runLumen(['show', 'tarifs'], { dataDir });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('Did you mean: japan-tariffs');
   });

@@ -54,33 +54,60 @@ describe('given the briefing option is being typed', () => {
   });
 });
 
-describe('given a slug that names no briefing', () => {
-  it('given /brief briefing:japan-tarifs, then only the user sees the closest matches, with buttons to open them', async () => {
+describe('given a typed name that is not a slug', () => {
+  it('given /brief briefing:japan-tarifs (one briefing is the clear best match), then it answers with that card and a one-line note', async () => {
     const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name: 'brief', options: { briefing: 'japan-tarifs' } }));
+    expect(summary).toMatchObject({ command: 'brief', outcome: 'ok' });
+    expect(messages).toHaveLength(1);
+    expect(messages[0]?.ephemeral).toBe(false);
+    expect(messages[0]?.content).toBe('-# Showing `japan-tariffs`, the closest match to “japan-tarifs”.');
+    expect(embedsOf(messages[0])[0]?.title).toBe('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
+  });
+
+  it.each([
+    ['variable', 'red-sea-shiping', 'RED SEA'],
+    ['trend', 'red sea shiping', 'RED SEA'],
+    ['position', 'black-sea-grain', 'BLACK SEA'],
+  ])('given /%s briefing:%s, then it resolves the same way', async (name, typed, title) => {
+    const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name, options: { briefing: typed } }));
+    expect(summary.outcome).toBe('ok');
+    expect(messages[0]?.content).toMatch(/^-# Showing `[a-z-]+`, the closest match to “/);
+    expect(textOf(messages)).toContain(title);
+  });
+
+  it('given /ask with a briefing typed with a typo, then the answer keeps to the briefing it clearly meant', async () => {
+    const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name: 'ask', options: { question: 'car tariffs', briefing: 'japan-tarifs' } }));
+    expect(summary.outcome).toBe('ok');
+    expect(messages[0]?.content).toBe('-# Showing `japan-tariffs`, the closest match to “japan-tarifs”.');
+  });
+
+  it('given /brief briefing:japan (two briefings fit about as well), then only the user sees both candidates, with buttons to open them', async () => {
+    const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name: 'brief', options: { briefing: 'japan' } }));
     expect(summary).toMatchObject({ command: 'brief', outcome: 'user-error' });
     expect(messages).toHaveLength(1);
     expect(messages[0]?.ephemeral).toBe(true);
     const text = textOf(messages);
-    expect(text).toContain('No briefing is called “japan-tarifs”. Did you mean one of these?');
+    expect(text).toContain('No briefing is called “japan”. Did you mean one of these?');
     expect(text).toContain('`japan-tariffs`: LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
+    expect(text).toContain('`japan-us-defense-costs`');
     const buttons = buttonsOf(messages[0]);
-    expect(buttons[0]).toMatchObject({ label: 'Open japan-tariffs', custom_id: 'lb1|open|japan-tariffs' });
+    expect(buttons.map((b) => b.custom_id)).toEqual(expect.arrayContaining(['lb1|open|japan-tariffs', 'lb1|open|japan-us-defense-costs']));
     expect(buttons.length).toBeLessThanOrEqual(5);
   });
 
   it('given a suggestion is pressed, then its card opens', async () => {
-    const { messages } = await settle(log, sandbox.discord.interact.slashCommand({ name: 'variable', options: { briefing: 'japan-tarifs' } }));
+    const { messages } = await settle(log, sandbox.discord.interact.slashCommand({ name: 'variable', options: { briefing: 'japan' } }));
     const opened = await settle(log, sandbox.discord.interact.clickButton({ message: messages[0] as StoredMessage, customId: 'lb1|open|japan-tariffs' }));
     expect(opened.summary.outcome).toBe('ok');
     expect(opened.messages[0]?.ephemeral).toBe(true);
     expect(embedsOf(opened.messages[0])[0]?.title).toBe('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
   });
 
-  it.each(['variable', 'trend', 'position'])('given /%s with an unknown slug, then it answers with the closest matches too', async (name) => {
-    const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name, options: { briefing: 'red-sea-shiping' } }));
+  it.each(['variable', 'trend', 'position'])('given /%s with an ambiguous name, then it answers with the closest matches too', async (name) => {
+    const { messages, summary } = await settle(log, sandbox.discord.interact.slashCommand({ name, options: { briefing: 'japan' } }));
     expect(summary.outcome).toBe('user-error');
     expect(messages[0]?.ephemeral).toBe(true);
-    expect(buttonsOf(messages[0]).map((b) => b.custom_id)).toContain('lb1|open|red-sea-shipping');
+    expect(buttonsOf(messages[0]).map((b) => b.custom_id)).toContain('lb1|open|japan-us-defense-costs');
   });
 
   it('given a slug nothing resembles, then the reply suggests /search instead', async () => {

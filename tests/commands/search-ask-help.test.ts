@@ -124,11 +124,11 @@ describe('given /ask', () => {
     expect(embedsOf(opened.messages[0])[0]?.title).toBe('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
   });
 
-  it('given an unknown briefing scope, then only the user sees the closest matches', async () => {
-    const { messages, summary } = await run('ask', { question, briefing: 'japan-tarifs' });
+  it('given an ambiguous briefing scope, then only the user sees the closest matches', async () => {
+    const { messages, summary } = await run('ask', { question, briefing: 'japan' });
     expect(summary.outcome).toBe('user-error');
     expect(messages[0]?.ephemeral).toBe(true);
-    expect(textOf(messages)).toContain('No briefing is called “japan-tarifs”');
+    expect(textOf(messages)).toContain('No briefing is called “japan”');
   });
 });
 

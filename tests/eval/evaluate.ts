@@ -99,14 +99,21 @@ export function scoreSearch(system: SearchSystem, queries: readonly SearchQuery[
 
 /** Scores an ask system: found when an expected key variable is first or in the first three. */
 export function scoreAsk(system: AskSystem, questions: readonly AskQuestion[]): SystemScore {
-  return tally(system.name, questions.map((q) => {
+  return tally(system.name, askRows(system, questions));
+}
+
+type Row = { item: string; split: string; rank: number; got: string[] };
+
+/** Each question's rank of the expected key variable (-1 when not in the first three). */
+function askRows(system: AskSystem, questions: readonly AskQuestion[]): Row[] {
+  return questions.map((q) => {
     const got = system.ask(q.question).slice(0, 3);
     const rank = got.findIndex((r) => q.expected.some((e) => e.slug === r.slug && e.n === r.n));
     return { item: q.question, split: q.split, rank, got: got.map((r) => `${r.slug}#${r.n}`) };
-  }));
+  });
 }
 
-function tally(name: string, rows: { item: string; split: string; rank: number; got: string[] }[]): SystemScore {
+function tally(name: string, rows: Row[]): SystemScore {
   const accuracy = (part: typeof rows): Accuracy => ({
     n: part.length,
     top1: part.length === 0 ? 0 : part.filter((r) => r.rank === 0).length / part.length,
@@ -121,8 +128,12 @@ function tally(name: string, rows: { item: string; split: string; rank: number; 
   };
 }
 
-/** Every system on both sets: ours (and its ablations when `ablations`), then the baselines. */
-export function runEvaluation(options: { ablations?: boolean } = {}): {
+/**
+ * Every system on both sets: ours (and its ablations when `ablations`), then the baselines (plain
+ * fuse.js only when `fuse`, default true: the threshold tests compare with BM25 alone). Each system
+ * answers each question once; the per-batch scores are read from those answers.
+ */
+export function runEvaluation(options: { ablations?: boolean; fuse?: boolean } = {}): {
   search: SystemScore[];
   ask: SystemScore[];
   askByBatch: { batch: AskBatch; scores: SystemScore[] }[];
@@ -136,10 +147,12 @@ export function runEvaluation(options: { ablations?: boolean } = {}): {
     systems.push(ourSystems(briefings, 'ours without countries-list', {}));
     systems.push(ourSystems(briefings, 'ours without synonyms', { extraEntities: gazetteer, synonyms: false }));
   }
-  systems.push(bm25Systems(briefings), fuseSystems(briefings));
+  systems.push(bm25Systems(briefings));
+  if (options.fuse ?? true) systems.push(fuseSystems(briefings));
+  const answers = systems.map((s) => ({ name: s.ask.name, rows: askRows(s.ask, questions) }));
   return {
     search: systems.map((s) => scoreSearch(s.search, queries)),
-    ask: systems.map((s) => scoreAsk(s.ask, questions)),
-    askByBatch: loadAskBatches().map((batch) => ({ batch, scores: systems.map((s) => scoreAsk(s.ask, questions.slice(batch.from, batch.to))) })),
+    ask: answers.map(({ name, rows }) => tally(name, rows)),
+    askByBatch: loadAskBatches().map((batch) => ({ batch, scores: answers.map(({ name, rows }) => tally(name, rows.slice(batch.from, batch.to))) })),
   };
 }

@@ -1,5 +1,6 @@
 import { ComponentAssertions, EmbedAssertions, embedLength, ModalAssertions, SlashCommandAssertions } from '@discordjs/builders';
 import { describe, expect, it } from 'vitest';
+import { COMPONENT_LIMITS, DISCORD_API_LIMITS, DISCORD_MAX_CHOICES, MESSAGE_LIMITS } from '../../src/render/discord-limits.js';
 import { DISCORD_LIMITS } from '../../src/sandbox/emulator/index.js';
 import { embedCharacters } from '../../src/sandbox/emulator/validation/embed-schema.js';
 
@@ -71,5 +72,14 @@ describe('the emulator limits agree with @discordjs/builders where it states one
     expect(DISCORD_LIMITS.autocomplete).toEqual({ choices: 25, choiceName: 100, choiceValue: 100 });
     expect(DISCORD_LIMITS.interaction).toEqual({ initialResponseMs: 3_000, tokenLifetimeMs: 900_000 });
     expect(DISCORD_LIMITS.rateLimit.globalPerSecond).toBe(50);
+  });
+
+  it('then the renderer, the emulator and the tests read one table: src/render/discord-limits.ts', () => {
+    expect(DISCORD_LIMITS).toBe(DISCORD_API_LIMITS);
+    expect(MESSAGE_LIMITS.content).toBe(DISCORD_LIMITS.message.content);
+    expect(MESSAGE_LIMITS.total).toBe(DISCORD_LIMITS.embed.totalCharacters);
+    expect(COMPONENT_LIMITS.customId).toBe(DISCORD_LIMITS.components.customId);
+    expect(DISCORD_MAX_CHOICES).toBe(25);
+    expect(DISCORD_LIMITS.command.choices).toBe(DISCORD_MAX_CHOICES);
   });
 });

@@ -1,8 +1,8 @@
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { findInArchiveOrExplain } from '../find-briefing.js';
 import { openArchive } from '../open-archive.js';
 import { openOneShotLibrary } from '../open-library.js';
-import { readPositiveInt, writeJson, type Verb } from '../verb.js';
+import { UsageError, readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const askVerb: Verb = {
   name: 'ask',
@@ -20,24 +20,28 @@ Options:
   options: { briefing: { type: 'string' }, limit: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: Infinity, name: '<question>' },
   async run({ positionals, values }, io) {
+    const question = positionals.join(' ').trim();
+    if (question === '') throw new UsageError('the question is empty: give some words, e.g. lumen ask "Will Washington revisit car tariffs?"');
     const limit = readPositiveInt(values['limit'], 'limit', 3);
-    const scope = values['briefing'] as string | undefined;
+    const typedScope = values['briefing'] as string | undefined;
     const opened = await openArchive(io);
     if (!opened.ok) {
-      io.stderr.write(`${opened.message}\n`);
+      writeText(io.stderr, `${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    if (scope !== undefined && !findInArchiveOrExplain(io, opened.archive, scope)) return EXIT_FAILURE;
-    const results = (await openOneShotLibrary(opened)).ask(positionals.join(' '), { briefing: scope, limit });
+    const scoped = typedScope === undefined ? undefined : findInArchiveOrExplain(io, opened.archive, typedScope);
+    if (typedScope !== undefined && !scoped) return EXIT_FAILURE;
+    const scope = scoped?.briefing.slug;
+    const results = (await openOneShotLibrary(opened)).ask(question, { briefing: scope, limit });
     if (values['json']) {
       writeJson(io, results);
     } else if (results.length === 0) {
-      io.stdout.write('No key variable matches that question. Try naming the actors or the subject.\n');
+      writeText(io.stdout, 'No key variable matches that question. Try naming the actors or the subject.\n');
     } else {
       for (const [i, r] of results.entries()) {
-        io.stdout.write(`${i + 1}. ${r.slug}, key variable ${r.keyVariable.n}: ${r.keyVariable.text}\n`);
-        for (const t of r.related.trends) io.stdout.write(`   trend ${t.n}: ${t.text}\n`);
-        for (const p of r.related.positions) io.stdout.write(`   ${p.actor} on ${p.dimension}: ${p.text}\n`);
+        writeText(io.stdout, `${i + 1}. ${r.slug}, key variable ${r.keyVariable.n}: ${r.keyVariable.text}\n`);
+        for (const t of r.related.trends) writeText(io.stdout, `   trend ${t.n}: ${t.text}\n`);
+        for (const p of r.related.positions) writeText(io.stdout, `   ${p.actor} on ${p.dimension}: ${p.text}\n`);
       }
     }
     return EXIT_OK;

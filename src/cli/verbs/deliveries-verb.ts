@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { StateFileSchema } from '../../store/state.schema.js';
 import { STATE_FILE_NAME } from '../../store/state-store.js';
 import { ValidatedJsonFile } from '../../store/validated-json-file.js';
-import { EXIT_OK } from '../cli-io.js';
+import { EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { readPositiveInt, writeJson, type Verb } from '../verb.js';
 
@@ -26,10 +26,10 @@ Options:
     const state = await new ValidatedJsonFile(join(config.dataDir, STATE_FILE_NAME), StateFileSchema).read();
     const records = (state?.deliveries ?? []).slice(-limit);
     if (values['json']) writeJson(io, records);
-    else if (records.length === 0) io.stdout.write('No deliveries yet.\n');
+    else if (records.length === 0) writeText(io.stdout, 'No deliveries yet.\n');
     else {
       for (const r of records) {
-        io.stdout.write(`${r.at}  ${r.outcome.padEnd(26)} ${r.kind.padEnd(6)} channel ${r.channelId}  ${r.slugs.join(', ') || '-'}${r.reason ? `  (${r.reason})` : ''}\n`);
+        writeText(io.stdout, `${r.at}  ${r.outcome.padEnd(26)} ${r.kind.padEnd(6)} channel ${r.channelId}  ${r.slugs.join(', ') || '-'}${r.reason ? `  (${r.reason})` : ''}\n`);
       }
     }
     return EXIT_OK;

@@ -1,6 +1,6 @@
 import { loadCommands } from '../../../commands/index.js';
 import { deployCommands } from '../../discord/deploy-commands.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { UsageError, writeJson, type Verb } from '../verb.js';
 
@@ -24,7 +24,7 @@ Options:
     const config = requireConfig(io);
     const { discordToken, discordGuildId } = config;
     if (!discordToken) {
-      io.stderr.write('DISCORD_TOKEN: not set. Put the bot token in .env (see .env.example) to register commands.\n');
+      writeText(io.stderr, 'DISCORD_TOKEN: not set. Put the bot token in .env (see .env.example) to register commands.\n');
       return EXIT_FAILURE;
     }
     const guild = values['global'] ? undefined : ((values['guild'] as string | undefined) ?? discordGuildId);
@@ -33,10 +33,10 @@ Options:
     try {
       const result = await deployCommands({ token: discordToken, commands: loadCommands(), guildId: guild });
       if (values['json']) writeJson(io, result);
-      else io.stdout.write(`Registered ${result.names.length} ${result.scope} commands: ${result.names.map((n) => `/${n}`).join(' ')}\n`);
+      else writeText(io.stdout, `Registered ${result.names.length} ${result.scope} commands: ${result.names.map((n) => `/${n}`).join(' ')}\n`);
       return EXIT_OK;
     } catch (error) {
-      io.stderr.write(`Could not register the commands: ${(error as Error).message.split(discordToken).join('<token>')}\n`);
+      writeText(io.stderr, `Could not register the commands: ${(error as Error).message.split(discordToken).join('<token>')}\n`);
       return EXIT_FAILURE;
     }
   },

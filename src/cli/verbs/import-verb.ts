@@ -1,7 +1,7 @@
 import { formatIssue } from '../../domain/errors.js';
 import { BRIEFING_EXTENSIONS } from '../../import/briefing-file-rules.js';
 import { importBriefingFiles } from '../../import/import-briefing-files.js';
-import { EXIT_FAILURE, EXIT_OK, type CliIo } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText, type CliIo } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
 import { writeJson, type Verb } from '../verb.js';
 
@@ -49,9 +49,9 @@ Options:
     } else {
       for (const skipped of summary.skipped) io.stderr.write(`skipped: ${skipped.file}: ${skipped.reason}\n`);
       for (const saved of report.saved) {
-        for (const warning of saved.warnings) io.stderr.write(`warning: ${formatIssue(saved.file, warning)}\n`);
+        for (const warning of saved.warnings) writeText(io.stderr, `warning: ${formatIssue(saved.file, warning)}\n`);
       }
-      for (const rejected of summary.rejected) for (const line of rejected.errors) io.stderr.write(`${line}\n`);
+      for (const rejected of summary.rejected) for (const line of rejected.errors) writeText(io.stderr, `${line}\n`);
       io.stdout.write(
         `${summary.imported.length} imported, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.rejected.length} rejected` +
           `${summary.skipped.length > 0 ? `, ${summary.skipped.length} skipped` : ''}\n`,

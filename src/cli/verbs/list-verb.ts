@@ -1,5 +1,5 @@
 import { readArchiveCatalog } from '../../store/read-archive-catalog.js';
-import { EXIT_OK } from '../cli-io.js';
+import { EMPTY_ARCHIVE_HINT, EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { writeJson, type Verb } from '../verb.js';
 
@@ -16,8 +16,8 @@ Options:
     const config = requireConfig(io);
     const rows = await readArchiveCatalog(config.dataDir);
     if (values['json']) writeJson(io, rows);
-    else if (rows.length === 0) io.stdout.write('The archive is empty. Add briefings with: lumen import <file|dir>\n');
-    else io.stdout.write(rows.map((r) => `${r.publishedAt.slice(0, 10)}  ${r.slug}  ${r.title}`).join('\n') + '\n');
+    else if (rows.length === 0) writeText(io.stdout, `${EMPTY_ARCHIVE_HINT}\n`);
+    else writeText(io.stdout, rows.map((r) => `${r.publishedAt.slice(0, 10)}  ${r.slug}  ${r.title}`).join('\n') + '\n');
     return EXIT_OK;
   },
 };

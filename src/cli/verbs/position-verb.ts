@@ -1,6 +1,6 @@
 import { findDimensions } from '../../domain/find-dimension.js';
 import { resolveActor } from '../../search/resolve-actor.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { findBriefingOrExplain } from '../find-briefing.js';
 import { writeJson, type Verb } from '../verb.js';
 
@@ -24,7 +24,7 @@ Options:
     const query = positionals[1] as string;
     const actor = resolveActor(query, briefing.structure.actors);
     if (actor === undefined) {
-      io.stderr.write(`No actor "${query}" in ${briefing.slug}. Its actors are: ${briefing.structure.actors.join(', ') || '(none: it has no position table)'}\n`);
+      writeText(io.stderr, `No actor "${query}" in ${briefing.slug}. Its actors are: ${briefing.structure.actors.join(', ') || '(none: it has no position table)'}\n`);
       return EXIT_FAILURE;
     }
     let dimensions = briefing.structure.dimensions;
@@ -33,7 +33,7 @@ Options:
       dimensions = findDimensions(dimensions, wanted);
       if (dimensions.length !== 1) {
         const names = briefing.structure.dimensions.map((d) => d.name).join(', ');
-        io.stderr.write(`${dimensions.length === 0 ? 'No' : 'More than one'} dimension matches "${wanted}" in ${briefing.slug}. Its dimensions are: ${names}\n`);
+        writeText(io.stderr, `${dimensions.length === 0 ? 'No' : 'More than one'} dimension matches "${wanted}" in ${briefing.slug}. Its dimensions are: ${names}\n`);
         return EXIT_FAILURE;
       }
     }
@@ -41,8 +41,8 @@ Options:
     if (values['json']) {
       writeJson(io, { slug: briefing.slug, actor, positions });
     } else {
-      io.stdout.write(`${actor} in ${briefing.title}\n\n`);
-      io.stdout.write(positions.map((p) => `${p.dimension}\n  ${p.text || '(no position given)'}`).join('\n') + '\n');
+      writeText(io.stdout, `${actor} in ${briefing.title}\n\n`);
+      writeText(io.stdout, positions.map((p) => `${p.dimension}\n  ${p.text || '(no position given)'}`).join('\n') + '\n');
     }
     return EXIT_OK;
   },

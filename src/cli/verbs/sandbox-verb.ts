@@ -1,6 +1,6 @@
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { readScript, runScript } from '../../sandbox/terminal/run-script.js';
-import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
 import type { Verb } from '../verb.js';
@@ -10,14 +10,17 @@ export const sandboxVerb: Verb = {
   summary: 'Run the bot against a local emulated Discord, interactively or from a script',
   help: `Usage: lumen sandbox [--script FILE] [--json]
 
-Starts the local Discord emulator (guild "Lumen Sandbox", channels general, briefings, analysts),
-the real bot connected to it, and the sample archive, in a fresh LUMEN_DATA_DIR/sandbox folder.
-Without --script you type as in a channel; @help lists the sandbox directives.
+Starts the local Discord emulator (guild "Lumen Sandbox": channels general, briefings, analysts
+and the forum "forum"; users admin, member and analyst), the real bot connected to it, and the
+sample archive, in a fresh LUMEN_DATA_DIR/sandbox folder. Without --script you type as in a
+channel; @help lists the sandbox directives.
 
 Script lines, run in order:
-  /command name:value name:"value with spaces"   a slash command (autocomplete exercised)
-  @as admin | @as member                         who is typing
-  @in <channel>                                  the current channel
+  /brief japan-tariffs                           a slash command as typed in Discord: values fill the
+  /ask question:will japan retaliate             options in order or by name; a string value runs
+  /publish file:examples/new-briefing.md         to the next option; file: uploads a local file
+  @as admin | @as member | @as analyst           who is typing
+  @in <channel>                                  the current channel (a forum takes commands only in its posts)
   @click <label> | @select <value>               a button or menu on the bot's last message
   @import <path>                                 drop a briefing file into the inbox
   @advance <N>m|h|d                              simulated time passes
@@ -35,7 +38,7 @@ Options:
     const scriptFile = values['script'] as string | undefined;
     const script = scriptFile === undefined ? undefined : await readScript(scriptFile).catch((error: Error) => ({ ok: false as const, errors: [`${scriptFile}: ${error.message}`] }));
     if (script && !script.ok) {
-      for (const error of script.errors) io.stderr.write(`${error}\n`);
+      for (const error of script.errors) writeText(io.stderr, `${error}\n`);
       return EXIT_USAGE;
     }
     // A script runs on simulated time alone, so its output does not depend on how fast it runs.

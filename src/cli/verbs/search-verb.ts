@@ -1,7 +1,7 @@
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
 import { openOneShotLibrary } from '../open-library.js';
-import { readPositiveInt, writeJson, type Verb } from '../verb.js';
+import { UsageError, readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const searchVerb: Verb = {
   name: 'search',
@@ -17,16 +17,18 @@ Options:
   options: { limit: { type: 'string' }, json: { type: 'boolean' } },
   positionals: { min: 1, max: Infinity, name: '<query>' },
   async run({ positionals, values }, io) {
+    const query = positionals.join(' ').trim();
+    if (query === '') throw new UsageError('the query is empty: give some words, e.g. lumen search "chip export controls"');
     const limit = readPositiveInt(values['limit'], 'limit', 10);
     const opened = await openArchive(io);
     if (!opened.ok) {
-      io.stderr.write(`${opened.message}\n`);
+      writeText(io.stderr, `${opened.message}\n`);
       return EXIT_FAILURE;
     }
-    const results = (await openOneShotLibrary(opened)).search(positionals.join(' '), { limit });
+    const results = (await openOneShotLibrary(opened)).search(query, { limit });
     if (values['json']) writeJson(io, results);
-    else if (results.length === 0) io.stdout.write('No briefing matches. Try fewer or other words.\n');
-    else io.stdout.write(results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
+    else if (results.length === 0) writeText(io.stdout, 'No briefing matches. Try fewer or other words.\n');
+    else writeText(io.stdout, results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
     return EXIT_OK;
   },
 };

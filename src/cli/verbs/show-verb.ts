@@ -1,6 +1,6 @@
 import { SECTION_CHOICES, SECTIONS, isSectionChoice } from '../../domain/briefing-sections.js';
 import { renderBriefingText, renderSectionText } from '../../render/briefing-text.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { findBriefingOrExplain } from '../find-briefing.js';
 import { UsageError, writeJson, type Verb } from '../verb.js';
 
@@ -26,7 +26,7 @@ Options:
       if (section === undefined) writeJson(io, briefing);
       else writeJson(io, { slug: briefing.slug, [SECTIONS[section].field]: briefing[SECTIONS[section].field] });
     } else {
-      io.stdout.write(`${section === undefined ? renderBriefingText(briefing) : renderSectionText(briefing, section)}\n`);
+      writeText(io.stdout, `${section === undefined ? renderBriefingText(briefing) : renderSectionText(briefing, section)}\n`);
     }
     return EXIT_OK;
   },

@@ -1,12 +1,12 @@
-import { LumenApp } from '../../app/lumen-app.js';
-import { systemClock } from '../../domain/clock.js';
+import type { LumenApp } from '../../app/lumen-app.js';
 import { LumenError } from '../../domain/errors.js';
 import { startAppHttp, type AppHttp } from '../../http/start-app-http.js';
 import { createLogger } from '../../log.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
-import { EXIT_FAILURE, EXIT_OK } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
 import { startCliSandbox } from '../run-sandbox.js';
+import { startDiscordBot } from '../start-bot.js';
 import type { Verb } from '../verb.js';
 
 export const startVerb: Verb = {
@@ -22,7 +22,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
   async run(_input, io) {
     const config = requireConfig(io);
     if (!config.discordToken) {
-      io.stdout.write('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
+      writeText(io.stdout, 'No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.\n');
       const sandbox = await startCliSandbox(config, io, { realTimeSchedule: true });
       if (!sandbox) return EXIT_FAILURE;
       try {
@@ -37,15 +37,17 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     let app: LumenApp;
     let http: AppHttp | undefined;
     try {
-      app = await LumenApp.open({ dataDir: config.dataDir, clock: systemClock, logger, inboxPollSeconds: config.inboxPollSeconds });
-      http = await startAppHttp(app, config, logger, { lastScheduleTick: () => app.lastScheduleTick }); // LUMEN_HTTP_PORT: health, metrics, POST /briefings
-      await app.startBot({ token: config.discordToken });
-      http?.watchBot();
-      await app.startSchedule({ realTime: true });
+      app = await startDiscordBot({ ...config, discordToken: config.discordToken }, logger, {
+        // LUMEN_HTTP_PORT: health, metrics, POST /briefings, up before the bot connects.
+        beforeBot: async (opened) => {
+          http = await startAppHttp(opened, config, logger, { lastScheduleTick: () => opened.lastScheduleTick });
+        },
+        afterBot: () => http?.watchBot(),
+      });
     } catch (error) {
       await http?.server.stop();
       const message = error instanceof LumenError ? error.message : (error as Error).message;
-      io.stderr.write(`Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
+      writeText(io.stderr, `Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
       return EXIT_FAILURE;
     }
     const stopped = new Promise<void>((resolve) => {

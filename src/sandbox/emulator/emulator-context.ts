@@ -11,6 +11,8 @@ import type { SnowflakeGenerator } from './snowflake.js';
 /** The state and services route handlers and the interaction driver share. */
 export interface EmulatorContext {
   readonly now: () => number;
+  /** Real milliseconds for an interaction's initial response (option `interactionDeadlineMs`). */
+  readonly interactionDeadlineMs: number;
   readonly ids: SnowflakeGenerator;
   readonly applicationId: string;
   readonly guild: GuildState;

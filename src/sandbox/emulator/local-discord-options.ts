@@ -29,10 +29,26 @@ export interface LocalDiscordOptions {
   privilegedIntents?: number;
   /** Port to listen on (default: a free one). */
   port?: number;
+  /**
+   * The time the bot has for an interaction's initial response, in real (monotonic) milliseconds whatever
+   * `now` says, as on Discord: default 3000. Tests of the deadline set a shorter one instead of sleeping 3 s.
+   */
+  interactionDeadlineMs?: number;
+  /**
+   * Close a gateway connection that sends no heartbeat for this long (real ms), with 4009 Session timed out
+   * (DOCS OP "Gateway Close Event Codes"). Default: 1.5 heartbeat intervals, as Discord allows some slack.
+   */
+  heartbeatTimeoutMs?: number;
+  /**
+   * Check every exchange against Discord's OpenAPI description (vendor/discord-api-spec): `enforce` makes
+   * `close()` throw on any mismatch outside the spec's known quirks. Default: `enforce` under vitest, `off` elsewhere.
+   */
+  specCheck?: 'enforce' | 'off';
 }
 
 /** Options with defaults filled in. */
-export type ResolvedOptions = Required<Omit<LocalDiscordOptions, 'token' | 'channels' | 'rateLimits'>> & Pick<LocalDiscordOptions, 'token' | 'channels' | 'rateLimits'>;
+export type ResolvedOptions = Required<Omit<LocalDiscordOptions, 'token' | 'channels' | 'rateLimits' | 'heartbeatTimeoutMs'>> &
+  Pick<LocalDiscordOptions, 'token' | 'channels' | 'rateLimits' | 'heartbeatTimeoutMs'>;
 
 /** Fills in defaults. */
 export function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
@@ -45,6 +61,10 @@ export function resolveOptions(options: LocalDiscordOptions): ResolvedOptions {
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? DISCORD_LIMITS.gateway.heartbeatIntervalMs,
     privilegedIntents: options.privilegedIntents ?? PRIVILEGED_INTENTS,
     port: options.port ?? 0,
+    interactionDeadlineMs: options.interactionDeadlineMs ?? DISCORD_LIMITS.interaction.initialResponseMs,
+    // VITEST is set by the test runner in every worker; the sandbox and benchmarks run unchecked.
+    // LUMEN_SPEC_CHECK=off turns it off for a run (to measure its cost).
+    specCheck: options.specCheck ?? (process.env.VITEST && process.env.LUMEN_SPEC_CHECK !== 'off' ? 'enforce' : 'off'),
   };
 }
 

@@ -8,7 +8,8 @@ import { InteractionDriver } from './interactions/interaction-driver.js';
 import { makeToken, overwriteFor, resolveOptions, type BotChannelPermissions, type LocalDiscordOptions } from './local-discord-options.js';
 import { FaultInjector } from './rest/fault-injector.js';
 import { RateLimiter } from './rest/rate-limiter.js';
-import { RequestLog, type RecordedRequest } from './rest/request-log.js';
+import { RequestLog, type RecordedRequest, type SpecFinding } from './rest/request-log.js';
+import { appendSpecReport, SpecMismatchError } from './spec/spec-mismatch-error.js';
 import { RestRouter } from './rest/rest-router.js';
 import { channelRoutes } from './routes/channel-routes.js';
 import { commandRoutes } from './routes/command-routes.js';
@@ -54,10 +55,13 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
   readonly #ctx: EmulatorContext;
   readonly #log = new RequestLog();
   readonly #http: HttpServer;
+  readonly #router: RestRouter;
   readonly #gateway: GatewayServer;
   #token: string;
   #port = 0;
   readonly #requestedPort: number;
+  readonly #specCheck: 'enforce' | 'off';
+  #closed = false;
 
   private constructor(options: LocalDiscordOptions) {
     super();
@@ -77,6 +81,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     const base = (): string => `http://127.0.0.1:${this.#port}`;
     this.#ctx = {
       now: opts.now,
+      interactionDeadlineMs: opts.interactionDeadlineMs,
       ids,
       applicationId: this.applicationId,
       guild: this.guild,
@@ -91,26 +96,49 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
       application: () => applicationPayload(this.guild, this.applicationId),
     };
     const routes = [guildRoutes, channelRoutes, threadRoutes, commandRoutes, interactionRoutes, webhookRoutes].flatMap((make) => make(this.#ctx));
-    const router = new RestRouter({ routes, limiter: this.rateLimits, faults: this.faults, checkToken: (h) => h === `Bot ${this.#token}` });
+    const router = (this.#router = new RestRouter({ routes, limiter: this.rateLimits, faults: this.faults, checkToken: (h) => h === `Bot ${this.#token}` }));
     this.#http = new HttpServer({ router, attachments: this.#ctx.attachments, log: this.#log, now: opts.now, onRecorded: (r) => this.emit('request', r) });
     this.#gateway = new GatewayServer(this.#http.server, {
       checkToken: (t) => typeof t === 'string' && t.replace(/^Bot /, '') === this.#token,
       ready: (session) => readyPayload(this.guild, this.applicationId, session, `ws://127.0.0.1:${this.#port}${RESUME_PATH}`),
       guildCreates: (session) => (ownsGuild(session, this.guildId) ? [guildCreatePayload(this.guild)] : []),
       heartbeatIntervalMs: opts.heartbeatIntervalMs,
+      ...(opts.heartbeatTimeoutMs === undefined ? {} : { heartbeatTimeoutMs: opts.heartbeatTimeoutMs }),
       privilegedIntents: opts.privilegedIntents,
     });
     this.#gateway.on('event', (event) => this.emit('gateway', event));
     this.gateway = new GatewayControls(this.#gateway);
     this.interact = new InteractionDriver(this.#ctx, (t, d) => this.#gateway.dispatch(t, d));
     this.#requestedPort = opts.port;
+    this.#specCheck = opts.specCheck;
   }
 
   /** Starts an emulator on 127.0.0.1 (a free port unless `port` is given). */
   static async start(options: LocalDiscordOptions = {}): Promise<LocalDiscord> {
     const discord = new LocalDiscord(options);
+    if (discord.#specCheck === 'enforce') {
+      // Loaded only when checking: ajv is a dev dependency, and the sandbox never needs it.
+      const { sharedSpecChecker } = await import('./spec/spec-checker.js');
+      const checker = sharedSpecChecker();
+      discord.#log.inspectWith((entry) => checker.check(entry));
+    }
     discord.#port = await discord.#http.listen(discord.#requestedPort);
     return discord;
+  }
+
+  /** Every REST route the emulator serves, as (method, template with `:params`). */
+  get routes(): Array<{ method: string; template: string }> {
+    return this.#router.routes();
+  }
+
+  /** Exchanges that broke Discord's OpenAPI description so far (with `specCheck: 'enforce'`). */
+  get specFindings(): readonly SpecFinding[] {
+    return this.#log.findings;
+  }
+
+  /** How many exchanges the spec checker judged. */
+  get specChecked(): number {
+    return this.#log.inspected;
   }
 
   /** `http://127.0.0.1:PORT/api`: pass as `rest.api` to the discord.js Client. */
@@ -215,9 +243,16 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     return this.#token;
   }
 
-  /** Closes sockets and the HTTP server. */
+  /**
+   * Closes sockets and the HTTP server. With `specCheck: 'enforce'` it then throws if any exchange broke
+   * Discord's OpenAPI description, so every test that starts an emulator fails on a mismatch at teardown.
+   */
   async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
     await this.#gateway.close();
     await this.#http.close();
+    if (this.#specCheck === 'enforce') appendSpecReport(this.#log.inspected, this.#log.findings);
+    if (this.#specCheck === 'enforce' && this.#log.findings.length > 0) throw new SpecMismatchError(this.#log.findings);
   }
 }

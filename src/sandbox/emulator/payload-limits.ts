@@ -1,77 +1,15 @@
+import { DISCORD_API_LIMITS } from '../../render/discord-limits.js';
+
 /**
- * Discord's documented limits, in one place (see /work/shared/discord-facts.md §1–§5).
- * Validation, rate limiting and interaction deadlines all read from here, and
- * tests/sandbox/payload-limits.test.ts cross-checks them against @discordjs/builders.
+ * Discord's documented limits for the emulator: the one table in src/render/discord-limits.ts, so the
+ * renderer, the emulator and the tests cannot drift apart. tests/sandbox/payload-limits.test.ts
+ * cross-checks them against @discordjs/builders.
  */
-export const DISCORD_LIMITS = {
-  message: {
-    content: 2000,
-    embeds: 10,
-    allowedMentionIds: 100,
-  },
-  embed: {
-    title: 256,
-    description: 4096,
-    fields: 25,
-    fieldName: 256,
-    fieldValue: 1024,
-    footerText: 2048,
-    authorName: 256,
-    /** Sum of title, description, field names and values, footer text and author name over all embeds. */
-    totalCharacters: 6000,
-  },
-  components: {
-    actionRows: 5,
-    buttonsPerRow: 5,
-    selectsPerRow: 1,
-    customId: 100,
-    buttonLabel: 80,
-    buttonUrl: 512,
-    selectOptions: 25,
-    selectOptionLabel: 100,
-    selectOptionValue: 100,
-    selectOptionDescription: 100,
-    selectPlaceholder: 150,
-    selectMaxValues: 25,
-    /** IS_COMPONENTS_V2 messages may hold this many components in total. */
-    componentsV2Total: 40,
-    modalTitle: 45,
-  },
-  autocomplete: {
-    choices: 25,
-    choiceName: 100,
-    choiceValue: 100,
-  },
-  command: {
-    name: 32,
-    description: 100,
-    options: 25,
-    choices: 25,
-    choiceName: 100,
-    choiceValue: 100,
-    optionLength: 6000,
-    totalCharacters: 8000,
-    chatInputPerScope: 100,
-    userPerScope: 15,
-    messagePerScope: 15,
-  },
-  thread: {
-    name: 100,
-  },
-  interaction: {
-    /** The initial response must arrive within this many milliseconds. */
-    initialResponseMs: 3_000,
-    /** The interaction token (follow-ups, edits) lives this long. */
-    tokenLifetimeMs: 15 * 60_000,
-  },
-  rateLimit: {
-    globalPerSecond: 50,
-  },
-  gateway: {
-    heartbeatIntervalMs: 41_250,
-    sendsPerMinute: 120,
-  },
-} as const;
+export const DISCORD_LIMITS = DISCORD_API_LIMITS;
+
+
+/** The largest int32: the spec's bound on component ids, durations and placeholder versions. */
+export const MAX_INT32 = 2_147_483_647;
 
 /** Message flags the emulator reads (DOCS MSG "Message Flags"). */
 export const MESSAGE_FLAGS = {

@@ -2,6 +2,7 @@
  * A Discord message as a person reads it in a terminal: embeds as titled blocks, fields as
  * indented paragraphs, buttons as [Label], selects as a list of their options.
  */
+import { terminalSafe } from '../../cli/cli-io.js';
 
 interface EmbedView {
   title?: string;
@@ -35,9 +36,10 @@ export function stripAnsi(text: string): string {
   return text.replace(ANSI_STYLE, '');
 }
 
-/** Markdown a terminal cannot show, reduced to plain text. */
+/** Markdown a terminal cannot show, reduced to plain text; control characters from a briefing made visible, never run. */
 function plain(text: string): string {
-  return text
+  return terminalSafe(text)
+    .replace(/^-# /gm, '')
     .replace(/\*\*(.+?)\*\*/gs, '$1')
     .replace(/(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])/gs, '$1')
     .replace(/__(.+?)__/gs, '$1')

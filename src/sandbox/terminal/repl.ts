@@ -7,17 +7,8 @@ import type { Sandbox } from '../sandbox.js';
 import type { StoredMessage } from '../emulator/state/stored-message.js';
 import { readScriptLine } from './script-line.js';
 import { SandboxSession } from './sandbox-session.js';
+import { sandboxHelp } from './sandbox-help.js';
 import { describeMessage, type Output } from './transcript.js';
-
-export const SANDBOX_HELP = `Type as you would in a Discord channel:
-  /brief briefing:japan-tariffs          /brief briefing:japan-tariffs section:full
-  /search query:"chip export controls"   /ask question:"Will Washington revisit car tariffs?"
-  /position briefing:japan-tariffs actor:us              /help
-Sandbox directives:
-  @as admin | @as member    who is typing        @in briefings        which channel (general, briefings, analysts)
-  @click Trends             press a button on the bot's last message      @select 2    pick a menu option
-  @import FILE              drop a briefing into the inbox                @advance 3h  let simulated time pass
-  @restart                  restart the bot on the same data               Ctrl+D       quit`;
 
 export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, out: Output): Promise<void> {
   const session = new SandboxSession(sandbox);
@@ -39,13 +30,13 @@ export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, ou
     rl.setPrompt(`#${session.channel} as ${session.user} › `);
     rl.prompt();
   };
-  out.write(`${SANDBOX_HELP}\n`);
+  out.write(`${sandboxHelp(sandbox)}\n`);
   prompt();
   try {
     for await (const line of rl) {
       const read = readScriptLine(line);
       if (!read.ok) out.write(`  ${read.error}\n`);
-      else if (read.step.kind === 'help') out.write(`${SANDBOX_HELP}\n`);
+      else if (read.step.kind === 'help') out.write(`${sandboxHelp(sandbox)}\n`);
       else if (read.step.kind !== 'comment') {
         const report = await session.run(read.step);
         for (const note of report.notes) out.write(`  · ${note}\n`);

@@ -1,15 +1,25 @@
 /**
- * Runs sandbox steps as a person in the sandbox guild would: typing commands (with autocomplete
- * exercised the way Discord's client does), pressing buttons, switching user and channel,
+ * Runs sandbox steps as a person in the sandbox guild would: typing commands (autocomplete asked
+ * and shown, the typed text sent, as Discord's client does when no suggestion is picked), pressing buttons, switching user and channel,
  * dropping files in the inbox, letting simulated time pass, restarting the bot.
  * Each step reports the REST requests the bot made while handling it and the messages it posted.
  */
-import { copyFile, mkdir } from 'node:fs/promises';
-import { basename, join, resolve } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { basename, extname, join, resolve } from 'node:path';
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Sandbox } from '../sandbox.js';
 import type { RecordedRequest } from '../emulator/rest/request-log.js';
 import type { StoredMessage } from '../emulator/state/stored-message.js';
+import type { InteractionHandle } from '../emulator/interactions/interaction-handle.js';
+import type { FileSpec } from '../emulator/state/attachment-store.js';
+import { bindOptions, selectSubcommand, type OptionToken } from './command-line.js';
+import { sandboxHelp } from './sandbox-help.js';
 import type { Step } from './script-line.js';
+
+const ATTACHMENT_OPTION = 11;
+const FORUM_CHANNEL = 15;
+/** How many suggestions a note shows: Discord shows up to 25, a terminal line fewer. */
+const SHOWN_SUGGESTIONS = 5;
 
 export interface StepReport {
   requests: RecordedRequest[];
@@ -65,7 +75,9 @@ export class SandboxSession {
     const discord = this.sandbox.discord;
     switch (step.kind) {
       case 'comment':
+        return;
       case 'help':
+        notes.push(sandboxHelp(this.sandbox));
         return;
       case 'as':
         discord.userId(step.user); // throws for an unknown user
@@ -76,7 +88,7 @@ export class SandboxSession {
         this.channel = step.channel;
         return;
       case 'command':
-        return this.#command(step.name, step.options, notes);
+        return this.#command(step.name, step.tokens, notes);
       case 'click': {
         const wanted = labelKey(step.label);
         const { message, customId } = this.#findComponent((c) => c.type === 2 && c.custom_id !== undefined && labelKey(c.label ?? '') === wanted, `a button "${step.label}"`);
@@ -108,30 +120,61 @@ export class SandboxSession {
     }
   }
 
-  /** Types a command: each autocomplete option is offered the typed text, and the best suggestion is picked. */
-  async #command(name: string, typed: Record<string, string>, notes: string[]): Promise<void> {
+  /**
+   * Types a command as Discord's client sends it: the options bound as typed (a wrong one is
+   * refused before anything is sent), each autocomplete option shown its suggestions but sent as
+   * typed (the bot resolves what it means, as it must on Discord), `file:` read from disk.
+   */
+  async #command(root: string, typed: OptionToken[], notes: string[]): Promise<void> {
     const discord = this.sandbox.discord;
-    const [root = '', ...subcommands] = name.split(' ');
     const definition = discord.commands.find(root, discord.guildId);
     if (!definition) throw new Error(`there is no /${root}; try /help`);
-    // A subcommand's options sit under it (`/subscriptions test id:…`).
-    let definitions = definition.options ?? [];
-    for (const part of subcommands) definitions = definitions.find((o) => o.name === part)?.options ?? [];
-    const options: Record<string, string | number> = {};
-    for (const option of definitions) {
-      const value = typed[option.name];
+    this.#refuseInForum();
+    // `/subscriptions test id:x`: the subcommand's name, then its options.
+    const chosen = selectSubcommand(definition, typed);
+    if (!chosen.ok) throw new Error(chosen.error);
+    const { name, shape, tokens } = chosen;
+    const bound = bindOptions(shape, tokens);
+    if (!bound.ok) throw new Error(bound.error);
+    const options: Record<string, string> = {};
+    const attachments: Record<string, FileSpec> = {};
+    for (const option of shape.options ?? []) {
+      const value = bound.options[option.name];
       if (value === undefined) continue;
+      if (option.type === ATTACHMENT_OPTION) {
+        attachments[option.name] = await readLocalFile(value);
+        continue;
+      }
       options[option.name] = value;
       if (!option.autocomplete) continue;
       const choices = await discord.interact.autocomplete({ name, options, focused: option.name, user: this.user, channel: this.channel });
-      const exact = choices.find((c) => String(c.value).toLowerCase() === value.toLowerCase() || c.name.toLowerCase() === value.toLowerCase());
-      const picked = exact ?? choices[0];
-      if (picked) {
-        options[option.name] = picked.value;
-        if (!exact) notes.push(`autocomplete: ${option.name}:"${value}" → ${picked.value}`);
-      }
+      if (!choices.some((c) => String(c.value) === value)) notes.push(suggestionsNote(option.name, value, choices));
     }
-    await discord.interact.slashCommand({ name, options, user: this.user, channel: this.channel }).response();
+    const send = (): InteractionHandle => {
+      try {
+        return discord.interact.slashCommand({ name, options, attachments, user: this.user, channel: this.channel });
+      } catch (error) {
+        throw new Error(this.#hiddenCommand(name, definition.default_member_permissions, error as Error));
+      }
+    };
+    await send().response();
+  }
+
+  /** Discord has no message box in a forum channel itself: commands are typed in one of its posts. */
+  #refuseInForum(): void {
+    const discord = this.sandbox.discord;
+    const channel = discord.guild.channel(discord.channelId(this.channel));
+    if (channel?.type !== FORUM_CHANNEL) return;
+    const posts = discord.guild.threads(channel.id).map((t) => t.name);
+    const where = posts.length > 0 ? `open one of its posts first (${posts.map((p) => `@in ${p}`).join(', ')})` : 'it has no posts yet';
+    throw new Error(`#${channel.name} is a forum: Discord offers no message box in the forum itself, only in its posts; ${where}`);
+  }
+
+  /** What Discord shows a member who may not use a command: nothing, it is not in their list. */
+  #hiddenCommand(name: string, required: string | null, error: Error): string {
+    if (!/cannot use \//.test(error.message)) return error.message;
+    const needs = permissionNames(required);
+    return `${this.user} does not see /${name}: Discord lists it only for members with ${needs}`;
   }
 
   /** The newest message the current user can see in the current channel that has the wanted component. */
@@ -166,4 +209,36 @@ function findNode(nodes: ComponentNode[], wanted: (node: ComponentNode) => boole
     if (inner) return inner;
   }
   return undefined;
+}
+
+/** "autocomplete for briefing:"japan tarifs" offered japan-tariffs, …; sent as typed". */
+function suggestionsNote(option: string, typed: string, choices: readonly { name: string; value: string | number }[]): string {
+  if (choices.length === 0) return `autocomplete for ${option}:"${typed}" offered nothing; sent as typed`;
+  const shown = choices.slice(0, SHOWN_SUGGESTIONS).map((c) => String(c.value));
+  const more = choices.length > shown.length ? ` (+${choices.length - shown.length} more)` : '';
+  return `autocomplete for ${option}:"${typed}" offered ${shown.join(', ')}${more}; sent as typed`;
+}
+
+const PERMISSION_NAMES: [bigint, string][] = [
+  [PermissionFlagsBits.Administrator, 'Administrator'],
+  [PermissionFlagsBits.ManageGuild, 'Manage Server'],
+  [PermissionFlagsBits.ManageChannels, 'Manage Channels'],
+  [PermissionFlagsBits.ManageMessages, 'Manage Messages'],
+  [PermissionFlagsBits.ManageRoles, 'Manage Roles'],
+];
+
+/** A command's default_member_permissions as Discord's settings name them. */
+function permissionNames(required: string | null): string {
+  const bits = required === null ? 0n : BigInt(required);
+  const names = PERMISSION_NAMES.filter(([bit]) => (bits & bit) !== 0n).map(([, label]) => label);
+  return names.length > 0 ? names.join(' or ') : 'the permission to use application commands';
+}
+
+/** A local file as an upload: `/publish file:examples/new-briefing.md`. */
+async function readLocalFile(path: string): Promise<FileSpec> {
+  const data = await readFile(resolve(path)).catch((error: NodeJS.ErrnoException) => {
+    throw new Error(`cannot upload ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+  const type = { '.md': 'text/markdown', '.markdown': 'text/markdown', '.txt': 'text/plain' }[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return { filename: basename(path), data, contentType: type };
 }

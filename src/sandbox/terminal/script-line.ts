@@ -1,7 +1,7 @@
 /**
  * One line of a sandbox script (or of what a person types at the sandbox prompt), read into a step.
  *
- *   /brief briefing:japan-tariffs section:"full"    a slash command, as typed in Discord
+ *   /brief japan-tariffs section:full               a slash command, as typed in Discord (command-line.ts)
  *   @as admin | @as member                          who is typing
  *   @in briefings                                   the current channel
  *   @click Trends | @select 2                       a button or select on the bot's last message
@@ -10,8 +10,10 @@
  *   @restart                                        stop the bot and start it again
  *   # a comment
  */
+import { bindOptions, selectSubcommand, tokenizeOptions, type CommandShape, type OptionToken } from './command-line.js';
+
 export type Step =
-  | { kind: 'command'; name: string; options: Record<string, string> }
+  | { kind: 'command'; name: string; tokens: OptionToken[] }
   | { kind: 'as'; user: string }
   | { kind: 'in'; channel: string }
   | { kind: 'click'; label: string }
@@ -24,13 +26,16 @@ export type Step =
 
 export type StepResult = { ok: true; step: Step } | { ok: false; error: string };
 
-const OPTION = /^([\p{L}\p{N}_-]+):(?:"((?:[^"\\]|\\.)*)"|'((?:[^'\\]|\\.)*)'|([^\s"'][^\s]*))\s*/u;
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
-export function readScriptLine(line: string): StepResult {
+/**
+ * Reads one line. With `commands` (the bot's command definitions), a command line is also checked
+ * against its command: an unknown command or option is an error here, before anything runs.
+ */
+export function readScriptLine(line: string, commands?: readonly CommandShape[]): StepResult {
   const text = line.trim();
   if (text === '' || text.startsWith('#')) return ok({ kind: 'comment' });
-  if (text.startsWith('/')) return readCommand(text.slice(1));
+  if (text.startsWith('/')) return readCommand(text.slice(1), commands);
   if (!text.startsWith('@')) return fail('a line is a /command, an @directive (@as, @in, @click, @select, @import, @advance, @restart) or a # comment');
 
   const [directive = '', ...rest] = text.slice(1).split(/\s+/);
@@ -61,25 +66,20 @@ export function readScriptLine(line: string): StepResult {
   }
 }
 
-function readCommand(text: string): StepResult {
-  const name = /^[\p{L}\p{N}_-]+/u.exec(text)?.[0];
-  if (!name) return fail('a command starts with its name, e.g. /brief briefing:japan-tariffs');
-  let rest = text.slice(name.length).trimStart();
-  // Words before the first option name a subcommand (`/subscriptions list`, `… test id:x`).
-  const path = [name];
-  for (let word = /^([\p{L}\p{N}_-]+)(?=\s|$)/u.exec(rest); word; word = /^([\p{L}\p{N}_-]+)(?=\s|$)/u.exec(rest)) {
-    path.push(word[1] as string);
-    rest = rest.slice(word[0].length).trimStart();
+function readCommand(text: string, commands: readonly CommandShape[] | undefined): StepResult {
+  const name = /^[\p{L}\p{N}_-]+/u.exec(text)?.[0]?.toLowerCase();
+  if (!name) return fail('a command starts with its name, e.g. /brief japan-tariffs');
+  const read = tokenizeOptions(text.slice(name.length));
+  if (!read.ok) return fail(read.error);
+  if (commands) {
+    const command = commands.find((c) => c.name === name);
+    if (!command) return fail(`there is no /${name}: the commands are ${commands.map((c) => `/${c.name}`).join(', ')}`);
+    const chosen = selectSubcommand(command, read.tokens);
+    if (!chosen.ok) return fail(chosen.error);
+    const bound = bindOptions(chosen.shape, chosen.tokens);
+    if (!bound.ok) return fail(bound.error);
   }
-  const options: Record<string, string> = {};
-  while (rest !== '') {
-    const match = OPTION.exec(rest);
-    if (!match) return fail(`cannot read "${rest.split(/\s+/)[0]}": options are name:value or name:"value with spaces"`);
-    const value = match[2] ?? match[3] ?? match[4] ?? '';
-    options[match[1] as string] = value.replace(/\\(.)/g, '$1');
-    rest = rest.slice(match[0].length);
-  }
-  return ok({ kind: 'command', name: path.join(' ').toLowerCase(), options });
+  return ok({ kind: 'command', name, tokens: read.tokens });
 }
 
 function unquote(text: string): string {

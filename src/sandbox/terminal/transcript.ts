@@ -15,7 +15,8 @@ export interface Output {
 export function sandboxDescription(sandbox: Sandbox): { sandbox: { guildId: string; channels: Record<string, string>; users: Record<string, string> } } {
   const discord = sandbox.discord;
   const channels = Object.fromEntries(discord.guild.channels().map((c) => [c.name, c.id]));
-  return { sandbox: { guildId: discord.guildId, channels, users: { admin: discord.userId('admin'), member: discord.userId('member') } } };
+  const users = Object.fromEntries(discord.guild.users().filter((u) => !u.bot).map((u) => [u.username, u.id]));
+  return { sandbox: { guildId: discord.guildId, channels, users } };
 }
 
 export function writeJsonStep(out: Output, line: string, report: StepReport): void {

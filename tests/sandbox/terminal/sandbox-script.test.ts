@@ -62,11 +62,23 @@ describe('given lumen sandbox --script without --json', () => {
     const run = await runScript(['/brief briefing:"japan tarifs"', '@click Trends'], false);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('> /brief briefing:"japan tarifs"');
-    expect(run.stdout).toContain('autocomplete: briefing:"japan tarifs" → japan-tariffs');
+    // Autocomplete is shown, not picked: the bot itself resolves the typo, as it must on Discord.
+    expect(run.stdout).toContain('autocomplete for briefing:"japan tarifs" offered japan-tariffs');
+    expect(run.stdout).toContain('Showing `japan-tariffs`, the closest match to “japan tarifs”.');
     expect(run.stdout).toContain('── Lumen Briefings in #general (reply to admin)');
     expect(run.stdout).toContain('│ LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
     expect(run.stdout).toContain('[Key variables] [Trends] [Positions] [Full briefing]');
     expect(run.stdout).toContain('(reply to admin, only they can see it)');
+  });
+
+  it('then /brief japan-tariffs typed positionally runs, and an option the command lacks stops the run before it starts (exit 2)', async () => {
+    const run = await runScript(['/brief japan-tariffs'], false);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('│ LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
+    const bad = await runScript(['/brief japan-tariffs', '/brief briefing:japan-tariffs colour:blue'], false);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/script\.txt:2: \/brief has no option "colour": its options are briefing, section\n$/);
   });
 
   it('then a line it cannot read stops the run before anything starts, naming file and line (exit 2)', async () => {
@@ -77,18 +89,20 @@ describe('given lumen sandbox --script without --json', () => {
 });
 
 describe('given npm start without a DISCORD_TOKEN', () => {
-  it('then it says so in one line, starts the sandbox prompt and answers /brief briefing:japan-tariffs', async () => {
+  it('then it says so in one line, lists every channel and user, starts the prompt and answers /brief japan-tariffs typed positionally', async () => {
     const dataDir = await tempDataDir();
     const env = { ...process.env, LUMEN_DATA_DIR: dataDir, DISCORD_TOKEN: '' };
     const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['pipe', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stdin.write('/brief briefing:japan-tariffs\n');
+    child.stdin.write('/brief japan-tariffs\n');
     child.stdin.end();
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(0);
     expect(out.split('\n')[0]).toBe('No DISCORD_TOKEN set: starting the local sandbox, an emulated Discord in this terminal.');
     expect(out).toContain('#general as admin ›');
+    expect(out).toContain('which channel: general, briefings, analysts, forum (a forum: type in its posts)');
+    expect(out).toContain('who is typing: admin, member, analyst');
     expect(out).toContain('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
   });
 });

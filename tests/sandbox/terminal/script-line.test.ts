@@ -5,7 +5,16 @@ describe('given sandbox script lines', () => {
   it('then a slash command keeps quoted values with spaces and #channel values', () => {
     expect(readScriptLine('/subscribe channel:#briefings mode:digest topic:"chip export controls" time:08:00')).toEqual({
       ok: true,
-      step: { kind: 'command', name: 'subscribe', options: { channel: '#briefings', mode: 'digest', topic: 'chip export controls', time: '08:00' } },
+      step: {
+        kind: 'command',
+        name: 'subscribe',
+        tokens: [
+          { name: 'channel', value: '#briefings', quoted: false },
+          { name: 'mode', value: 'digest', quoted: false },
+          { name: 'topic', value: 'chip export controls', quoted: true },
+          { name: 'time', value: '08:00', quoted: false },
+        ],
+      },
     });
   });
 

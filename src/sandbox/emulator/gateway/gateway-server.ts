@@ -17,6 +17,8 @@ interface Connection {
   /** After op 9 `d:true` the client resumes on the same socket; dispatches wait until then. */
   awaitingResume: boolean;
   sends: number[];
+  /** Fires when the client has sent no heartbeat for too long. */
+  heartbeatTimer: NodeJS.Timeout | undefined;
 }
 
 /**
@@ -96,7 +98,10 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
 
   /** Closes every socket and stops accepting. */
   async close(): Promise<void> {
-    for (const connection of this.#connections) connection.socket.terminate();
+    for (const connection of this.#connections) {
+      clearTimeout(connection.heartbeatTimer);
+      connection.socket.terminate();
+    }
     this.#connections.clear();
     await new Promise<void>((resolve) => this.#wss.close(() => resolve()));
   }
@@ -112,7 +117,7 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
   }
 
   #open(socket: WebSocket, path: string, query: URLSearchParams): void {
-    const connection: Connection = { socket, path, session: undefined, awaitingResume: false, sends: [] };
+    const connection: Connection = { socket, path, session: undefined, awaitingResume: false, sends: [], heartbeatTimer: undefined };
     this.#connections.add(connection);
     this.#record({ type: 'open', path });
     socket.on('message', (data) => this.#onMessage(connection, data.toString()));
@@ -122,6 +127,22 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
     if (version !== null && version !== '10' && version !== '9') return this.#closeWith(connection, 4012, 'Invalid API version');
     if ((query.get('encoding') ?? 'json') !== 'json') return this.#closeWith(connection, 4002, 'Error while decoding payload.');
     this.#send(connection, { op: 10, d: { heartbeat_interval: this.#deps.heartbeatIntervalMs }, s: null, t: null });
+    this.#expectHeartbeat(connection);
+  }
+
+  /**
+   * Discord closes a connection that stops heartbeating, with 4009 Session timed out (DOCS OP), and the
+   * session cannot be resumed. The timer restarts with every heartbeat.
+   */
+  #expectHeartbeat(connection: Connection): void {
+    clearTimeout(connection.heartbeatTimer);
+    const timeout = this.#deps.heartbeatTimeoutMs ?? Math.round(this.#deps.heartbeatIntervalMs * 1.5);
+    connection.heartbeatTimer = setTimeout(() => {
+      if (connection.socket.readyState !== WebSocket.OPEN) return;
+      if (connection.session) this.#sessions.delete(connection.session.id);
+      this.#closeWith(connection, 4009, 'Session timed out.');
+    }, timeout);
+    connection.heartbeatTimer.unref();
   }
 
   #onMessage(connection: Connection, text: string): void {
@@ -137,6 +158,7 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
     }
     switch (payload.op) {
       case 1:
+        this.#expectHeartbeat(connection);
         this.#record({ type: 'heartbeat', sessionId: connection.session?.id, seq: typeof payload.d === 'number' ? payload.d : undefined });
         return this.#send(connection, { op: 11, d: null, s: null, t: null });
       case 2:
@@ -194,6 +216,7 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
   }
 
   #onClose(connection: Connection, code: number): void {
+    clearTimeout(connection.heartbeatTimer);
     this.#connections.delete(connection);
     const session = connection.session;
     this.#record({ type: 'close', sessionId: session?.id, code, path: connection.path });

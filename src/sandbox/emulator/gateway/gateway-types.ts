@@ -26,6 +26,8 @@ export interface GatewayDeps {
   /** GUILD_CREATE `d` for each guild of the session. */
   guildCreates: (session: GatewaySession) => Array<Record<string, unknown>>;
   heartbeatIntervalMs: number;
+  /** A connection silent (no op 1) for this long is closed with 4009; default 1.5 intervals. */
+  heartbeatTimeoutMs?: number;
   /** Privileged intents enabled for the application; others close 4014. */
   privilegedIntents: number;
 }

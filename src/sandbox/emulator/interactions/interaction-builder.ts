@@ -62,6 +62,7 @@ export class InteractionBuilder {
       token,
       type,
       createdAt: ctx.now(),
+      deadlineMs: ctx.interactionDeadlineMs,
       payload,
       channelId: channel.id,
       userId: who.userId,

@@ -1,5 +1,4 @@
 import type { EmulatorContext } from '../emulator-context.js';
-import { DISCORD_LIMITS } from '../payload-limits.js';
 import type { InteractionRecord } from '../state/interaction-record.js';
 import type { StoredMessage } from '../state/stored-message.js';
 
@@ -12,7 +11,7 @@ export interface InitialResponse {
   message: StoredMessage | undefined;
 }
 
-/** Real-time slack on top of the 3 s deadline before `response()` gives up. */
+/** Real-time slack on top of the deadline before `response()` gives up. */
 const RESPONSE_SLACK_MS = 500;
 
 /**
@@ -36,8 +35,8 @@ export class InteractionHandle {
     return this.record.token;
   }
 
-  /** Resolves with the first accepted callback; rejects if none arrives within the 3 s deadline (plus slack). */
-  async response(timeoutMs = DISCORD_LIMITS.interaction.initialResponseMs + RESPONSE_SLACK_MS): Promise<InitialResponse> {
+  /** Resolves with the first accepted callback; rejects if none arrives within the deadline (3 s by default, plus slack). */
+  async response(timeoutMs = this.record.deadlineMs + RESPONSE_SLACK_MS): Promise<InitialResponse> {
     await this.until((h) => h.record.acknowledged, timeoutMs, 'an initial response');
     const message = this.original();
     return { type: this.record.callbackType ?? 0, data: this.record.callbackData, message };

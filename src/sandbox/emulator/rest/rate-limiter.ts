@@ -87,7 +87,7 @@ export class RateLimiter {
       if (global.remaining <= 0) {
         this.#stats().rejected += 1;
         const retryAfter = round((global.resetAt - now) / 1_000);
-        return { allowed: false, global: true, retryAfter, headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': String(retryAfter) } };
+        return { allowed: false, global: true, retryAfter, headers: { 'X-RateLimit-Global': 'true', 'X-RateLimit-Scope': 'global', 'Retry-After': wholeSeconds(retryAfter) } };
       }
     }
     const rule = this.#rules.find((r) => r.method === method && r.route === template) ?? this.#defaultBucket;
@@ -106,7 +106,7 @@ export class RateLimiter {
     });
     if (state.remaining <= 0) {
       const retryAfter = round((state.resetAt - now) / 1_000);
-      return { allowed: false, global: false, retryAfter, headers: { ...headers(0), 'X-RateLimit-Scope': 'user', 'Retry-After': String(retryAfter) } };
+      return { allowed: false, global: false, retryAfter, headers: { ...headers(0), 'X-RateLimit-Scope': 'user', 'Retry-After': wholeSeconds(retryAfter) } };
     }
     state.remaining -= 1;
     if (global) {
@@ -146,4 +146,12 @@ export function bucketHash(method: string, template: string): string {
 
 function round(seconds: number): number {
   return Math.max(0.001, Math.ceil(seconds * 1_000) / 1_000);
+}
+
+/**
+ * Discord's `Retry-After` header is whole seconds, rounded up (the body's `retry_after` keeps the
+ * decimals); discord.js waits on the header, so a fractional one would make it wait less than in production.
+ */
+function wholeSeconds(seconds: number): string {
+  return String(Math.max(1, Math.ceil(seconds)));
 }

@@ -22,10 +22,41 @@ export interface RecordedRequest {
   answeredBy: 'route' | 'fault' | 'rate-limit' | 'auth' | 'not-found';
 }
 
+/** Something that judges each exchange as it is logged (the spec checker, in tests); returns what is wrong. */
+export type ExchangeInspector = (entry: RecordedRequest) => readonly SpecFinding[];
+
+/** What an inspector found wrong with one exchange; kept in full for the report. */
+export interface SpecFinding {
+  kind: string;
+  method: string;
+  path: string;
+  status: number;
+  operationId: string | undefined;
+  problems: ReadonlyArray<{ at: string; keyword: string; message: string }>;
+}
+
 /** The log of every REST request, for assertions and for the terminal sandbox's live view. */
 export class RequestLog {
   #entries: RecordedRequest[] = [];
   #seq = 0;
+  #inspector: ExchangeInspector | undefined;
+  #inspected = 0;
+  readonly #findings: SpecFinding[] = [];
+
+  /** Judges every exchange logged from now on (LocalDiscord installs the spec checker here in tests). */
+  inspectWith(inspector: ExchangeInspector): void {
+    this.#inspector = inspector;
+  }
+
+  /** What the inspector found so far; `clear()` does not forget these, so a test cannot hide them. */
+  get findings(): readonly SpecFinding[] {
+    return this.#findings;
+  }
+
+  /** How many exchanges the inspector judged. */
+  get inspected(): number {
+    return this.#inspected;
+  }
 
   nextSeq(): number {
     this.#seq += 1;
@@ -34,6 +65,10 @@ export class RequestLog {
 
   add(entry: RecordedRequest): void {
     this.#entries.push(entry);
+    if (this.#inspector) {
+      this.#inspected += 1;
+      this.#findings.push(...this.#inspector(entry));
+    }
   }
 
   all(): RecordedRequest[] {

@@ -34,6 +34,11 @@ export class RestRouter {
     this.#checkToken = deps.checkToken;
   }
 
+  /** Every route served, as (method, template). */
+  routes(): Array<{ method: string; template: string }> {
+    return this.#routes.map((r) => ({ method: r.definition.method, template: r.definition.template }));
+  }
+
   async handle(request: Omit<RestRequest, 'params'>): Promise<RouterResult> {
     const matched = this.#match(request.method, request.path);
     const route = matched && matched !== 'method-not-allowed' ? matched.definition.template : undefined;
@@ -51,7 +56,8 @@ export class RestRouter {
     }
     const decision = this.#limiter.check(request.method, definition.template, majorParameter(params), definition.global);
     if (!decision.allowed) {
-      const body = { message: 'You are being rate limited.', retry_after: decision.retryAfter, global: decision.global };
+      // `code: 0` as Discord sends it on 429s (the spec's RatelimitedResponse requires it).
+      const body = { message: 'You are being rate limited.', retry_after: decision.retryAfter, global: decision.global, code: 0 };
       return { kind: 'respond', status: 429, body, headers: decision.headers, route, answeredBy: 'rate-limit' };
     }
     try {

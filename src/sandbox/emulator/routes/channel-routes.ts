@@ -7,9 +7,9 @@ import { CHANNEL_DEFAULT_PARSE } from '../state/message-factory.js';
 import { has } from '../state/permissions.js';
 import { CHANNEL_TYPE, isThreadType } from '../state/records.js';
 import { StoredMessage } from '../state/stored-message.js';
-import { MESSAGE_FLAGS } from '../payload-limits.js';
+import { DISCORD_LIMITS, MESSAGE_FLAGS } from '../payload-limits.js';
 import { validateMessage } from '../validation/validate-message.js';
-import { botAuthor, queryLimit, recordMessage, removeMessage, requireBotPermissions, requireChannel, reviseMessage, sendPermissionFor, storeUploads } from './route-helpers.js';
+import { botAuthor, queryLimit, querySnowflake, recordMessage, removeMessage, requireBotPermissions, requireChannel, reviseMessage, sendPermissionFor, storeUploads } from './route-helpers.js';
 
 const TEXT_TYPES = new Set<number>([CHANNEL_TYPE.text, CHANNEL_TYPE.announcement, CHANNEL_TYPE.publicThread, CHANNEL_TYPE.privateThread, CHANNEL_TYPE.announcementThread]);
 
@@ -37,13 +37,14 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
       const channel = requireChannel(ctx, params.channel_id ?? '');
       const permissions = requireBotPermissions(ctx, channel, PermissionFlagsBits.ViewChannel);
       const limit = queryLimit(query, 50, 100);
+      const anchors = { before: querySnowflake(query, 'before'), after: querySnowflake(query, 'after'), around: querySnowflake(query, 'around') };
       // Without READ_MESSAGE_HISTORY Discord answers an empty list rather than an error.
       if (!has(permissions, PermissionFlagsBits.ReadMessageHistory)) return ok([]);
       const history = ctx.messages.history(channel.id, {
         limit,
-        ...(query.get('before') ? { before: query.get('before') ?? '' } : {}),
-        ...(query.get('after') ? { after: query.get('after') ?? '' } : {}),
-        ...(query.get('around') ? { around: query.get('around') ?? '' } : {}),
+        ...(anchors.before ? { before: anchors.before } : {}),
+        ...(anchors.after ? { after: anchors.after } : {}),
+        ...(anchors.around ? { around: anchors.around } : {}),
       });
       return ok(history.map((m) => m.data));
     }),
@@ -58,8 +59,11 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
       const channel = requireChannel(ctx, params.channel_id ?? '');
       requireBotPermissions(ctx, channel, PermissionFlagsBits.ViewChannel);
       if (!TEXT_TYPES.has(channel.type)) throw new ApiError(50008);
-      requireBotPermissions(ctx, channel, sendPermissionFor(channel));
-      const payload = validateMessage(body, { mode: 'create', fileCount: files.length });
+      const permissions = requireBotPermissions(ctx, channel, sendPermissionFor(channel));
+      const payload = validateMessage(body, { mode: 'create', fileCount: files.length, embedLinks: has(permissions, PermissionFlagsBits.EmbedLinks) });
+      // enforce_nonce: a repeat within a few minutes answers the first message instead of posting again (DOCS MSG).
+      const repeated = payload.enforce_nonce ? findByNonce(ctx, channel.id, payload.nonce) : undefined;
+      if (repeated) return ok(repeated.data);
       const reference = payload.message_reference?.message_id;
       if (reference && !ctx.messages.get(reference)) {
         throw new ApiError(50035, { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }] } });
@@ -78,10 +82,10 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
 
     botRoute('PATCH', '/channels/:channel_id/messages/:message_id', ({ params, body, files }) => {
       const channel = requireChannel(ctx, params.channel_id ?? '');
-      requireBotPermissions(ctx, channel, PermissionFlagsBits.ViewChannel);
+      const permissions = requireBotPermissions(ctx, channel, PermissionFlagsBits.ViewChannel);
       const message = requireMessage(ctx, channel.id, params.message_id ?? '');
       if (message.data.author.id !== ctx.guild.botUserId) throw new ApiError(50005);
-      const payload = validateMessage(body, { mode: 'edit' });
+      const payload = validateMessage(body, { mode: 'edit', embedLinks: has(permissions, PermissionFlagsBits.EmbedLinks) });
       const next = ctx.factory.edit(message.data, payload, storeUploads(ctx, files), CHANNEL_DEFAULT_PARSE);
       if (payload.allowed_mentions !== undefined) message.allowedMentions = payload.allowed_mentions;
       return ok(reviseMessage(ctx, message, next).data);
@@ -96,6 +100,15 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
       return noContent();
     }),
   ];
+}
+
+/** The bot's message in this channel with this nonce, posted within Discord's nonce window. */
+function findByNonce(ctx: EmulatorContext, channelId: string, nonce: string | number | null | undefined): StoredMessage | undefined {
+  if (nonce === undefined || nonce === null) return undefined;
+  const since = ctx.now() - DISCORD_LIMITS.message.nonceWindowMs;
+  return ctx.messages
+    .inChannel(channelId)
+    .find((m) => m.data.author.id === ctx.guild.botUserId && String(m.data.nonce) === String(nonce) && Date.parse(m.data.timestamp) >= since);
 }
 
 /** A visible message in that channel, or 404/10008. */

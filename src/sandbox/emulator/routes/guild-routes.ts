@@ -42,7 +42,7 @@ export function guildRoutes(ctx: EmulatorContext): RouteDefinition[] {
 
     botRoute('GET', '/guilds/:guild_id/threads/active', ({ params }) => {
       requireGuild(params.guild_id);
-      return ok({ threads: ctx.guild.threads().filter((t) => !t.thread?.archived).map((t) => apiChannel(t)), members: [] });
+      return ok({ threads: ctx.guild.threads().filter((t) => !t.thread?.archived).map((t) => apiChannel(t)), members: [], has_more: false });
     }),
 
     botRoute('GET', '/guilds/:guild_id/roles', ({ params }) => {

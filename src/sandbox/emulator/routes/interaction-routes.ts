@@ -6,7 +6,7 @@ import { interactionRoute, noContent, ok, type RestRequest, type RestResponse, t
 import type { InteractionRecord } from '../state/interaction-record.js';
 import { WEBHOOK_DEFAULT_PARSE } from '../state/message-factory.js';
 import { StoredMessage } from '../state/stored-message.js';
-import { list, text } from '../validation/discord-zod.js';
+import { integer, list, text } from '../validation/discord-zod.js';
 import { formError, FormErrors } from '../validation/form-errors.js';
 import { validateMessage } from '../validation/validate-message.js';
 import { interactionMessageFields, originalMessageType } from './interaction-messages.js';
@@ -22,10 +22,32 @@ const ChoicesSchema = z.looseObject({
   choices: list(z.looseObject({ name: text(A.choiceName, 1), value: z.union([text(A.choiceValue), z.number()]) }), A.choices),
 });
 
+const TextInputSchema = z.looseObject({
+  type: z.literal(4),
+  custom_id: text(DISCORD_LIMITS.components.customId, 1),
+  style: z.literal([1, 2]),
+  label: text(DISCORD_LIMITS.components.textInputLabel, 1).nullish(),
+  min_length: integer(0, DISCORD_LIMITS.components.textInputValue).nullish(),
+  max_length: integer(1, DISCORD_LIMITS.components.textInputValue).nullish(),
+  required: z.boolean().nullish(),
+  value: text(DISCORD_LIMITS.components.textInputValue).nullish(),
+  placeholder: text(DISCORD_LIMITS.components.textInputPlaceholder).nullish(),
+});
+
+const ModalChildSchema = z.discriminatedUnion('type', [
+  z.looseObject({ type: z.literal(1), components: list(TextInputSchema, 1, 1) }),
+  z.looseObject({ type: z.literal(18), label: text(DISCORD_LIMITS.components.textInputLabel, 1), component: z.looseObject({ type: z.number().int() }) }),
+  z.looseObject({ type: z.literal(10), content: text(DISCORD_LIMITS.message.content * 2, 1) }),
+]);
+
+/** Flags a deferred reply (type 5) may carry: only EPHEMERAL (facts §3). */
+const DeferSchema = z.looseObject({ flags: z.number().int().refine((f) => (f & ~MESSAGE_FLAGS.ephemeral) === 0, { params: { discord: formError.choices([0, MESSAGE_FLAGS.ephemeral]) } }).nullish() });
+
 const ModalSchema = z.looseObject({
   custom_id: text(DISCORD_LIMITS.components.customId, 1),
   title: text(DISCORD_LIMITS.components.modalTitle, 1),
-  components: list(z.looseObject({ type: z.number() }), 5, 1),
+  // Action rows holding one text input, labels, or text displays (DOCS CMP; the spec's modal request types).
+  components: list(ModalChildSchema, DISCORD_LIMITS.components.modalComponents, 1),
 });
 
 /**
@@ -42,7 +64,7 @@ function callback(ctx: EmulatorContext, request: RestRequest): RestResponse {
   const now = ctx.now();
   if (record.tokenExpired(now)) throw new ApiError(10062);
   if (record.acknowledged) throw new ApiError(40060);
-  if (record.initialDeadlinePassed(now)) throw new ApiError(10062);
+  if (record.initialDeadlinePassed()) throw new ApiError(10062);
   const parsed = CallbackSchema.safeParse(request.body ?? {}, { reportInput: true });
   const errors = new FormErrors();
   if (!parsed.success) errors.addZodIssues(parsed.error.issues);
@@ -64,7 +86,8 @@ function callback(ctx: EmulatorContext, request: RestRequest): RestResponse {
       type: record.type,
       ...(message ? { response_message_id: message.id, response_message_loading: message.loading, response_message_ephemeral: message.ephemeral } : {}),
     },
-    resource: { type, ...(message && (type === 4 || type === 7) ? { message: message.data } : {}) },
+    // The spec's InteractionCallbackResponse has a `resource` only for a message reply (4) or update (7).
+    ...(message && (type === 4 || type === 7) ? { resource: { type, message: message.data } } : {}),
   });
 }
 
@@ -76,6 +99,7 @@ function respond(ctx: EmulatorContext, record: InteractionRecord, type: number, 
       return createOriginal(ctx, record, payload, storeUploads(ctx, request.files), 0);
     }
     case 5: {
+      check(DeferSchema, data);
       const flags = ((data as { flags?: number } | undefined)?.flags ?? 0) & MESSAGE_FLAGS.ephemeral;
       const message = createOriginal(ctx, record, { flags }, [], MESSAGE_FLAGS.loading);
       record.awaitingDeferredEdit = true;

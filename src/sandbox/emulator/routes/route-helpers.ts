@@ -1,5 +1,6 @@
 import { PermissionFlagsBits } from 'discord-api-types/v10';
 import { ApiError } from '../api-error.js';
+import { formError } from '../validation/form-errors.js';
 import type { EmulatorContext } from '../emulator-context.js';
 import type { UploadedFile } from '../rest/route.js';
 import { apiMember } from '../state/api-objects.js';
@@ -76,13 +77,21 @@ function withGuild(ctx: EmulatorContext, message: StoredMessage): Record<string,
   return { ...message.data, guild_id: ctx.guild.id, ...(member ? { member: apiMember(member, undefined) } : {}) };
 }
 
-/** Parses a `limit` query within `[1, max]`, defaulting like Discord; out of range is 50035. */
+/** Parses a `limit` query within `[1, max]`, defaulting like Discord; anything else is 400/50035 with the right code. */
 export function queryLimit(query: URLSearchParams, fallback: number, max: number): number {
   const raw = query.get('limit');
   if (raw === null) return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 1 || value > max) {
-    throw new ApiError(50035, { limit: { _errors: [{ code: 'NUMBER_TYPE_MAX', message: `int value should be less than or equal to ${max}.` }] } });
-  }
+  if (raw.trim() === '' || !Number.isInteger(value)) throw new ApiError(50035, { limit: { _errors: [formError.invalidType('int')] } });
+  if (value < 1) throw new ApiError(50035, { limit: { _errors: [formError.numberMin(1)] } });
+  if (value > max) throw new ApiError(50035, { limit: { _errors: [formError.numberMax(max)] } });
   return value;
+}
+
+/** A snowflake query parameter (`before`, `after`, `around`), or 400/50035 like Discord; undefined when absent. */
+export function querySnowflake(query: URLSearchParams, name: string): string | undefined {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return undefined;
+  if (!/^(0|[1-9]\d{0,19})$/.test(raw)) throw new ApiError(50035, { [name]: { _errors: [{ code: 'NUMBER_TYPE_COERCE', message: `Value "${raw}" is not snowflake.` }] } });
+  return raw;
 }

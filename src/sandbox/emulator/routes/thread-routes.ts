@@ -6,9 +6,10 @@ import { MESSAGE_FLAGS, DISCORD_LIMITS } from '../payload-limits.js';
 import { botRoute, type RestResponse, type RouteDefinition } from '../rest/route.js';
 import { apiChannel } from '../state/api-objects.js';
 import { CHANNEL_DEFAULT_PARSE } from '../state/message-factory.js';
+import { has } from '../state/permissions.js';
 import { CHANNEL_TYPE, type ChannelRecord } from '../state/records.js';
 import { StoredMessage } from '../state/stored-message.js';
-import { text } from '../validation/discord-zod.js';
+import { list, snowflake, text } from '../validation/discord-zod.js';
 import { formError, FormErrors } from '../validation/form-errors.js';
 import { validateMessage } from '../validation/validate-message.js';
 import { requireMessage } from './channel-routes.js';
@@ -17,10 +18,11 @@ import { botAuthor, recordMessage, requireBotPermissions, requireChannel, revise
 const ThreadBodySchema = z.looseObject({
   name: text(DISCORD_LIMITS.thread.name, 1),
   auto_archive_duration: z.literal([60, 1440, 4320, 10080]).nullish(),
-  type: z.number().int().nullish(),
+  // Only thread types: 10 announcement, 11 public, 12 private (the spec's CreateTextThreadWithoutMessageRequest).
+  type: z.literal([CHANNEL_TYPE.announcementThread, CHANNEL_TYPE.publicThread, CHANNEL_TYPE.privateThread]).nullish(),
   invitable: z.boolean().nullish(),
   rate_limit_per_user: z.number().int().min(0).max(21600).nullish(),
-  applied_tags: z.array(z.string()).nullish(),
+  applied_tags: list(snowflake, DISCORD_LIMITS.thread.appliedTags).nullish(),
   message: z.unknown().optional(),
 });
 
@@ -61,9 +63,9 @@ export function threadRoutes(ctx: EmulatorContext): RouteDefinition[] {
 
 /** A forum post: a public thread whose starter message (same id as the thread) comes from `message`. */
 function createForumPost(ctx: EmulatorContext, forum: ChannelRecord, body: unknown, files: Parameters<typeof storeUploads>[1]): RestResponse {
-  requireBotPermissions(ctx, forum, PermissionFlagsBits.SendMessages);
+  const permissions = requireBotPermissions(ctx, forum, PermissionFlagsBits.SendMessages);
   const input = parseThreadBody(body, true);
-  const payload = validateMessage(input.message, { mode: 'create', prefix: ['message'], fileCount: files.length });
+  const payload = validateMessage(input.message, { mode: 'create', prefix: ['message'], fileCount: files.length, embedLinks: has(permissions, PermissionFlagsBits.EmbedLinks) });
   const thread = createThread(ctx, forum, input, CHANNEL_TYPE.publicThread, ctx.ids.next());
   const data = ctx.factory.create({
     id: thread.id,

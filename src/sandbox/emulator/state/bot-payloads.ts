@@ -14,6 +14,13 @@ export function applicationPayload(guild: GuildState, applicationId: string): Re
     bot_require_code_grant: false,
     verify_key: '0'.repeat(64),
     flags: 0,
+    // The spec's PrivateApplicationResponse requires these (the 64-bit flags as a string, scan setting, counts).
+    flags_new: '0',
+    explicit_content_filter: 0,
+    approximate_user_install_count: 0,
+    approximate_user_authorization_count: 0,
+    eligible_oauth2_scopes: [],
+    role_connections_verification_url: null,
     owner: guild.apiUser(guild.ownerId || guild.botUserId),
     team: null,
     bot: guild.apiUser(guild.botUserId),

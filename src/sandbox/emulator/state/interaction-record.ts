@@ -22,7 +22,13 @@ export class InteractionRecord {
   readonly id: string;
   readonly token: string;
   readonly type: InteractionKind;
+  /** Emulator-clock time of dispatch (token lifetime, message timestamps). */
   readonly createdAt: number;
+  /** Monotonic real time of dispatch (`performance.now()`): the initial-response deadline runs on it. */
+  readonly dispatchedAtReal: number;
+  /** Real milliseconds the bot has for its initial response (3000 on Discord). */
+  readonly deadlineMs: number;
+  readonly #realNow: () => number;
   readonly payload: Record<string, unknown>;
   readonly channelId: string;
   readonly userId: string;
@@ -43,6 +49,9 @@ export class InteractionRecord {
     token: string;
     type: InteractionKind;
     createdAt: number;
+    /** Real (monotonic) clock in ms; default `performance.now`. */
+    realNow?: () => number;
+    deadlineMs?: number;
     payload: Record<string, unknown>;
     channelId: string;
     userId: string;
@@ -52,6 +61,9 @@ export class InteractionRecord {
     this.token = init.token;
     this.type = init.type;
     this.createdAt = init.createdAt;
+    this.#realNow = init.realNow ?? (() => performance.now());
+    this.dispatchedAtReal = this.#realNow();
+    this.deadlineMs = init.deadlineMs ?? DISCORD_LIMITS.interaction.initialResponseMs;
     this.payload = init.payload;
     this.channelId = init.channelId;
     this.userId = init.userId;
@@ -62,9 +74,12 @@ export class InteractionRecord {
     return this.callbackType !== undefined;
   }
 
-  /** Past the 3 s window for the initial response. */
-  initialDeadlinePassed(now: number): boolean {
-    return now - this.createdAt > DISCORD_LIMITS.interaction.initialResponseMs;
+  /**
+   * Past the 3 s window for the initial response. Measured in real time whatever the injected clock says:
+   * Discord's deadline runs on its own clock, so a bot slow in real time is late even in a simulation.
+   */
+  initialDeadlinePassed(): boolean {
+    return this.#realNow() - this.dispatchedAtReal > this.deadlineMs;
   }
 
   /** Past the 15 min token lifetime. */
@@ -74,6 +89,6 @@ export class InteractionRecord {
 
   /** The token no longer works for webhooks: expired, or never acknowledged within 3 s. */
   tokenInvalid(now: number): boolean {
-    return this.tokenExpired(now) || (!this.acknowledged && this.initialDeadlinePassed(now));
+    return this.tokenExpired(now) || (!this.acknowledged && this.initialDeadlinePassed());
   }
 }

@@ -61,7 +61,7 @@ export class MessageFactory {
       ...this.#mentions(content, payload.allowed_mentions, input.defaultParse),
       attachments: attachmentsFor(payload, [], input.uploads ?? []),
       embeds: (payload.embeds ?? []).map(normaliseEmbed),
-      components: (payload.components ?? []) as Array<Record<string, unknown>>,
+      components: normaliseComponents(payload.components),
       pinned: false,
       flags: ((payload.flags ?? 0) & SETTABLE_FLAGS) | (input.forcedFlags ?? 0),
       ...(payload.nonce === undefined || payload.nonce === null ? {} : { nonce: payload.nonce }),
@@ -86,7 +86,7 @@ export class MessageFactory {
       content,
       ...(payload.content !== undefined || payload.allowed_mentions !== undefined ? this.#mentions(content, payload.allowed_mentions, defaultParse) : {}),
       embeds: payload.embeds === undefined ? existing.embeds : (payload.embeds ?? []).map(normaliseEmbed),
-      components: payload.components === undefined ? existing.components : ((payload.components ?? []) as Array<Record<string, unknown>>),
+      components: payload.components === undefined ? existing.components : normaliseComponents(payload.components),
       attachments: attachmentsFor(payload, existing.attachments, uploads),
       flags,
       edited_timestamp: wasLoading ? existing.edited_timestamp : new Date(this.#now()).toISOString(),
@@ -114,10 +114,52 @@ export class MessageFactory {
   }
 }
 
-/** Discord marks bot embeds as `rich` and drops nulls. */
+/** Discord marks bot embeds as `rich`, drops nulls, and answers every field with its `inline` (default false). */
 function normaliseEmbed(embed: Record<string, unknown>): Record<string, unknown> {
-  const clean = Object.fromEntries(Object.entries(embed).filter(([, v]) => v !== null && v !== undefined));
+  const clean = dropNulls(embed);
+  if (Array.isArray(clean.fields)) clean.fields = clean.fields.map((f: Record<string, unknown>) => ({ ...dropNulls(f), inline: f.inline ?? false }));
   return { type: 'rich', ...clean };
+}
+
+function dropNulls(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null && v !== undefined));
+}
+
+const SELECT_TYPES = new Set([3, 5, 6, 7, 8]);
+
+/**
+ * Components as Discord answers them: each gets a numeric `id` (unique in the message, counted depth-first
+ * from 1 unless the bot gave one), and selects their `min_values`/`max_values` (default 1), as the spec's
+ * component response schemas require.
+ */
+export function normaliseComponents(components: ReadonlyArray<Record<string, unknown>> | null | undefined): Array<Record<string, unknown>> {
+  if (!components) return [];
+  const taken = new Set<number>();
+  const collect = (node: unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const record = node as Record<string, unknown>;
+    if (typeof record.id === 'number') taken.add(record.id);
+    for (const child of [...(Array.isArray(record.components) ? record.components : []), record.accessory]) collect(child);
+  };
+  components.forEach(collect);
+  let next = 1;
+  const nextId = (): number => {
+    while (taken.has(next)) next += 1;
+    taken.add(next);
+    return next;
+  };
+  const visit = (node: Record<string, unknown>): Record<string, unknown> => {
+    const out: Record<string, unknown> = { ...dropNulls(node) };
+    if (typeof out.id !== 'number') out.id = nextId();
+    if (typeof out.type === 'number' && SELECT_TYPES.has(out.type)) {
+      out.min_values ??= 1;
+      out.max_values ??= 1;
+    }
+    if (Array.isArray(out.components)) out.components = out.components.map((c: Record<string, unknown>) => visit(c));
+    if (out.accessory && typeof out.accessory === 'object') out.accessory = visit(out.accessory as Record<string, unknown>);
+    return out;
+  };
+  return components.map(visit);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DISCORD_LIMITS } from '../payload-limits.js';
-import { integer, list, text } from './discord-zod.js';
+import { DISCORD_LIMITS, MAX_INT32 } from '../payload-limits.js';
+import { integer, list, text, uri } from './discord-zod.js';
 
 const L = DISCORD_LIMITS.components;
 
@@ -21,15 +21,18 @@ export const BUTTON_STYLE = { link: 5, premium: 6 } as const;
 
 const emoji = z.looseObject({ id: z.string().nullish(), name: z.string().nullish(), animated: z.boolean().nullish() });
 const customId = text(L.customId, 1);
+/** A component's own numeric id (the spec: int32 ≥ 0); Discord assigns one when absent. */
+const componentId = integer(0, MAX_INT32).nullish();
 
 /** A button (DOCS CMP "Button"). Style-dependent requirements are checked in message-rules. */
 export const ButtonSchema = z.looseObject({
   type: z.literal(COMPONENT_TYPE.button),
+  id: componentId,
   style: integer(1, 6),
   label: text(L.buttonLabel).nullish(),
   emoji: emoji.nullish(),
   custom_id: customId.nullish(),
-  url: text(L.buttonUrl).nullish(),
+  url: uri(L.buttonUrl).nullish(),
   sku_id: z.string().nullish(),
   disabled: z.boolean().nullish(),
 });
@@ -44,6 +47,7 @@ export const SelectOptionSchema = z.looseObject({
 });
 
 const selectBase = {
+  id: componentId,
   custom_id: customId,
   placeholder: text(L.selectPlaceholder).nullish(),
   min_values: integer(0, L.selectMaxValues).nullish(),
@@ -75,6 +79,7 @@ export const RowChildSchema = z.discriminatedUnion('type', [
 /** A legacy action row; the 1–5 children and width rules are checked in message-rules. */
 export const ActionRowSchema = z.looseObject({
   type: z.literal(COMPONENT_TYPE.actionRow),
+  id: componentId,
   components: z.array(RowChildSchema),
 });
 

@@ -52,3 +52,22 @@ export function integer(min: number, max: number) {
 
 /** A snowflake as Discord accepts it: a string or number of digits. */
 export const snowflake = z.union([z.string().regex(/^\d{1,20}$/), z.number().int().nonnegative()]).transform(String);
+
+/**
+ * An absolute URI of at most `max` characters (the spec's `format: uri` with its `maxLength`): Discord
+ * answers URL_TYPE_INVALID_URL for anything else.
+ */
+export function uri(max: number) {
+  return z.string().superRefine((value, ctx) => {
+    if (lengthOf(value) > max) issue(ctx, formError.maxLength(max));
+    else if (!/^[a-z][a-z0-9+.-]*:/i.test(value) || !URL.canParse(value)) issue(ctx, formError.invalidUrl());
+  });
+}
+
+/** RFC 3339 date-time (ISO 8601 with seconds and an offset), as the spec's `format: date-time` and Discord's parser want. */
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 timestamp (embed `timestamp`). */
+export const dateTime = z.string().superRefine((value, ctx) => {
+  if (!DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) issue(ctx, formError.invalidDateTime(value));
+});

@@ -1,10 +1,16 @@
 import { z } from 'zod';
-import { DISCORD_LIMITS } from '../payload-limits.js';
-import { integer, list, trimmedText } from './discord-zod.js';
+import { DISCORD_LIMITS, MAX_INT32 } from '../payload-limits.js';
+import { dateTime, integer, list, text, trimmedText, uri } from './discord-zod.js';
 
 const L = DISCORD_LIMITS.embed;
 
-const media = z.looseObject({ url: z.string() });
+const link = uri(L.url);
+const media = z.looseObject({
+  url: link,
+  description: text(L.mediaDescription).nullish(),
+  placeholder: text(L.mediaPlaceholder).nullish(),
+  placeholder_version: integer(0, MAX_INT32).nullish(),
+});
 
 /** One embed field: name and value are required and trimmed before counting. */
 export const EmbedFieldSchema = z.looseObject({
@@ -16,15 +22,18 @@ export const EmbedFieldSchema = z.looseObject({
 /** An embed as a bot sends it (DOCS MSG "Embed Object", "Embed Limits"). */
 export const EmbedSchema = z.looseObject({
   title: trimmedText(L.title).nullish(),
-  type: z.string().nullish(),
+  // The spec bounds even `type` (bots send "rich"); its odd maxLength is kept in payload-limits.
+  type: text(L.type).nullish(),
   description: trimmedText(L.description).nullish(),
-  url: z.string().nullish(),
-  timestamp: z.string().nullish(),
+  url: link.nullish(),
+  timestamp: dateTime.nullish(),
   color: integer(0, 0xffffff).nullish(),
-  footer: z.looseObject({ text: trimmedText(L.footerText, true), icon_url: z.string().nullish() }).nullish(),
-  author: z.looseObject({ name: trimmedText(L.authorName, true), url: z.string().nullish(), icon_url: z.string().nullish() }).nullish(),
+  footer: z.looseObject({ text: trimmedText(L.footerText, true), icon_url: link.nullish() }).nullish(),
+  author: z.looseObject({ name: trimmedText(L.authorName, true), url: link.nullish(), icon_url: link.nullish() }).nullish(),
   image: media.nullish(),
   thumbnail: media.nullish(),
+  video: media.partial({ url: true }).nullish(),
+  provider: z.looseObject({ name: text(L.providerName).nullish(), url: link.nullish() }).nullish(),
   fields: list(EmbedFieldSchema, L.fields).nullish(),
 });
 

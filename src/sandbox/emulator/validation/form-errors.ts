@@ -39,6 +39,14 @@ export const formError = {
     code: 'MESSAGE_ALLOWED_MENTIONS_PARSE_EXCLUSIVE',
     message: `parse:["${type}"] and ${type}: [ids...] are mutually exclusive.`,
   }),
+  invalidUrl: (): FormError => ({ code: 'URL_TYPE_INVALID_URL', message: 'Not a well formed URL.' }),
+  invalidDateTime: (value: string): FormError => ({ code: 'DATE_TIME_TYPE_PARSE', message: `Could not parse ${value}. Should be ISO8601.` }),
+  notAllowed: (): FormError => ({ code: 'COMPONENT_FIELD_NOT_ALLOWED', message: 'This field is not allowed for this component type.' }),
+  optionValueDuplicated: (): FormError => ({ code: 'SELECT_COMPONENT_OPTION_VALUE_DUPLICATED', message: 'Component option value cannot be duplicated' }),
+  componentsV2LegacyFields: (): FormError => ({
+    code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2',
+    message: 'The \'content\' and \'embeds\' fields cannot be used when using MessageFlags.IS_COMPONENTS_V2',
+  }),
   invalidCommandName: (): FormError => ({ code: 'APPLICATION_COMMAND_INVALID_NAME', message: 'Command name is invalid' }),
   invalidType: (expected: string): FormError => typeErrors[expected] ?? { code: 'MODEL_TYPE_CONVERT', message: 'Invalid value.' },
 };
@@ -64,9 +72,15 @@ export class FormErrors {
     return this.#count === 0;
   }
 
+  /**
+   * Adds an error at `path`. A node holds either `_errors` or children, never both (the spec's InnerErrors
+   * allows no other key): an error on a whole field replaces errors inside it, and errors inside a field
+   * that already has its own are dropped.
+   */
   add(path: FormPath, error: FormError): void {
     let node = this.#tree;
-    for (const segment of path) {
+    for (const [index, segment] of path.entries()) {
+      if (index > 0 && Array.isArray(node._errors)) return;
       const key = String(segment);
       const next = node[key];
       if (next === undefined || Array.isArray(next)) {
@@ -76,6 +90,9 @@ export class FormErrors {
       } else {
         node = next;
       }
+    }
+    if (path.length > 0 && Array.isArray(node._errors) === false && Object.keys(node).length > 0) {
+      for (const key of Object.keys(node)) delete node[key];
     }
     const leaf = node._errors;
     if (Array.isArray(leaf)) leaf.push(error);

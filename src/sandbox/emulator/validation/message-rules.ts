@@ -13,6 +13,7 @@ const C = DISCORD_LIMITS.components;
 export function checkMessageRules(payload: MessagePayload, errors: FormErrors, prefix: FormPath): void {
   checkEmbedTotal(payload, errors, prefix);
   checkComponents(payload, errors, prefix);
+  checkComponentsV2Exclusivity(payload, errors, prefix);
   checkAllowedMentions(payload, errors, prefix);
 }
 
@@ -22,6 +23,13 @@ function checkEmbedTotal(payload: MessagePayload, errors: FormErrors, prefix: Fo
   if (total > DISCORD_LIMITS.embed.totalCharacters) {
     errors.add([...prefix, 'embeds'], formError.embedTooLarge(DISCORD_LIMITS.embed.totalCharacters));
   }
+}
+
+/** Components v2 replace content and embeds (DOCS CMP "IS_COMPONENTS_V2"), with or without components. */
+function checkComponentsV2Exclusivity(payload: MessagePayload, errors: FormErrors, prefix: FormPath): void {
+  if (((payload.flags ?? 0) & MESSAGE_FLAGS.isComponentsV2) === 0) return;
+  if (typeof payload.content === 'string' && payload.content.length > 0) errors.add([...prefix, 'content'], formError.componentsV2LegacyFields());
+  if ((payload.embeds?.length ?? 0) > 0) errors.add([...prefix, 'embeds'], formError.componentsV2LegacyFields());
 }
 
 function checkComponents(payload: MessagePayload, errors: FormErrors, prefix: FormPath): void {
@@ -60,8 +68,11 @@ function checkChild(child: RowChildPayload, errors: FormErrors, path: FormPath, 
   if (child.type === COMPONENT_TYPE.button) {
     const isLink = child.style === BUTTON_STYLE.link;
     const isPremium = child.style === BUTTON_STYLE.premium;
+    // A link button has a url and no custom_id; every other style the reverse (DOCS CMP "Button").
     if (isLink && !child.url) errors.add([...path, 'url'], formError.required());
+    if (isLink && child.custom_id) errors.add([...path, 'custom_id'], formError.notAllowed());
     if (!isLink && !isPremium && !child.custom_id) errors.add([...path, 'custom_id'], formError.required());
+    if (!isLink && child.url) errors.add([...path, 'url'], formError.notAllowed());
     if (!isPremium && !child.label && !child.emoji) errors.add([...path, 'label'], formError.required());
   }
   if (child.type === COMPONENT_TYPE.stringSelect) checkSelectValues(child, errors, path);
@@ -77,6 +88,13 @@ function checkSelectValues(
   errors: FormErrors,
   path: FormPath,
 ): void {
+  const values = new Set<string>();
+  select.options.forEach((option, index) => {
+    const value = (option as { value?: unknown }).value;
+    if (typeof value !== 'string') return;
+    if (values.has(value)) errors.add([...path, 'options', index, 'value'], formError.optionValueDuplicated());
+    values.add(value);
+  });
   const min = select.min_values ?? 1;
   const max = select.max_values ?? 1;
   if (min > max) errors.add([...path, 'min_values'], formError.numberMax(max));

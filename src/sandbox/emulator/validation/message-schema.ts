@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { DISCORD_LIMITS } from '../payload-limits.js';
-import { list, snowflake, text } from './discord-zod.js';
+import { DISCORD_LIMITS, MAX_INT32 } from '../payload-limits.js';
+import { integer, list, snowflake, text } from './discord-zod.js';
 import { EmbedSchema } from './embed-schema.js';
 
 const L = DISCORD_LIMITS.message;
@@ -19,8 +19,11 @@ export const AllowedMentionsSchema = z.looseObject({
 /** A partial attachment in a message body: `{id, filename?, description?}` pointing at `files[id]` or a kept attachment. */
 export const AttachmentRefSchema = z.looseObject({
   id: z.union([z.string(), z.number()]).transform(String),
-  filename: z.string().nullish(),
-  description: z.string().nullish(),
+  filename: text(L.attachmentFilename, 1).nullish(),
+  description: text(L.attachmentDescription).nullish(),
+  title: text(L.attachmentTitle).nullish(),
+  duration_secs: integer(0, MAX_INT32).nullish(),
+  waveform: text(L.attachmentWaveform).nullish(),
 });
 
 /**
@@ -31,15 +34,16 @@ export const AttachmentRefSchema = z.looseObject({
 export const MessagePayloadSchema = z.looseObject({
   content: text(L.content).nullish(),
   tts: z.boolean().nullish(),
-  nonce: z.union([z.string(), z.number()]).nullish(),
+  nonce: z.union([text(L.nonce), z.number().int()]).nullish(),
   enforce_nonce: z.boolean().nullish(),
   embeds: list(EmbedSchema, L.embeds).nullish(),
   allowed_mentions: AllowedMentionsSchema.nullish(),
   components: z.array(z.looseObject({ type: z.number() })).nullish(),
   flags: z.number().int().nonnegative().nullish(),
-  attachments: z.array(AttachmentRefSchema).nullish(),
-  sticker_ids: z.array(snowflake).nullish(),
-  message_reference: z.looseObject({ message_id: snowflake.nullish(), channel_id: snowflake.nullish() }).nullish(),
+  attachments: list(AttachmentRefSchema, L.attachments).nullish(),
+  sticker_ids: list(snowflake, L.stickers).nullish(),
+  // A reply names its message; type 0 (DEFAULT) is the only one a bot may send (the spec's MessageReferenceRequest).
+  message_reference: z.looseObject({ message_id: snowflake, channel_id: snowflake.nullish(), type: z.literal(0).nullish() }).nullish(),
   poll: z.looseObject({}).nullish(),
 });
 

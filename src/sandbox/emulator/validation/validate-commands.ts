@@ -27,6 +27,29 @@ export const OPTION_TYPE = {
   attachment: 11,
 } as const;
 
+/** Locales Discord accepts as localization keys (DOCS REF "Locales"). */
+export const DISCORD_LOCALES = [
+  'ar', 'bg', 'cs', 'da', 'de', 'el', 'en-GB', 'en-US', 'es-419', 'es-ES', 'fi', 'fr', 'he', 'hi', 'hr', 'hu', 'id', 'it',
+  'ja', 'ko', 'lt', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'ru', 'sv-SE', 'th', 'tr', 'uk', 'vi', 'zh-CN', 'zh-TW',
+] as const;
+
+/** Interaction contexts (0 guild, 1 bot DM, 2 private channel) and installation types (0 guild, 1 user). */
+const CONTEXTS = [0, 1, 2] as const;
+const INTEGRATION_TYPES = [0, 1] as const;
+/** Channel types an option's `channel_types` may name (DOCS `resources/channel` "Channel Types"). */
+const CHANNEL_TYPES = [0, 1, 2, 3, 4, 5, 10, 11, 12, 13, 14, 15, 16] as const;
+
+const localizations = z
+  .record(z.string(), z.string().nullish())
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!(DISCORD_LOCALES as readonly string[]).includes(key)) {
+        ctx.addIssue({ code: 'custom', path: [key], message: 'invalid locale', params: { discord: { code: 'BASE_TYPE_CHOICES', message: `Value must be one of (${DISCORD_LOCALES.map((l) => `'${l}'`).join(', ')}).` } } });
+      }
+    }
+  })
+  .nullish();
+
 const OptionShape = z.looseObject({
   type: z.number().int(),
   name: z.string(),
@@ -37,9 +60,11 @@ const OptionShape = z.looseObject({
   options: z.array(z.unknown()).nullish(),
   min_length: z.number().int().nullish(),
   max_length: z.number().int().nullish(),
-  channel_types: z.array(z.number().int()).nullish(),
+  channel_types: z.array(z.literal(CHANNEL_TYPES)).nullish(),
   min_value: z.number().nullish(),
   max_value: z.number().nullish(),
+  name_localizations: localizations,
+  description_localizations: localizations,
 });
 
 /** A command option after validation (recursive for subcommands). */
@@ -66,8 +91,12 @@ const CommandShape = z.looseObject({
   options: z.array(z.unknown()).nullish(),
   default_member_permissions: z.string().regex(/^\d+$/).nullish(),
   nsfw: z.boolean().nullish(),
-  contexts: z.array(z.number().int()).nullish(),
-  integration_types: z.array(z.number().int()).nullish(),
+  contexts: z.array(z.literal(CONTEXTS)).nullish(),
+  // PRIMARY_ENTRY_POINT commands: 1 app handler, 2 Discord launches the activity.
+  handler: z.literal([1, 2]).nullish(),
+  integration_types: z.array(z.literal(INTEGRATION_TYPES)).nullish(),
+  name_localizations: localizations,
+  description_localizations: localizations,
 });
 
 /** A command as a bot registers it, after validation. */
@@ -170,16 +199,28 @@ function checkOption(option: CommandOption, at: FormPath, errors: FormErrors, de
   if (lengthOf(description) < 1 || lengthOf(description) > L.description) errors.add([...at, 'description'], formError.badLength(1, L.description));
   const choices = option.choices ?? [];
   if (choices.length > L.choices) errors.add([...at, 'choices'], formError.maxLength(L.choices));
+  const valueType = option.type === OPTION_TYPE.string ? 'string' : option.type === OPTION_TYPE.integer || option.type === OPTION_TYPE.number ? 'number' : undefined;
   choices.forEach((choice, index) => {
+    // A choice's value has its option's type: strings for STRING, integers for INTEGER, numbers for NUMBER.
+    const valueOk = valueType === undefined || (typeof choice.value === valueType && (option.type !== OPTION_TYPE.integer || Number.isInteger(choice.value)));
+    if (!valueOk) errors.add([...at, 'choices', index, 'value'], formError.invalidType(option.type === OPTION_TYPE.string ? 'string' : option.type === OPTION_TYPE.integer ? 'int' : 'number'));
     if (lengthOf(choice.name) < 1 || lengthOf(choice.name) > L.choiceName) errors.add([...at, 'choices', index, 'name'], formError.badLength(1, L.choiceName));
     if (typeof choice.value === 'string' && lengthOf(choice.value) > L.choiceValue) errors.add([...at, 'choices', index, 'value'], formError.maxLength(L.choiceValue));
   });
   if (option.autocomplete && choices.length > 0) {
     errors.add([...at, 'autocomplete'], { code: 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_AND_CHOICES', message: 'Autocomplete cannot be used with choices' });
   }
-  for (const key of ['min_length', 'max_length'] as const) {
+  for (const [key, min] of [['min_length', 0], ['max_length', 1]] as const) {
     const value = option[key];
-    if (value !== undefined && value !== null && (value < 0 || value > L.optionLength)) errors.add([...at, key], formError.numberMax(L.optionLength));
+    if (value === undefined || value === null) continue;
+    if (value > L.optionLength) errors.add([...at, key], formError.numberMax(L.optionLength));
+    else if (value < min) errors.add([...at, key], formError.numberMin(min));
+  }
+  if (typeof option.min_value === 'number' && typeof option.max_value === 'number' && option.min_value > option.max_value) {
+    errors.add([...at, 'min_value'], formError.numberMax(option.max_value));
+  }
+  if (typeof option.min_length === 'number' && typeof option.max_length === 'number' && option.min_length > option.max_length) {
+    errors.add([...at, 'min_length'], formError.numberMax(option.max_length));
   }
   const isGroup = option.type === OPTION_TYPE.subcommandGroup;
   const isSub = option.type === OPTION_TYPE.subcommand;

@@ -12,6 +12,11 @@ export interface MessageValidationOptions {
   mode: 'create' | 'edit';
   /** Files uploaded alongside (multipart `files[n]`), which count as content. */
   fileCount?: number;
+  /**
+   * Whether the sender has Embed Links in the channel (default true). Without it Discord drops the embeds
+   * silently, so an embed-only message becomes empty and is refused with 50006.
+   */
+  embedLinks?: boolean;
 }
 
 /**
@@ -26,11 +31,18 @@ export function validateMessage(body: unknown, options: MessageValidationOptions
     errors.addZodIssues(parsed.error.issues, prefix);
     errors.throwIfAny();
   }
-  const payload = parsed.data as MessagePayload;
-  checkMessageRules(payload, errors, prefix);
+  const validated = parsed.data as MessagePayload;
+  checkMessageRules(validated, errors, prefix);
   errors.throwIfAny();
+  const payload = options.embedLinks === false ? withoutEmbeds(validated) : validated;
   if (options.mode === 'create' && isEmpty(payload, options.fileCount ?? 0)) throw new ApiError(50006);
   return payload;
+}
+
+/** The payload as Discord keeps it without Embed Links: embeds gone (an edit's new embeds become none). */
+function withoutEmbeds(payload: MessagePayload): MessagePayload {
+  if (payload.embeds === undefined || payload.embeds === null) return payload;
+  return { ...payload, embeds: [] };
 }
 
 /** True when a message would render nothing (DOCS MSG Create Message: one of content/embeds/… is required). */

@@ -40,5 +40,5 @@ describe('given a process killed with SIGKILL in the middle of writing the archi
       expect(slugs).toHaveLength(300);
       expect(rounds.size).toBe(1);
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -1,0 +1,32 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const BIN = fileURLToPath(new URL('../../bin/lumen.js', import.meta.url));
+const TRACE = fileURLToPath(new URL('../support/module-trace.mjs', import.meta.url));
+const SAMPLE = fileURLToPath(new URL('../../data/samples/japan-tariffs.md', import.meta.url));
+
+/** The modules `lumen <argv>` loads, as URLs, from a real process. */
+async function modulesLoadedBy(argv: string[]): Promise<string[]> {
+  const { stderr } = await run(process.execPath, ['--import', TRACE, BIN, ...argv], { maxBuffer: 1 << 24 });
+  return stderr
+    .split('\n')
+    .filter((line) => line.startsWith('module '))
+    .map((line) => line.slice('module '.length));
+}
+
+const heavy = (urls: string[]) => urls.filter((url) => /node_modules\/(discord\.js|@discordjs|ws|fuse\.js|minisearch)\/|\/src\/(sandbox|search|discord|library)\//.test(url));
+
+describe('given lumen run as a real process', () => {
+  it('then lumen --help loads no verb, and neither it nor lumen parse loads Discord, the emulator or search', async () => {
+    const help = await modulesLoadedBy(['--help']);
+    expect(help.some((url) => url.includes('/cli/main.'))).toBe(true);
+    expect(help.filter((url) => url.includes('/cli/verbs/'))).toEqual([]);
+    expect(heavy(help)).toEqual([]);
+    const parse = await modulesLoadedBy(['parse', SAMPLE]);
+    expect(parse.some((url) => url.includes('/cli/verbs/parse-verb.'))).toBe(true);
+    expect(heavy(parse)).toEqual([]);
+  });
+});
