@@ -1,6 +1,6 @@
 /**
  * What a slash command module in `commands/` exports, and what it is given to work with.
- * A module reads its options, calls the library, renders, and answers: no parsing, search or
+ * A module reads its options, calls search, renders, and answers: no parsing, search or
  * scheduling logic of its own.
  */
 import type {
@@ -14,14 +14,15 @@ import type { PendingUploads } from '../delivery/pending-uploads.js';
 import type { SubscriptionService } from '../delivery/subscription-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
-import type { BriefingLibrary } from '../library/briefing-library.js';
 import type { Logger } from '../log.js';
 import type { CustomIdAction } from '../interaction-ids/custom-ids.js';
+import type { SearchView } from '../search/index.js';
 import type { InteractionResponder } from './interaction-responder.js';
 
 /** Everything a command may use; built once by the composition root. */
 export interface CommandContext {
-  library: BriefingLibrary;
+  /** Briefings and every query over them (read-only). */
+  library: SearchView;
   clock: Clock;
   logger: Logger;
   /** Subscriptions and publishing; absent in a bot started without delivery (some tests). */

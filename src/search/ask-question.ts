@@ -89,13 +89,12 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const contextByDoc = new Float64Array(index.briefings.idLimit);
   context.docs.forEach((doc, i) => (contextByDoc[doc] = (context.scores[i] as number) / maxContext));
   const isOwn = new Uint8Array(index.keyVariables.idLimit);
-  const briefingDocOf = index.briefingDocByKeyVariable;
   const kvDocs = own.docs.slice();
   const blended = new Array<number>(kvDocs.length);
   for (let i = 0; i < kvDocs.length; i++) {
     const kvDoc = kvDocs[i] as number;
     isOwn[kvDoc] = 1;
-    const briefingDoc = briefingDocOf[kvDoc] as number;
+    const briefingDoc = index.briefingDocOfKeyVariable(kvDoc);
     blended[i] = (own.scores[i] as number) / maxOwn + (briefingDoc >= 0 ? CONTEXT_WEIGHT * (contextByDoc[briefingDoc] as number) : 0);
   }
   // Every key variable of the best-matching briefings is a candidate too, even if its own words
