@@ -9,6 +9,7 @@ import { DeliveryRunner } from '../delivery/delivery-runner.js';
 import { PendingUploads } from '../delivery/pending-uploads.js';
 import { SubscriptionService } from '../delivery/subscription-service.js';
 import type { CommandModule, DeliveryServices } from '../discord/command-module.js';
+import { BriefingContext } from '../discord/briefing-context.js';
 import { DiscordPoster } from '../discord/discord-poster.js';
 import type { RouterOptions } from '../discord/interaction-router.js';
 import { LumenBot } from '../discord/lumen-bot.js';
@@ -121,7 +122,13 @@ export class LumenApp {
         restApi: options.restApi,
         router: options.router,
         commands: this.commands,
-        context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
+        context: {
+          library: this.library,
+          briefingContext: new BriefingContext(this.state, this.clock),
+          clock: this.clock,
+          logger: this.logger,
+          delivery: this.#delivery,
+        },
         logger: this.logger,
       });
     } catch (error) {

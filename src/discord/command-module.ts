@@ -8,7 +8,10 @@ import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { PendingUploads } from '../delivery/pending-uploads.js';
 import type { SubscriptionService } from '../delivery/subscription-service.js';
@@ -16,6 +19,7 @@ import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
 import type { Logger } from '../log.js';
 import type { CustomIdAction } from '../interaction-ids/custom-ids.js';
+import type { BriefingContext } from './briefing-context.js';
 import type { SearchView } from '../search/index.js';
 import type { InteractionResponder } from './interaction-responder.js';
 
@@ -25,6 +29,8 @@ export interface CommandContext {
   library: SearchView;
   clock: Clock;
   logger: Logger;
+  /** What each channel is talking about (a prior for /ask); absent in a bot started without state. */
+  briefingContext?: BriefingContext;
   /** Subscriptions and publishing; absent in a bot started without delivery (some tests). */
   delivery?: DeliveryServices;
 }
@@ -55,6 +61,14 @@ export type ComponentHandler = (
   ctx: CommandContext,
 ) => Promise<void>;
 
+export type ModalHandler = (interaction: ModalSubmitInteraction, action: CustomIdAction, respond: InteractionResponder, ctx: CommandContext) => Promise<void>;
+
+/** A message context-menu command (right-click a message → Apps → its name). */
+export interface MessageCommand {
+  data: { name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  execute(interaction: MessageContextMenuCommandInteraction, respond: InteractionResponder, ctx: CommandContext): Promise<void>;
+}
+
 export interface CommandModule {
   /** The slash command builder (anything with a name and toJSON). */
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -65,4 +79,8 @@ export interface CommandModule {
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[];
   /** Handlers for the buttons and selects this command's messages carry, by custom_id action kind. */
   components?: Partial<Record<CustomIdAction['kind'], ComponentHandler>>;
+  /** A message command this module also answers (registered beside the slash command). */
+  messageCommand?: MessageCommand;
+  /** Handlers for the modals this module opens, by custom_id action kind. */
+  modals?: Partial<Record<CustomIdAction['kind'], ModalHandler>>;
 }

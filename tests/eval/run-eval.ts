@@ -3,10 +3,10 @@
  * (and, with --ablations, variants without a data source) beside plain BM25 and plain fuse.js.
  * --misses lists the dev-split misses of our index; held-out misses are never printed.
  */
-import { runEvaluation, type SystemScore } from './evaluate.js';
+import { ASK_CASES, runEvaluation, type AskCase, type SystemScore } from './evaluate.js';
 
 const args = new Set(process.argv.slice(2));
-const { search, ask, askByBatch } = runEvaluation({ ablations: args.has('--ablations') });
+const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations') });
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const print = (title: string, scores: SystemScore[]): void => {
@@ -29,6 +29,22 @@ console.log(`|---|---:|${askByBatch[0]?.scores.map(() => '---:').join('|')}|`);
 for (const { batch, scores } of askByBatch) {
   console.log(`| ${batch.name} | ${batch.to - batch.from} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} |`);
 }
+
+// The cases of issue 15: archive-wide, within the briefing, in context (a prior), and a prior
+// that must give way to a question plainly about another briefing. Baselines use context as a filter.
+const printCases = (title: string, byCase: Record<AskCase, SystemScore[]>): void => {
+  console.log(`\n${title} (top-1 / top-3; ${byCase.archive[0]?.n ?? 0} questions, held-out ${byCase.archive[0]?.heldout.n ?? 0})`);
+  console.log(`| case | ${byCase.archive.map((s) => s.name).join(' | ')} | ours held-out only |`);
+  console.log(`|---|${byCase.archive.map(() => '---:').join('|')}|---:|`);
+  for (const c of ASK_CASES) {
+    const scores = byCase[c];
+    const ours = scores[0];
+    console.log(`| ${c} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} | ${ours ? `${pct(ours.heldout.top1)} / ${pct(ours.heldout.top3)}` : ''} |`);
+  }
+};
+printCases('Ask by case, all questions', askByCase);
+if (blind) printCases('Blind batch 6 (held-out, never tuned on), by case', blind);
+else console.log('\n(blind batch 6 not present: tests/eval/ask-questions-batch-6.json)');
 
 if (args.has('--misses')) {
   for (const [title, scores] of [['search', search], ['ask', ask]] as const) {
