@@ -47,18 +47,37 @@ export function loadAskQuestions(): AskQuestion[] {
 /** The blind held-out batch written for issue 15 (tests/eval/ask-questions-batch-6.json). */
 export const BLIND_BATCH_FILE = 'ask-questions-batch-6.json';
 
-const BlindFileSchema = z.looseObject({ questions: z.array(AskQuestionSchema).min(1) });
+/** A context-switch item: asked right after `contextSlug` was shown, about another briefing. */
+const ContextSwitchSchema = z.strictObject({
+  question: z.string().min(1),
+  contextSlug: z.string().min(1),
+  expected: z.array(z.strictObject({ slug: z.string(), n: z.number().int().positive() })).min(1),
+  split: SplitSchema,
+});
+
+const BlindFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  questions: z.array(AskQuestionSchema).min(1),
+  contextSwitch: z.array(ContextSwitchSchema).optional(),
+});
+
+/** The blind batch: its questions, and its context-switch items as questions with a `context`. */
+export interface BlindBatch {
+  questions: AskQuestion[];
+  contextSwitch: AskQuestion[];
+}
 
 /**
  * The questions of the blind batch, validated (a malformed file fails loudly, naming the issue),
  * or undefined while the file is not there. Held out: only ever scored in aggregate.
  */
-export function loadBlindBatch(): AskQuestion[] | undefined {
+export function loadBlindBatch(): BlindBatch | undefined {
   const url = new URL(`./${BLIND_BATCH_FILE}`, import.meta.url);
   if (!existsSync(url)) return undefined;
   const parsed = BlindFileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
   if (!parsed.success) throw new Error(`tests/eval/${BLIND_BATCH_FILE}: ${z.prettifyError(parsed.error)}`);
-  return parsed.data.questions;
+  const contextSwitch = (parsed.data.contextSwitch ?? []).map(({ contextSlug, ...q }) => ({ ...q, context: contextSlug }));
+  return { questions: parsed.data.questions, contextSwitch };
 }
 
 /** The batches of `ask-questions.json`: which questions were written when, and how. */

@@ -39,7 +39,7 @@ const printCases = (title: string, byCase: Record<AskCase, SystemScore[]>): void
   for (const c of ASK_CASES) {
     const scores = byCase[c];
     const ours = scores[0];
-    console.log(`| ${c} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} | ${ours ? `${pct(ours.heldout.top1)} / ${pct(ours.heldout.top3)}` : ''} |`);
+    console.log(`| ${c}${c === 'switch' && ours ? ` (${ours.n})` : ''} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} | ${ours ? `${pct(ours.heldout.top1)} / ${pct(ours.heldout.top3)}` : ''} |`);
   }
 };
 printCases('Ask by case, all questions', askByCase);
