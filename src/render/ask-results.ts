@@ -27,7 +27,7 @@ export interface AskResultView {
 export type AskContextNote = 'thread' | 'user' | 'channel' | 'posted' | 'message';
 
 /** Lengths of each piece (characters); with them an answer stays under ~2,500 of Discord's 6,000. */
-const CUT = { question: 200, keyVariable: 300, passage: 280, trend: 260, position: 200, other: 150, title: 120 } as const;
+const CUT = { question: 200, keyVariable: 300, passage: 280, trend: 260, position: 200, other: 130, title: 80, otherLine: 240 } as const;
 const MAX_TRENDS = 2;
 const MAX_POSITIONS = 2;
 const MAX_OTHERS = 4;
@@ -71,7 +71,8 @@ export function renderAskResults(
         {
           name: 'Other candidates',
           value: shown
-            .map((r, i) => `${i + 2}. ${inlineMarkdown(name(r.slug))}, key variable ${r.keyVariable.n}: ${inlineMarkdown(truncateText(r.keyVariable.text, CUT.other))}`)
+            // Cut after escaping (escapes lengthen a line): four lines stay within a field's 1,024.
+            .map((r, i) => truncateText(`${i + 2}. ${inlineMarkdown(name(r.slug))}, key variable ${r.keyVariable.n}: ${inlineMarkdown(truncateText(r.keyVariable.text, CUT.other))}`, CUT.otherLine))
             .join('\n'),
         },
       ]
@@ -87,7 +88,7 @@ export function renderAskResults(
       {
         title: `❓ ${quoted}`,
         author: { name: truncateText(titleOf(best.slug) || best.slug, 256) },
-        description: lines.join('\n'),
+        description: truncateText(lines.join('\n'), 3500),
         ...(fields.length ? { fields } : {}),
         ...(context ? { footer: { text: context } } : {}),
         color: BRAND_COLOR,
