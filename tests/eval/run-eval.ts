@@ -3,7 +3,11 @@
  * (and, with --ablations, variants without a data source) beside plain BM25 and plain fuse.js.
  * --misses lists the dev-split misses of our index; held-out misses are never printed.
  */
+import { scoreConversations } from './conversation-eval.js';
+import { loadAskQuestions, loadBlindBatch } from './eval-sets.js';
 import { ASK_CASES, runEvaluation, type AskCase, type SystemScore } from './evaluate.js';
+
+const blindBatch = loadBlindBatch();
 
 const args = new Set(process.argv.slice(2));
 const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations') });
@@ -45,6 +49,14 @@ const printCases = (title: string, byCase: Record<AskCase, SystemScore[]>): void
 printCases('Ask by case, all questions', askByCase);
 if (blind) printCases('Blind batch 6 (held-out, never tuned on), by case', blind);
 else console.log('\n(blind batch 6 not present: tests/eval/ask-questions-batch-6.json)');
+
+// The conversation case, through the local Discord (a /brief, then the follow-up in the same channel).
+// The baselines have no conversation; their figure would be their `context` row (context as a filter).
+const conversations = await scoreConversations({ all: loadAskQuestions(), ...(blindBatch ? { 'blind batch 6': blindBatch.questions } : {}) });
+console.log('\nConversation case through the local Discord: /brief, then /ask in the same channel (ours, top-1)');
+console.log('| set | n | top-1 | held-out top-1 |');
+console.log('|---|---:|---:|---:|');
+for (const [name, score] of Object.entries(conversations)) console.log(`| ${name} | ${score.n} | ${pct(score.top1)} | ${pct(score.heldout.top1)} |`);
 
 if (args.has('--misses')) {
   for (const [title, scores] of [['search', search], ['ask', ask]] as const) {
