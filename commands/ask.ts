@@ -11,7 +11,8 @@ import type { CommandContext, CommandModule } from '../src/discord/command-modul
 import { decodeCustomId, encodeCustomId, renderAskResults, type AskContextNote, type MessagePayload } from '../src/render/index.js';
 import { briefingChoices, briefingOption, findBriefing } from './shared-options.js';
 
-const MAX_ANSWERS = 5;
+/** The best answer and up to three others, one line each. */
+const MAX_ANSWERS = 4;
 const MAX_QUESTION = 300;
 /** The form's text input: its custom_id inside the modal. */
 const QUESTION_INPUT = 'question';
@@ -31,7 +32,7 @@ async function answer(
 ): Promise<MessagePayload[]> {
   const channelPrior = where.only || where.prior ? undefined : ctx.briefingContext?.priorFor(where.channelId, where.userId);
   const prior = where.prior ?? (channelPrior && { slugs: channelPrior.slugs, note: channelPrior.source });
-  const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, limit: MAX_ANSWERS });
+  const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, limit: MAX_ANSWERS, relatedFor: 'best' });
   const best = results[0];
   // The answer's briefing is what the conversation is about now.
   if (best) await ctx.briefingContext?.shown(where.channelId, where.userId, best.slug).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not remember the briefing shown'));

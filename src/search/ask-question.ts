@@ -16,7 +16,7 @@ import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
-import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { relatedMaterial, type NeighbourhoodCache, type RelatedMaterial } from './related-material.js';
 import { maxOf, topK } from './top-k.js';
 
 /** Options for a question. */
@@ -32,6 +32,8 @@ export interface AskOptions {
    * question's words plainly belong to another briefing.
    */
   prior?: readonly string[];
+  /** Which results get their related trends and positions: `all` (default; the CLI prints them) or the `best` only (an answer shows the others as one line). */
+  relatedFor?: 'all' | 'best';
 }
 
 /** A key variable a question is about, as the CLI prints it with `--json`. */
@@ -156,6 +158,7 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
     .slice(0, limit);
 
+  const neighbourhoodCache: NeighbourhoodCache = new Map();
   return ranked.flatMap((r, rank) => {
     const briefing = index.get(r.slug);
     const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
@@ -165,7 +168,7 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
         slug: r.slug,
         keyVariable: { n: keyVariable.n, text: keyVariable.text },
         score: Math.round(r.score * 1000) / 1000,
-        related: relatedMaterial(index, briefing, keyVariable, concepts),
+        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, neighbourhoodCache) : { trends: [], positions: [] },
         passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts) : [],
       },
     ];

@@ -11,7 +11,10 @@
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
 import { indexTerms, type QueryConcept } from './analyzer.js';
 import type { BriefingIndex } from './briefing-index.js';
-import { keyVariableNeighbourhoods } from './key-variable-neighbourhood.js';
+import { keyVariableNeighbourhoods, type Neighbourhoods } from './key-variable-neighbourhood.js';
+
+/** Neighbourhoods already computed for one question's results (siblings share one pass over their briefing). */
+export type NeighbourhoodCache = Map<Briefing, Neighbourhoods>;
 
 /** A table cell: one actor's position on one dimension. */
 export interface RelatedPosition {
@@ -71,8 +74,9 @@ export function relatedMaterial(
   briefing: Briefing,
   keyVariable: NumberedItem,
   concepts: readonly QueryConcept[],
+  neighbourhoods: NeighbourhoodCache = new Map(),
 ): RelatedMaterial {
-  const wanted = linkingTerms(index, briefing, keyVariable);
+  const wanted = linkingTerms(index, briefing, keyVariable, neighbourhoods);
   for (const concept of concepts) {
     for (const alt of concept.alternatives) {
       for (const term of alt.terms) wanted.set(term, Math.max(wanted.get(term) ?? 0, QUESTION_SHARE * alt.weight));
@@ -127,7 +131,7 @@ function strongest<T>(scored: { item: T; score: number; order: number }[], limit
  * Term -> weight in (0, 1]: the key variable's own terms by how few siblings share them, and the
  * terms of its neighbourhood by their share there and how few sibling neighbourhoods hold them.
  */
-function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem): Map<string, number> {
+function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem, cache: NeighbourhoodCache): Map<string, number> {
   const termsOf = (text: string): Set<string> => {
     const terms: string[] = [];
     indexTerms(text, index.lexicon, terms);
@@ -143,7 +147,8 @@ function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: Num
     wanted.set(term, 1 - sharedBy / count);
   }
   if (k >= 0) {
-    const neighbourhoods = keyVariableNeighbourhoods(briefing, index.lexicon);
+    let neighbourhoods = cache.get(briefing);
+    if (!neighbourhoods) cache.set(briefing, (neighbourhoods = keyVariableNeighbourhoods(briefing, index.lexicon)));
     for (const [term, share] of neighbourhoods[k] ?? []) {
       if (wanted.has(term)) continue;
       const heldBy = neighbourhoods.filter((n, j) => j !== k && (n.get(term) ?? 0) > 0).length;
