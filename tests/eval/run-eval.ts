@@ -10,7 +10,7 @@ import { ASK_CASES, runEvaluation, type AskCase, type SystemScore } from './eval
 const blindBatch = loadBlindBatch();
 
 const args = new Set(process.argv.slice(2));
-const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations') });
+const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations'), cases: true });
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const print = (title: string, scores: SystemScore[]): void => {
@@ -36,12 +36,13 @@ for (const { batch, scores } of askByBatch) {
 
 // The cases of issue 15: archive-wide, within the briefing, in context (a prior), and a prior
 // that must give way to a question plainly about another briefing. Baselines use context as a filter.
-const printCases = (title: string, byCase: Record<AskCase, SystemScore[]>): void => {
-  console.log(`\n${title} (top-1 / top-3; ${byCase.archive[0]?.n ?? 0} questions, held-out ${byCase.archive[0]?.heldout.n ?? 0})`);
-  console.log(`| case | ${byCase.archive.map((s) => s.name).join(' | ')} | ours held-out only |`);
-  console.log(`|---|${byCase.archive.map(() => '---:').join('|')}|---:|`);
+const printCases = (title: string, byCase: Partial<Record<AskCase, SystemScore[]>>): void => {
+  const archive = byCase.archive ?? [];
+  console.log(`\n${title} (top-1 / top-3; ${archive[0]?.n ?? 0} questions, held-out ${archive[0]?.heldout.n ?? 0})`);
+  console.log(`| case | ${archive.map((s) => s.name).join(' | ')} | ours held-out only |`);
+  console.log(`|---|${archive.map(() => '---:').join('|')}|---:|`);
   for (const c of ASK_CASES) {
-    const scores = byCase[c];
+    const scores = byCase[c] ?? [];
     const ours = scores[0];
     console.log(`| ${c}${c === 'switch' && ours ? ` (${ours.n})` : ''} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} | ${ours ? `${pct(ours.heldout.top1)} / ${pct(ours.heldout.top3)}` : ''} |`);
   }
