@@ -9,7 +9,7 @@ import type { NumberedItem } from '../domain/briefing.schema.js';
 import { actionButton, buttonRows, STYLE } from './components.js';
 import type { RelatedMaterial } from './key-variable-messages.js';
 import { BRAND_COLOR, type ApiButton, type ApiEmbedField, type MessagePayload } from './message-payload.js';
-import { escapeMarkdown, inlineMarkdown, oneLine } from './safe-text.js';
+import { escapeMarkdown, inlineMarkdown, oneLine, plainText } from './safe-text.js';
 import { truncateLabel, truncateText } from './truncate-text.js';
 import { layoutBlocks } from './embed-layout.js';
 
@@ -87,7 +87,7 @@ export function renderAskResults(
     embeds: [
       {
         title: `❓ ${quoted}`,
-        author: { name: truncateText(titleOf(best.slug) || best.slug, 256) },
+        author: { name: truncateText(plainText(titleOf(best.slug) || best.slug), 256) },
         description: truncateText(lines.join('\n'), 3500),
         ...(fields.length ? { fields } : {}),
         ...(context ? { footer: { text: context } } : {}),
