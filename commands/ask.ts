@@ -1,30 +1,95 @@
-/** /ask: the key variables a question is about, with the related trends and positions. */
+/**
+ * /ask, and the message command "Ask about this briefing" with its form: the key variables a
+ * question is about. Where it is asked counts (src/discord/briefing-context.ts): in a briefing's
+ * thread, after a briefing was shown in the channel, or on a message about a briefing, that
+ * briefing is a prior for the ranking (not a filter: a question plainly about another briefing
+ * still finds it). `briefing:` is a filter.
+ */
+import { ApplicationCommandType, ContextMenuCommandBuilder, type Message } from 'discord.js';
 import { SlashCommandBuilder } from 'discord.js';
-import type { CommandModule } from '../src/discord/command-module.js';
-import { renderAskResults } from '../src/render/index.js';
+import type { CommandContext, CommandModule } from '../src/discord/command-module.js';
+import { decodeCustomId, encodeCustomId, renderAskResults, type AskContextNote, type MessagePayload } from '../src/render/index.js';
 import { withNote } from '../src/render/user-error.js';
 import { briefingChoices, briefingOption, requireArchiveNotEmpty, resolveBriefing } from './shared-options.js';
 
-const MAX_ANSWERS = 3;
+/** The best answer and up to three others, one line each. */
+const MAX_ANSWERS = 4;
+const MAX_QUESTION = 300;
+/** The form's text input: its custom_id inside the modal. */
+const QUESTION_INPUT = 'question';
+export const ASK_ABOUT_MESSAGE = 'Ask about this briefing';
 
 export const data = new SlashCommandBuilder()
   .setName('ask')
   .setDescription('Ask a follow-up question; get the key variables it is about')
-  .addStringOption((o) => o.setName('question').setDescription('Your question, in your own words').setRequired(true).setMaxLength(300))
+  .addStringOption((o) => o.setName('question').setDescription('Your question, in your own words').setRequired(true).setMaxLength(MAX_QUESTION))
   .addStringOption((o) => briefingOption(o, false).setDescription('Only this briefing (default: the whole archive)'));
+
+/** Answers `question` asked by `userId` in `channelId`, with `prior` briefings (or the channel's context) leaning the ranking. */
+async function answer(
+  question: string,
+  where: { channelId: string; userId: string; only?: string; prior?: { slugs: string[]; note: AskContextNote } },
+  ctx: CommandContext,
+): Promise<MessagePayload[]> {
+  const channelPrior = where.only || where.prior ? undefined : ctx.briefingContext?.priorFor(where.channelId, where.userId);
+  const prior = where.prior ?? (channelPrior && { slugs: channelPrior.slugs, note: channelPrior.source });
+  const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, limit: MAX_ANSWERS, relatedFor: 'best' });
+  const best = results[0];
+  // The answer's briefing is what the conversation is about now.
+  if (best) await ctx.briefingContext?.shown(where.channelId, where.userId, best.slug).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not remember the briefing shown'));
+  const context = prior && best && prior.slugs.includes(best.slug) ? { note: prior.note, slug: best.slug } : undefined;
+  return renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug, { context });
+}
+
+/** The briefings a bot message is about, main one first: read from the state its buttons carry. */
+function briefingsOfMessage(message: Message): string[] {
+  const slugs: string[] = [];
+  for (const row of message.components) {
+    if (!('components' in row)) continue;
+    for (const component of row.components) {
+      const action = 'customId' in component && component.customId ? decodeCustomId(component.customId) : undefined;
+      if (action && 'slug' in action && !slugs.includes(action.slug)) slugs.push(action.slug);
+    }
+  }
+  return slugs;
+}
 
 export const ask: CommandModule = {
   data,
-  usage: '/ask question:<text> [briefing:<name>]',
+  usage: `/ask question:<text> [briefing:<name>] (or on a message: Apps → ${ASK_ABOUT_MESSAGE})`,
   async execute(interaction, respond, ctx) {
     const question = interaction.options.getString('question', true);
     requireArchiveNotEmpty(ctx);
     const typed = interaction.options.getString('briefing')?.trim();
-    // In the thread opened under a new-briefing post, questions are about that briefing.
     const named = typed ? resolveBriefing(typed, ctx) : undefined;
-    const scope = named ? named.briefing.slug : ctx.delivery?.subscriptions.briefingOfThread(interaction.channelId);
-    const results = ctx.library.ask(question, { briefing: scope, limit: MAX_ANSWERS });
-    await respond.sendAll(withNote(renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug), named?.note));
+    const only = named?.briefing.slug;
+    await respond.sendAll(withNote(await answer(question, { channelId: interaction.channelId, userId: interaction.user.id, only }, ctx), named?.note));
   },
   autocomplete: briefingChoices,
+  messageCommand: {
+    data: new ContextMenuCommandBuilder().setName(ASK_ABOUT_MESSAGE).setType(ApplicationCommandType.Message),
+    async execute(interaction, respond) {
+      const slugs = briefingsOfMessage(interaction.targetMessage);
+      await respond.showModal({
+        custom_id: encodeCustomId({ kind: 'ask', slugs }),
+        title: 'Ask about this briefing',
+        components: [
+          {
+            type: 1,
+            components: [{ type: 4, custom_id: QUESTION_INPUT, label: 'Your question', style: 2, required: true, min_length: 3, max_length: MAX_QUESTION, placeholder: 'Will Japan retaliate against U.S. tariffs?' }],
+          },
+        ],
+      });
+    },
+  },
+  modals: {
+    async ask(interaction, action, respond, ctx) {
+      if (action.kind !== 'ask') return;
+      requireArchiveNotEmpty(ctx);
+      const question = interaction.fields.getTextInputValue(QUESTION_INPUT);
+      const slugs = action.slugs.filter((slug) => ctx.library.get(slug));
+      const prior = slugs.length > 0 ? { slugs, note: 'message' as const } : undefined;
+      await respond.sendAll(await answer(question, { channelId: interaction.channelId ?? '', userId: interaction.user.id, ...(prior ? { prior } : {}) }, ctx));
+    },
+  },
 };

@@ -36,7 +36,7 @@ export function resolveBriefing(typed: string, ctx: CommandContext): NamedBriefi
   const wanted = typed.trim();
   const exact = ctx.library.get(wanted.toLowerCase());
   if (exact) return { briefing: exact };
-  if (ctx.library.archive.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
+  if (ctx.library.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
   const resolution = resolveBriefingName(wanted, nameCandidates(wanted, ctx));
   const briefing = resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
   if (briefing) return { briefing, note: renderShowingNote(wanted, briefing.slug) };
@@ -45,7 +45,7 @@ export function resolveBriefing(typed: string, ctx: CommandContext): NamedBriefi
 
 /** Throws the "how briefings get in" answer when the archive holds none (/search, /ask). */
 export function requireArchiveNotEmpty(ctx: CommandContext): void {
-  if (ctx.library.archive.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
+  if (ctx.library.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
 }
 
 function nameCandidates(typed: string, ctx: CommandContext): NamedBriefing[] {
@@ -69,7 +69,7 @@ export function findBriefing(slug: string, ctx: CommandContext): Briefing {
  * gets the answer that says how briefings get in.
  */
 export function briefingChoices(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[] {
-  if (ctx.library.archive.size === 0) return [{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }];
+  if (ctx.library.size === 0) return [{ name: 'No briefings yet: an admin can add one with /publish', value: 'none' }];
   return ctx.library.autocomplete(interaction.options.getFocused().toString(), DISCORD_MAX_CHOICES);
 }
 

@@ -1,5 +1,5 @@
 /**
- * The composition root's building block: opens the stores and the library on a data directory,
+ * The composition root's building block: opens the stores and the search service on a data directory,
  * starts the bot on them, and runs the schedule (inbox and deliveries). `npm start`, the sandbox
  * and the end-to-end tests all go through it.
  */
@@ -12,18 +12,18 @@ import { TestPoster } from '../delivery/test-post.js';
 import { PendingUploads } from '../delivery/pending-uploads.js';
 import { SubscriptionService } from '../delivery/subscription-service.js';
 import type { CommandModule, DeliveryServices } from '../discord/command-module.js';
+import { BriefingContext } from '../discord/briefing-context.js';
 import { DiscordPoster } from '../discord/discord-poster.js';
 import type { RouterOptions } from '../discord/interaction-router.js';
 import { LumenBot } from '../discord/lumen-bot.js';
 import type { AdvanceableClock, Clock } from '../domain/clock.js';
 import { saveParsed } from '../import/import-briefing-files.js';
 import { InboxPoller } from '../inbox/inbox-poller.js';
-import { BriefingLibrary } from '../library/briefing-library.js';
-import { INDEX_SNAPSHOT_FILE, loadSearchIndex, saveSearchIndex, SnapshotSaver } from '../library/search-index-cache.js';
-import type { BriefingIndex } from '../search/briefing-index.js';
 import type { Logger } from '../log.js';
+import { INDEX_SNAPSHOT_FILE, SearchService, type SearchView } from '../search/index.js';
 import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
 import { topicFilter } from '../schedule/delivery-plan.js';
+import { CacheFile } from '../store/cache-file.js';
 import { acquireProcessLock, type ProcessLock } from '../store/file-lock.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
 import { StateStore } from '../store/state-store.js';
@@ -45,7 +45,8 @@ export class LumenApp {
   readonly logger: Logger;
   readonly archive: LowdbBriefingArchive;
   readonly state: StateStore;
-  readonly library: BriefingLibrary;
+  /** The search index's life: opened from the snapshot, following the archive, saving the snapshot. */
+  readonly search: SearchService;
   readonly commands: CommandModule[];
   readonly subscriptions: SubscriptionService;
   readonly inbox: InboxPoller;
@@ -58,23 +59,15 @@ export class LumenApp {
   #dataDirLock: ProcessLock | undefined;
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
-  readonly #snapshots: SnapshotSaver;
-  readonly #unsubscribeSnapshots: () => void;
 
-  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore, index: BriefingIndex) {
+  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore, search: SearchService) {
     this.#options = options;
     this.dataDir = options.dataDir;
     this.clock = options.clock;
     this.logger = options.logger;
     this.archive = archive;
     this.state = state;
-    this.library = new BriefingLibrary(archive, { index });
-    // After the library's own listener has updated the index: keep the snapshot in step with it.
-    this.#snapshots = new SnapshotSaver(async () => {
-      const problem = await saveSearchIndex(archive, this.library.index, join(this.dataDir, INDEX_SNAPSHOT_FILE));
-      if (problem) this.logger.warn({ problem }, 'search index snapshot not saved');
-    });
-    this.#unsubscribeSnapshots = archive.onChange(() => this.#snapshots.request());
+    this.search = search;
     this.commands = loadCommands();
     this.#uploads = new PendingUploads(options.clock);
     this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
@@ -96,11 +89,20 @@ export class LumenApp {
   static async open(options: AppOptions): Promise<LumenApp> {
     const archive = await LowdbBriefingArchive.open(options.dataDir);
     const state = await StateStore.open(options.dataDir);
-    const loaded = await loadSearchIndex(archive, join(options.dataDir, INDEX_SNAPSHOT_FILE));
-    const { index, problem, ...outcome } = loaded;
+    const search = await SearchService.open(archive, {
+      snapshot: new CacheFile(join(options.dataDir, INDEX_SNAPSHOT_FILE)),
+      saveOnChange: true,
+      onSaveProblem: (problem) => options.logger.warn({ problem }, 'search index snapshot not saved'),
+    });
+    const { problem, ...outcome } = search.origin;
     options.logger.info({ briefings: archive.size, ...outcome }, 'search index ready');
     if (problem) options.logger.warn({ problem }, 'search index snapshot');
-    return new LumenApp(options, archive, state, index);
+    return new LumenApp(options, archive, state, search);
+  }
+
+  /** What commands and delivery query: the search service's read-only view. */
+  get library(): SearchView {
+    return this.search.view;
   }
 
   get bot(): LumenBot | undefined {
@@ -142,7 +144,13 @@ export class LumenApp {
         restApi: options.restApi,
         router: options.router,
         commands: this.commands,
-        context: { library: this.library, clock: this.clock, logger: this.logger, delivery: this.#delivery },
+        context: {
+          library: this.library,
+          briefingContext: new BriefingContext(this.state, this.clock),
+          clock: this.clock,
+          logger: this.logger,
+          delivery: this.#delivery,
+        },
         logger: this.logger,
       });
       this.#poster = new DiscordPoster(this.#bot.client);
@@ -210,7 +218,7 @@ export class LumenApp {
     for (let i = 0; i < 3; i++) {
       await this.#bot?.router.whenIdle();
       await this.#scheduler?.whenIdle();
-      await this.#snapshots.whenIdle();
+      await this.search.whenIdle();
     }
   }
 
@@ -220,9 +228,7 @@ export class LumenApp {
     this.#scheduler = undefined;
     await this.#bot?.stop();
     this.#bot = undefined;
-    this.#unsubscribeSnapshots();
-    await this.#snapshots.whenIdle();
-    this.library.close();
+    await this.search.close();
     await this.#dataDirLock?.release();
     this.#dataDirLock = undefined;
   }

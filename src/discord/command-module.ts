@@ -1,6 +1,6 @@
 /**
  * What a slash command module in `commands/` exports, and what it is given to work with.
- * A module reads its options, calls the library, renders, and answers: no parsing, search or
+ * A module reads its options, calls search, renders, and answers: no parsing, search or
  * scheduling logic of its own.
  */
 import type {
@@ -8,7 +8,10 @@ import type {
   AutocompleteInteraction,
   ChatInputCommandInteraction,
   MessageComponentInteraction,
+  MessageContextMenuCommandInteraction,
+  ModalSubmitInteraction,
   RESTPostAPIChatInputApplicationCommandsJSONBody,
+  RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord.js';
 import type { AlertService } from '../delivery/alerts.js';
 import type { PendingUploads } from '../delivery/pending-uploads.js';
@@ -17,16 +20,20 @@ import type { Subscription } from '../store/state.schema.js';
 import type { SubscriptionService } from '../delivery/subscription-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';
-import type { BriefingLibrary } from '../library/briefing-library.js';
 import type { Logger } from '../log.js';
 import type { CustomIdAction } from '../interaction-ids/custom-ids.js';
+import type { BriefingContext } from './briefing-context.js';
+import type { SearchView } from '../search/index.js';
 import type { InteractionResponder } from './interaction-responder.js';
 
 /** Everything a command may use; built once by the composition root. */
 export interface CommandContext {
-  library: BriefingLibrary;
+  /** Briefings and every query over them (read-only). */
+  library: SearchView;
   clock: Clock;
   logger: Logger;
+  /** What each channel is talking about (a prior for /ask); absent in a bot started without state. */
+  briefingContext?: BriefingContext;
   /** Subscriptions and publishing; absent in a bot started without delivery (some tests). */
   delivery?: DeliveryServices;
 }
@@ -61,6 +68,14 @@ export type ComponentHandler = (
   ctx: CommandContext,
 ) => Promise<void>;
 
+export type ModalHandler = (interaction: ModalSubmitInteraction, action: CustomIdAction, respond: InteractionResponder, ctx: CommandContext) => Promise<void>;
+
+/** A message context-menu command (right-click a message → Apps → its name). */
+export interface MessageCommand {
+  data: { name: string; toJSON(): RESTPostAPIContextMenuApplicationCommandsJSONBody };
+  execute(interaction: MessageContextMenuCommandInteraction, respond: InteractionResponder, ctx: CommandContext): Promise<void>;
+}
+
 export interface CommandModule {
   /** The slash command builder (anything with a name and toJSON). */
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -71,4 +86,8 @@ export interface CommandModule {
   autocomplete?(interaction: AutocompleteInteraction, ctx: CommandContext): ApplicationCommandOptionChoiceData[];
   /** Handlers for the buttons and selects this command's messages carry, by custom_id action kind. */
   components?: Partial<Record<CustomIdAction['kind'], ComponentHandler>>;
+  /** A message command this module also answers (registered beside the slash command). */
+  messageCommand?: MessageCommand;
+  /** Handlers for the modals this module opens, by custom_id action kind. */
+  modals?: Partial<Record<CustomIdAction['kind'], ModalHandler>>;
 }

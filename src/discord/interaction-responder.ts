@@ -3,12 +3,19 @@
  * deferred reply), later ones are follow-ups. Handlers send payloads and never need to know
  * whether the router already deferred because they were slow.
  */
-import { MessageFlags, type ChatInputCommandInteraction, type MessageComponentInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type APIModalInteractionResponseCallbackData,
+  type ChatInputCommandInteraction,
+  type MessageComponentInteraction,
+  type MessageContextMenuCommandInteraction,
+  type ModalSubmitInteraction,
+} from 'discord.js';
 import { isUserError } from '../render/index.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import { toMessageOptions } from './message-options.js';
 
-export type RepliableInteraction = ChatInputCommandInteraction | MessageComponentInteraction;
+export type RepliableInteraction = ChatInputCommandInteraction | MessageComponentInteraction | MessageContextMenuCommandInteraction | ModalSubmitInteraction;
 
 export interface SendOptions {
   /** Only the person who asked sees it (errors, previews, button answers). Default: only for a renderer's error payload. */
@@ -73,6 +80,14 @@ export class InteractionResponder {
   /** Sends several messages (a long briefing split over many). */
   async sendAll(payloads: MessagePayload[], options: SendOptions = {}): Promise<void> {
     for (const payload of payloads) await this.send(payload, options);
+  }
+
+  /** Opens a modal (a form) as the initial response: only for commands and components, before anything else is sent. */
+  async showModal(modal: APIModalInteractionResponseCallbackData): Promise<void> {
+    const i = this.interaction;
+    if (i.isModalSubmit() || this.acknowledged || this.#deferring) throw new Error('a modal can only be the first response to a command or component');
+    await i.showModal(modal);
+    this.#sent++;
   }
 
   /** Replaces the message a button was pressed on (paging through results). */

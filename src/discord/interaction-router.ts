@@ -4,11 +4,11 @@
  * logged with the command and interaction id, and the user gets a short apology, never a stack.
  * A handler still busy after `deferAfterMs` is deferred, so no interaction misses Discord's 3 s.
  */
-import type { AutocompleteInteraction, Interaction, MessageComponentInteraction } from 'discord.js';
+import type { AutocompleteInteraction, Interaction, MessageComponentInteraction, ModalSubmitInteraction } from 'discord.js';
 import { DISCORD_MAX_CHOICES } from '../render/discord-limits.js';
 import { decodeCustomId, renderUnknownBriefing, renderUserError, type CustomIdAction } from '../render/index.js';
 import type { Logger } from '../log.js';
-import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler } from './command-module.js';
+import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler, type MessageCommand, type ModalHandler } from './command-module.js';
 import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
 
 export interface RouterOptions {
@@ -21,6 +21,8 @@ type Outcome = 'ok' | 'user-error' | 'error' | 'refused';
 export class InteractionRouter {
   readonly #commands = new Map<string, CommandModule>();
   readonly #components = new Map<CustomIdAction['kind'], ComponentHandler>();
+  readonly #messageCommands = new Map<string, MessageCommand>();
+  readonly #modals = new Map<CustomIdAction['kind'], ModalHandler>();
   readonly #ctx: CommandContext;
   readonly #deferAfterMs: number;
   readonly #inFlight = new Set<Promise<void>>();
@@ -34,6 +36,11 @@ export class InteractionRouter {
       for (const [kind, handler] of Object.entries(command.components ?? {})) {
         if (this.#components.has(kind as CustomIdAction['kind'])) throw new Error(`two commands handle "${kind}" components`);
         this.#components.set(kind as CustomIdAction['kind'], handler);
+      }
+      if (command.messageCommand) this.#messageCommands.set(command.messageCommand.data.name, command.messageCommand);
+      for (const [kind, handler] of Object.entries(command.modals ?? {})) {
+        if (this.#modals.has(kind as CustomIdAction['kind'])) throw new Error(`two commands handle "${kind}" modals`);
+        this.#modals.set(kind as CustomIdAction['kind'], handler);
       }
     }
   }
@@ -73,10 +80,23 @@ export class InteractionRouter {
           if (!command) throw new UserFacingError('This command is not available any more. Try /help.');
           return command.execute(interaction, respond, this.#ctx);
         });
+        if (outcome === 'ok') await this.#noteBriefingShown(interaction, interaction.options.getString('briefing') ?? undefined, log);
+      } else if (interaction.isMessageContextMenuCommand()) {
+        name = `message:${interaction.commandName}`;
+        const command = this.#messageCommands.get(interaction.commandName);
+        outcome = await this.#answer(interaction, log.child({ command: name }), (respond) => {
+          if (!command) throw new UserFacingError('This command is not available any more. Try /help.');
+          return command.execute(interaction, respond, this.#ctx);
+        });
+      } else if (interaction.isModalSubmit()) {
+        const action = decodeCustomId(interaction.customId);
+        name = `modal:${action?.kind ?? 'unknown'}`;
+        outcome = await this.#answer(interaction, log.child({ command: name }), (respond) => this.#modal(interaction, action, respond));
       } else if (interaction.isMessageComponent()) {
         const action = decodeCustomId(interaction.customId);
         name = `component:${action?.kind ?? 'unknown'}`;
         outcome = await this.#answer(interaction, log.child({ command: name }), (respond) => this.#component(interaction, action, respond));
+        if (outcome === 'ok' && action && 'slug' in action) await this.#noteBriefingShown(interaction, action.slug, log);
       } else {
         return;
       }
@@ -104,6 +124,24 @@ export class InteractionRouter {
     const handler = action ? this.#components.get(action.kind) : undefined;
     if (!action || !handler) throw new UserFacingError('This button belongs to an older version of the bot. Run the command again.');
     return handler(interaction, action, respond, this.#ctx);
+  }
+
+  #modal(interaction: ModalSubmitInteraction, action: CustomIdAction | undefined, respond: InteractionResponder): Promise<void> {
+    const handler = action ? this.#modals.get(action.kind) : undefined;
+    if (!action || !handler) throw new UserFacingError('This form belongs to an older version of the bot. Run the command again.');
+    return handler(interaction, action, respond, this.#ctx);
+  }
+
+  /**
+   * A briefing was shown in the channel (a command's `briefing` option, a card's button): it is
+   * what a follow-up there is probably about. After the answer, so the reader never waits for it;
+   * a failure to remember costs only the prior, so it is logged, not shown.
+   */
+  async #noteBriefingShown(interaction: Interaction, typed: string | undefined, log: Logger): Promise<void> {
+    const slug = typed?.trim().toLowerCase();
+    const context = this.#ctx.briefingContext;
+    if (!slug || !context || !interaction.channelId || !this.#ctx.library.get(slug)) return;
+    await context.shown(interaction.channelId, interaction.user.id, slug).catch((error: unknown) => log.warn({ err: error }, 'could not remember the briefing shown'));
   }
 
   /** `log` carries the interaction id, guild and command, so a failure logged here names all three. */

@@ -16,6 +16,7 @@
  * | subscription-test | `lb1|subt|<short id>`  | post a test of a subscription (issue 16)            |
  * | subscription-page | `lb1|subl|<page>`      | a page of /subscriptions list                       |
  * | unsubscribe | `lb1|unsub|ok|<channel>|<mode>`, `…|no|…` | confirm removing a channel's subscriptions |
+ * | ask      | `lb1|ask|<slug>|<slug>…`             | the question modal; the briefings asked about (0+)  |
  *
  * A slug too long to fit is written packed (`~` + base 93, see pack-slug.ts), so every id of
  * every action stays within 100 characters for slugs of up to 100.
@@ -44,6 +45,8 @@ export type CustomIdAction =
   /** `owner`: the user who ran /search, the only one whose presses page the public message. */
   | { kind: 'search'; page: number; query: string; owner?: string }
   | { kind: 'publish'; decision: 'confirm' | 'cancel'; token: string }
+  /** The "Ask about this briefing" modal: the briefings of the message it was opened on, a prior for the question. */
+  | { kind: 'ask'; slugs: string[] }
   | SubscriptionAction;
 
 /** Issue 16: the buttons of the subscription messages. */
@@ -101,6 +104,16 @@ export function encodeCustomId(action: CustomIdAction): string {
       const fields = action.owner === undefined ? ['srch', String(checkNumber(action.page))] : ['find', String(checkNumber(action.page)), action.owner];
       const head = [VERSION, ...fields, ''].join(SEP);
       return head + fitQuery(action.query, MAX - head.length);
+    }
+    case 'ask': {
+      // As many of the slugs as fit (the first is the message's main briefing); packed ones are long, so plain first.
+      let id = [VERSION, 'ask'].join(SEP);
+      for (const slug of action.slugs) {
+        const next = withSlug(['ask'], slug, []).slice(`${VERSION}${SEP}ask${SEP}`.length);
+        if (id.length + 1 + next.length > MAX) break;
+        id += SEP + next;
+      }
+      return id;
     }
     case 'publish': {
       if (!TOKEN_PATTERN.test(action.token)) throw new RangeError('encodeCustomId: a publish token is 1–80 of [A-Za-z0-9_-]');
@@ -176,6 +189,10 @@ export function decodeCustomId(id: string): CustomIdAction | undefined {
       const page = readNumber(a);
       const owner = b !== undefined && SNOWFLAKE_PATTERN.test(b) ? b : undefined;
       return page !== undefined && owner && parts.length >= 5 ? { kind: 'search', page, owner, query: parts.slice(4).join(SEP) } : undefined;
+    }
+    case 'ask': {
+      const slugs = parts.slice(2).map(readSlug);
+      return slugs.every((slug) => slug !== undefined) ? { kind: 'ask', slugs: slugs as string[] } : undefined;
     }
     case 'pub': {
       const decision = a === 'ok' ? 'confirm' : a === 'no' ? 'cancel' : undefined;

@@ -2,7 +2,7 @@
  * The renderer's public API: pure functions from the domain model to Discord message payloads
  * (plain API JSON). Every payload respects every limit in discord-limits.ts.
  */
-export { renderAskResults, type AskResultView } from './ask-results.js';
+export { renderAskResults, type AskContextNote, type AskResultView } from './ask-results.js';
 export { briefingCardEmbed, renderBriefingCard } from './briefing-card.js';
 export { renderBriefingView, renderFullBriefing } from './briefing-message.js';
 export { decodeCustomId, encodeCustomId, type BriefingView, type CustomIdAction } from '../interaction-ids/custom-ids.js';

@@ -3,7 +3,9 @@
  * positions that bear on it (found by the search layer and passed in).
  */
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
-import { briefingFooter, keyVariableSelectRow, navigationRow, numberedLines, sectionTitle } from './briefing-parts.js';
+import { briefingFooter, keyVariableSelectRow, navigationRow, numberedLine, numberedLines, sectionTitle } from './briefing-parts.js';
+import { MESSAGE_LIMITS } from './discord-limits.js';
+import { truncateText } from './truncate-text.js';
 import { withComponentsOnLast } from './components.js';
 import { layoutBlocks } from './embed-layout.js';
 import type { ApiActionRow, MessagePayload } from './message-payload.js';
@@ -34,12 +36,18 @@ export function renderKeyVariables(briefing: Briefing): MessagePayload[] {
 export function renderKeyVariable(briefing: Briefing, n: number, related: RelatedMaterial): MessagePayload[] {
   const item = briefing.keyVariables.find((kv) => kv.n === n);
   if (!item) return [noSuchItem('key variable', n, briefing.keyVariables)];
+  // Each related item gets an equal share of a field (a long briefing's trends run to 2,000 characters).
+  const share = (count: number): number => Math.floor(MESSAGE_LIMITS.fieldValue / Math.max(1, count)) - 8;
+  const trendLimit = share(related.trends.length);
+  // Cut after escaping: markdown escapes lengthen a line.
+  const trends = related.trends.map((t) => truncateText(numberedLine(t), trendLimit)).join('\n');
+  const positionLimit = share(related.positions.length);
   const positions = related.positions
-    .map((p) => `**${inlineMarkdown(p.actor)}** on *${inlineMarkdown(p.dimension)}*: ${inlineMarkdown(p.text)}`)
+    .map((p) => truncateText(`**${inlineMarkdown(truncateText(p.actor, 60))}** on *${inlineMarkdown(truncateText(p.dimension, 80))}*: ${inlineMarkdown(p.text)}`, positionLimit))
     .join('\n');
   const fields = [
-    { name: `${sectionTitle(briefing, 'trends')}: related`, value: numberedLines(related.trends) || '*None found.*' },
-    { name: `${sectionTitle(briefing, 'structure')}: related positions`, value: positions || '*None found.*' },
+    { name: `${sectionTitle(briefing, 'trends')}: related`, value: truncateText(trends, MESSAGE_LIMITS.fieldValue) || '*None found.*' },
+    { name: `${sectionTitle(briefing, 'structure')}: related positions`, value: truncateText(positions, MESSAGE_LIMITS.fieldValue) || '*None found.*' },
   ];
   const title = `${sectionTitle(briefing, 'variables')}: ${item.n} of ${briefing.keyVariables.length}`;
   const messages = layoutBlocks([{ kind: 'fields', title, intro: inlineMarkdown(item.text), fields }], options(briefing));

@@ -7,6 +7,8 @@ import { stem, type Lexicon } from './lexicon.js';
 import { words } from './normalize-text.js';
 import type { TermVocabulary } from './term-vocabulary.js';
 
+type VocabularyReader = Pick<TermVocabulary, 'count' | 'fuzzy' | 'prefix'>;
+
 /** How the query word reached a term; it decides the discount. */
 export type MatchKind = 'exact' | 'entity' | 'synonym' | 'fuzzy' | 'prefix';
 
@@ -30,7 +32,7 @@ export const WEIGHTS = { exact: 1, entity: 1, synonym: 0.5, fuzzy: 0.7, prefix: 
 /** Options for {@link analyzeQuery}. */
 export interface QueryOptions {
   /** Known words with their use counts: typo fixes and completions come from here. */
-  vocabulary: TermVocabulary;
+  vocabulary: VocabularyReader;
   /** Drop question filler (`is there any chance`) as well as ordinary stop words. */
   question?: boolean;
   /** Complete the last word as a prefix (the reader may still be typing it). */

@@ -11,11 +11,12 @@
  */
 import type { NumberedItem } from '../domain/briefing.schema.js';
 import { analyzeQuery } from './analyzer.js';
+import { answerPassages, type AnswerPassage } from './answer-passages.js';
 import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
-import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { relatedMaterial, type NeighbourhoodCache, type RelatedMaterial } from './related-material.js';
 import { maxOf, topK } from './top-k.js';
 
 /** Options for a question. */
@@ -24,6 +25,15 @@ export interface AskOptions {
   briefing?: string;
   /** Most results to return (default 5). */
   limit?: number;
+  /**
+   * Briefings the question is probably about (shown in the channel just before, the thread's
+   * briefing): a prior, not a filter. Their key variables are all candidates and score
+   * {@link PRIOR_WEIGHT} more, which decides between close answers but gives way when the
+   * question's words plainly belong to another briefing.
+   */
+  prior?: readonly string[];
+  /** Which results get their related trends and positions: `all` (default; the CLI prints them) or the `best` only (an answer shows the others as one line). */
+  relatedFor?: 'all' | 'best';
 }
 
 /** A key variable a question is about, as the CLI prints it with `--json`. */
@@ -32,12 +42,16 @@ export interface AskResult {
   keyVariable: NumberedItem;
   score: number;
   related: RelatedMaterial;
+  /** The sentences of the briefing that bear most on the question (first result only; empty for the others). */
+  passages: AnswerPassage[];
 }
 
 /** Weight of the briefing's context beside the key variable's own words. */
 export const CONTEXT_WEIGHT = 1;
 /** How many best-matching briefings lend all their key variables as candidates. */
 const CONTEXT_BRIEFINGS = 20;
+/** What being in the reader's context adds to a key variable (its own words and its briefing weigh 1 each). */
+export const PRIOR_WEIGHT = 0.6;
 /** How many key variables, best first by the blend, the neighbourhood may reorder. */
 const RERANKED = 10;
 
@@ -89,13 +103,12 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const contextByDoc = new Float64Array(index.briefings.idLimit);
   context.docs.forEach((doc, i) => (contextByDoc[doc] = (context.scores[i] as number) / maxContext));
   const isOwn = new Uint8Array(index.keyVariables.idLimit);
-  const briefingDocOf = index.briefingDocByKeyVariable;
   const kvDocs = own.docs.slice();
   const blended = new Array<number>(kvDocs.length);
   for (let i = 0; i < kvDocs.length; i++) {
     const kvDoc = kvDocs[i] as number;
     isOwn[kvDoc] = 1;
-    const briefingDoc = briefingDocOf[kvDoc] as number;
+    const briefingDoc = index.briefingDocOfKeyVariable(kvDoc);
     blended[i] = (own.scores[i] as number) / maxOwn + (briefingDoc >= 0 ? CONTEXT_WEIGHT * (contextByDoc[briefingDoc] as number) : 0);
   }
   // Every key variable of the best-matching briefings is a candidate too, even if its own words
@@ -106,6 +119,27 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
       if (isOwn[kvDoc]) continue;
       kvDocs.push(kvDoc);
       blended.push(CONTEXT_WEIGHT * (contextByDoc[doc] ?? 0));
+    }
+  }
+
+  // The briefings in the reader's context: every key variable a candidate, each with the prior's weight.
+  const priorDocs = new Set<number>();
+  for (const slug of options.briefing === undefined ? (options.prior ?? []) : []) {
+    const doc = index.docOf(slug);
+    if (doc !== undefined) priorDocs.add(doc);
+  }
+  if (priorDocs.size > 0) {
+    const at = new Map(kvDocs.map((kvDoc, i) => [kvDoc, i]));
+    for (const doc of priorDocs) {
+      for (const kvDoc of index.keyVariableDocsOfDoc(doc)) {
+        const i = at.get(kvDoc);
+        if (i === undefined) {
+          kvDocs.push(kvDoc);
+          blended.push(CONTEXT_WEIGHT * (contextByDoc[doc] ?? 0) + PRIOR_WEIGHT);
+        } else {
+          blended[i] = (blended[i] as number) + PRIOR_WEIGHT;
+        }
+      }
     }
   }
 
@@ -124,7 +158,8 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
     .slice(0, limit);
 
-  return ranked.flatMap((r) => {
+  const neighbourhoodCache: NeighbourhoodCache = new Map();
+  return ranked.flatMap((r, rank) => {
     const briefing = index.get(r.slug);
     const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
     if (!briefing || !keyVariable) return [];
@@ -133,7 +168,8 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
         slug: r.slug,
         keyVariable: { n: keyVariable.n, text: keyVariable.text },
         score: Math.round(r.score * 1000) / 1000,
-        related: relatedMaterial(index, briefing, keyVariable, concepts),
+        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, neighbourhoodCache) : { trends: [], positions: [] },
+        passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts) : [],
       },
     ];
   });

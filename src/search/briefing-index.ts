@@ -35,6 +35,12 @@ export interface BriefingIndexState {
   slugs: (string | null)[];
 }
 
+/** What queries read of a field index: scores and statistics, never the means to change it. */
+export type FieldIndexReader = Pick<FieldIndex, 'fieldCount' | 'size' | 'idLimit' | 'score' | 'idf' | 'docFrequency' | 'fieldFrequencies' | 'postingOf' | 'fieldLengths' | 'averageLength'>;
+
+/** What queries read of the vocabulary: known words, completions and typo fixes. */
+export type VocabularyReader = Pick<TermVocabulary, 'size' | 'count' | 'fuzzy' | 'prefix'>;
+
 /** How many briefings a restored snapshot re-encodes to check that today's code agrees with it. */
 const SPOT_CHECKS = 32;
 
@@ -57,13 +63,13 @@ export class BriefingIndex {
    * by how many briefings now use its stem (a word whose briefings were all removed ranks last
    * and matches nothing, which is harmless and saves keeping word lists per briefing).
    */
-  readonly vocabulary: TermVocabulary;
-  readonly dictionary: TermDictionary;
+  readonly #vocabulary: TermVocabulary;
+  readonly #dictionary: TermDictionary;
   /** One document per briefing, one field per entry of {@link BRIEFING_FIELDS}. */
-  readonly briefings: FieldIndex;
+  readonly #briefings: FieldIndex;
   /** One document per key variable. */
-  readonly keyVariables: FieldIndex;
-  readonly names = new NameIndex();
+  readonly #keyVariables: FieldIndex;
+  readonly #names = new NameIndex();
   readonly #bySlug = new Map<string, Indexed>();
   // Indexed by document id (ids only grow, so these are dense enough as arrays).
   readonly #slugByDoc: (string | undefined)[] = [];
@@ -79,10 +85,10 @@ export class BriefingIndex {
   constructor(options: BriefingIndexOptions = {}) {
     this.#secondary = options.lazy !== true;
     this.lexicon = options.lexicon ?? defaultLexicon();
-    this.vocabulary = new TermVocabulary({ rank: (word) => this.briefings.docFrequency(stem(word)) });
-    this.dictionary = new TermDictionary(this.lexicon, (word) => this.vocabulary.add(word));
-    this.briefings = new FieldIndex(BRIEFING_FIELDS.length, this.dictionary);
-    this.keyVariables = new FieldIndex(1, this.dictionary);
+    this.#vocabulary = new TermVocabulary({ rank: (word) => this.#briefings.docFrequency(stem(word)) });
+    this.#dictionary = new TermDictionary(this.lexicon, (word) => this.#vocabulary.add(word));
+    this.#briefings = new FieldIndex(BRIEFING_FIELDS.length, this.#dictionary);
+    this.#keyVariables = new FieldIndex(1, this.#dictionary);
   }
 
   /** Builds an index of `briefings` (later ones win on a repeated slug). */
@@ -94,8 +100,8 @@ export class BriefingIndex {
 
   /** The full-text index as plain arrays, for a snapshot file (index-snapshot.ts). */
   exportState(): BriefingIndexState {
-    const slugs = Array.from({ length: this.briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
-    return { dictionary: this.dictionary.exportState(), briefings: this.briefings.exportState(), slugs };
+    const slugs = Array.from({ length: this.#briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
+    return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs };
   }
 
   /**
@@ -113,8 +119,8 @@ export class BriefingIndex {
   ): { index: BriefingIndex; updated: number } | undefined {
     const bySlug = new Map(briefings.map((b) => [b.slug, b]));
     const index = new BriefingIndex({ ...options, lazy: true });
-    index.dictionary.restoreState(state.dictionary);
-    index.briefings.restoreState(state.briefings);
+    index.#dictionary.restoreState(state.dictionary);
+    index.#briefings.restoreState(state.briefings);
     const stale: number[] = [];
     for (const [doc, slug] of state.slugs.entries()) {
       if (slug === null) continue;
@@ -130,9 +136,9 @@ export class BriefingIndex {
     const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
     for (let i = 0; i < kept.length; i += step) {
       const { briefing, doc } = kept[i] as Indexed;
-      if (!index.briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
+      if (!index.#briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
     }
-    for (const doc of stale) index.briefings.remove(doc);
+    for (const doc of stale) index.#briefings.remove(doc);
     let added = 0;
     for (const briefing of bySlug.values()) {
       if (index.#bySlug.has(briefing.slug)) continue;
@@ -157,7 +163,7 @@ export class BriefingIndex {
   upsert(briefing: Briefing): void {
     this.remove(briefing.slug);
     const { fields, kvTerms } = this.#encodeFields(briefing);
-    const doc = this.briefings.add(fields);
+    const doc = this.#briefings.add(fields);
     const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
     this.#bySlug.set(briefing.slug, indexed);
     this.#slugByDoc[doc] = briefing.slug;
@@ -171,7 +177,7 @@ export class BriefingIndex {
       const terms: number[] = [];
       for (const item of items) {
         const start = terms.length;
-        this.dictionary.encode(item, terms);
+        this.#dictionary.encode(item, terms);
         if (field === KEY_VARIABLES_FIELD) kvTerms.push(terms.slice(start));
       }
       return terms;
@@ -183,14 +189,14 @@ export class BriefingIndex {
   remove(slug: string): boolean {
     const indexed = this.#bySlug.get(slug);
     if (!indexed) return false;
-    this.briefings.remove(indexed.doc);
+    this.#briefings.remove(indexed.doc);
     this.#slugByDoc[indexed.doc] = undefined;
     for (const kvDoc of indexed.keyVariableDocs) {
-      this.keyVariables.remove(kvDoc);
+      this.#keyVariables.remove(kvDoc);
       this.#keyVariableByDoc[kvDoc] = undefined;
       this.#briefingDocByKeyVariable[kvDoc] = -1;
     }
-    this.names.remove(slug);
+    this.#names.remove(slug);
     this.#bySlug.delete(slug);
     return true;
   }
@@ -199,7 +205,7 @@ export class BriefingIndex {
   #addSecondary(indexed: Indexed, kvTerms: number[][]): void {
     const { briefing, doc } = indexed;
     indexed.keyVariableDocs = kvTerms.map((terms, k) => {
-      const kvDoc = this.keyVariables.add([terms]);
+      const kvDoc = this.#keyVariables.add([terms]);
       this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1 };
       if (kvDoc >= this.#briefingDocByKeyVariable.length) {
         const grown = new Int32Array(this.#briefingDocByKeyVariable.length * 2).fill(-1);
@@ -209,7 +215,7 @@ export class BriefingIndex {
       this.#briefingDocByKeyVariable[kvDoc] = doc;
       return kvDoc;
     });
-    this.names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
+    this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
   /** Builds the key-variable and name indexes if they were left for first use. */
@@ -219,7 +225,7 @@ export class BriefingIndex {
     for (const indexed of this.#bySlug.values()) {
       const kvTerms = indexed.briefing.keyVariables.map((kv) => {
         const terms: number[] = [];
-        this.dictionary.encode(kv.text, terms);
+        this.#dictionary.encode(kv.text, terms);
         return terms;
       });
       this.#addSecondary(indexed, kvTerms);
@@ -234,7 +240,7 @@ export class BriefingIndex {
   /** Discord autocomplete choices for a partly typed briefing name; newest first when empty. */
   autocomplete(partial: string, options: { limit?: number } = {}): Choice[] {
     this.#ensureSecondary();
-    return this.names.suggest(partial, options.limit);
+    return this.#names.suggest(partial, options.limit);
   }
 
   /** The key variables a free-text question is about, with related trends and positions. */
@@ -271,8 +277,23 @@ export class BriefingIndex {
     return ref && { slug: ref.slug, n: ref.n };
   }
 
-  /** The briefing document id of each key variable document (-1 when removed), to read in bulk. */
-  get briefingDocByKeyVariable(): Int32Array {
-    return this.#briefingDocByKeyVariable;
+  /** The briefing document id of key variable document `kvDoc` (-1 when removed). */
+  briefingDocOfKeyVariable(kvDoc: number): number {
+    return this.#briefingDocByKeyVariable[kvDoc] ?? -1;
+  }
+
+  /** The full-text index over the briefings' fields, to score and read statistics from. */
+  get briefings(): FieldIndexReader {
+    return this.#briefings;
+  }
+
+  /** The index of key variables, one document each, to score. */
+  get keyVariables(): FieldIndexReader {
+    return this.#keyVariables;
+  }
+
+  /** Known words, for typo fixes and completion of query words. */
+  get vocabulary(): VocabularyReader {
+    return this.#vocabulary;
   }
 }

@@ -1,17 +1,24 @@
 /**
- * The public face of search, for the CLI and the bot:
+ * Search: the one entry point for the rest of the program. The composition root opens a
+ * {@link SearchService} on the archive; everyone else queries its read-only {@link SearchView}.
  *
- *   const index = BriefingIndex.from(archive.list().map((s) => s.briefing)); // once, at start-up
- *   archive.onChange((changed) => changed.forEach((s) => index.upsert(s.briefing)));
- *   index.search('tarifs japan', { limit: 10 });   // [{ slug, title, score, field, snippet }]
- *   index.autocomplete('jap');                     // [{ name, value }] Discord choices
- *   index.ask('Will Washington revisit car tariffs?', { briefing, limit }); // key variables
- *   resolveActor('washington', briefing.structure.actors); // 'U.S.'
+ *   const search = await SearchService.open(archive, { snapshot: new CacheFile(path), saveOnChange: true });
+ *   search.view.search('tarifs japan', { limit: 10 });   // [{ slug, title, score, field, snippet }]
+ *   search.view.autocomplete('jap');                     // [{ name, value }] Discord choices
+ *   search.view.ask('Will Washington revisit car tariffs?', { prior: 'japan-tariffs' });
+ *   search.view.related(briefing, 3);                    // trends and positions of key variable 3
+ *
+ * Files: search-service.ts (life of the index), search-view.ts (queries), snapshot-loader.ts and
+ * index-snapshot.ts (the snapshot), briefing-index.ts (the index), ask-question.ts and
+ * key-variable-neighbourhood.ts (/ask), related-material.ts and answer-passages.ts (what an
+ * answer quotes), search-briefings.ts (/search), name-index.ts (autocomplete), data/ (word lists).
  */
-export { BriefingIndex, type BriefingIndexOptions } from './briefing-index.js';
-export type { SearchOptions, SearchResult } from './search-briefings.js';
+export type { ArchivedBriefing, ArchiveSource, SnapshotStorage } from './archive-source.js';
 export type { AskOptions, AskResult } from './ask-question.js';
-export type { RelatedMaterial, RelatedPosition } from './related-material.js';
-export { DISCORD_MAX_CHOICES, DISCORD_MAX_CHOICE_LENGTH, type Choice } from './name-index.js';
 export type { BriefingField } from './briefing-fields.js';
-export { resolveActor } from './resolve-actor.js';
+export { DISCORD_MAX_CHOICES, DISCORD_MAX_CHOICE_LENGTH, type Choice } from './name-index.js';
+export type { RelatedMaterial, RelatedPosition } from './related-material.js';
+export type { SearchOptions, SearchResult } from './search-briefings.js';
+export { SearchService, type IndexOrigin, type SearchServiceOptions } from './search-service.js';
+export { INDEX_SNAPSHOT_FILE } from './snapshot-loader.js';
+export { SearchView } from './search-view.js';

@@ -38,21 +38,31 @@ const SENTENCE_END = /(?<=[\p{Ll}\p{N}%)"'”’][.!?])\s+(?=[\p{Lu}\p{N}"“‘
 /** Where a list breaks into items: commas, semicolons, `and`. */
 const LIST_BREAK = /,\s+|;\s+|\s+and\s+/;
 
+/** A sentence or table cell of a briefing, and where it stands (`Incident`, `Trend 4`, `U.S. on Security`). */
+export interface ExplainingUnit {
+  section: string;
+  text: string;
+}
+
+/** Sentences of a text. */
+export const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).filter((s) => s.trim().length > 0);
+
 /** The pieces of a briefing that may explain its key variables: sentences and table cells. */
-function explainingUnits(briefing: Briefing): string[] {
-  const sentences = (text: string): string[] => text.split(SENTENCE_END);
-  const units = [
+export function explainingUnits(briefing: Briefing): ExplainingUnit[] {
+  const of = (section: string, texts: string[]): ExplainingUnit[] => texts.map((text) => ({ section, text }));
+  return [
     // The summary names the key variables in other words ("Key variables include the EU's answer
     // on SWIFT, attacks on Odesa ports, and ..."): each item of that list explains one of them.
-    ...sentences(briefing.summary).flatMap((s) => (/\bkey variables\b/i.test(s) ? s.split(LIST_BREAK) : [s])),
-    ...sentences(briefing.incident),
-    ...briefing.motivations.flatMap((m) => sentences(m.label ? `${m.label}: ${m.text}` : m.text)),
+    ...of('Summary', sentencesOf(briefing.summary).flatMap((s) => (/\bkey variables\b/i.test(s) ? s.split(LIST_BREAK) : [s]))),
+    ...of('Incident', sentencesOf(briefing.incident)),
+    ...briefing.motivations.flatMap((m) => of(m.label ? `Motivations: ${m.label}` : 'Motivations', sentencesOf(m.text))),
     // A cell alone ("Non-negotiable precondition") says little; its row and column say what it is about.
-    ...briefing.structure.dimensions.flatMap((d) => Object.entries(d.positions).map(([actor, text]) => `${d.name}. ${actor}: ${text}`)),
-    ...briefing.trends.flatMap((t) => sentences(t.text)),
-    ...sentences(briefing.structuralSummary),
-  ];
-  return units.filter((unit) => unit.trim().length > 0);
+    ...briefing.structure.dimensions.flatMap((d) =>
+      Object.entries(d.positions).map(([actor, text]) => ({ section: `${actor} on ${d.name}`, text: `${d.name}. ${actor}: ${text}` })),
+    ),
+    ...briefing.trends.flatMap((t) => of(`Trend ${t.n}`, sentencesOf(t.text))),
+    ...of('Structural summary', sentencesOf(briefing.structuralSummary)),
+  ].filter((unit) => unit.text.trim().length > 0);
 }
 
 /**
@@ -74,7 +84,7 @@ export function keyVariableNeighbourhoods(briefing: Briefing, lexicon: Lexicon, 
   const neighbourhoods = own.map(() => new Map<string, number>());
   const links = new Array<number>(own.length);
   for (const unit of explainingUnits(briefing)) {
-    const terms = termsOf(unit);
+    const terms = termsOf(unit.text);
     links.fill(0);
     let total = 0;
     for (const t of terms) {

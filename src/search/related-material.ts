@@ -1,11 +1,20 @@
 /**
  * What in a briefing bears on one of its key variables: the trends and the table positions that
- * share its terms (or the question's), weighted by how rare each shared term is in the archive,
- * so a shared "semiconductor" counts and a shared "Japan" in a briefing about Japan barely does.
+ * concern it, linked by content. A key variable's words count by how much they tell it apart
+ * from its siblings (a word every key variable of the briefing uses links nothing in particular),
+ * and so do the words of its neighbourhood, the sentences of the briefing that explain it
+ * (key-variable-neighbourhood.ts): "security for market" is explained by the table's
+ * *Security Alliance Binding* row, whose defence burdens and troops are what trend 4 is about.
+ * Each shared word is weighted by how rare it is in the archive, so a shared "semiconductor"
+ * counts and a shared "Japan" in a briefing about Japan barely does.
  */
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
 import { indexTerms, type QueryConcept } from './analyzer.js';
 import type { BriefingIndex } from './briefing-index.js';
+import { keyVariableNeighbourhoods, type Neighbourhoods } from './key-variable-neighbourhood.js';
+
+/** Neighbourhoods already computed for one question's results (siblings share one pass over their briefing). */
+export type NeighbourhoodCache = Map<Briefing, Neighbourhoods>;
 
 /** A table cell: one actor's position on one dimension. */
 export interface RelatedPosition {
@@ -22,6 +31,30 @@ export interface RelatedMaterial {
 
 const MAX_TRENDS = 3;
 const MAX_POSITIONS = 4;
+/** An item is related when it scores at least this share of the best item's score. */
+const RELATIVE_FLOOR = 0.4;
+/** Weight of a neighbourhood word beside one of the key variable's own (1 at most). */
+const NEIGHBOURHOOD_SHARE = 0.6;
+/** Weight of the question's words beside the key variable's own: it is the anchor. */
+const QUESTION_SHARE = 0.5;
+/** Weight of a synonym of a linking word (`defense` for `military`), beside the word's own. */
+const SYNONYM_SHARE = 0.5;
+
+const synonymsCache = new WeakMap<object, Map<string, string[]>>();
+
+/** One-word stem -> the one-word stems of its synonym groups (`militari` -> `defens`, `troop`, ...). */
+function synonymStems(index: BriefingIndex): Map<string, string[]> {
+  let map = synonymsCache.get(index.lexicon);
+  if (!map) {
+    map = new Map();
+    for (const group of index.lexicon.synonymGroups) {
+      const single = group.filter((member) => member.length === 1).map((member) => member[0] as string);
+      for (const stem of single) map.set(stem, [...new Set([...(map.get(stem) ?? []), ...single.filter((other) => other !== stem)])]);
+    }
+    synonymsCache.set(index.lexicon, map);
+  }
+  return map;
+}
 
 const actorStemsCache = new WeakMap<object, Set<string>>();
 
@@ -35,21 +68,18 @@ function actorStems(index: BriefingIndex): Set<string> {
   return stems;
 }
 
-/** Trends and positions of `briefing` that share terms with `keyVariable` or the question. */
+/** Trends and positions of `briefing` that concern `keyVariable` (and the question, when asked). */
 export function relatedMaterial(
   index: BriefingIndex,
   briefing: Briefing,
   keyVariable: NumberedItem,
   concepts: readonly QueryConcept[],
+  neighbourhoods: NeighbourhoodCache = new Map(),
 ): RelatedMaterial {
-  const wanted = new Map<string, number>();
-  const kvTerms: string[] = [];
-  indexTerms(keyVariable.text, index.lexicon, kvTerms);
-  for (const term of kvTerms) wanted.set(term, 1);
-  // The question's own words count a little less than the key variable's: it is the anchor.
+  const wanted = linkingTerms(index, briefing, keyVariable, neighbourhoods);
   for (const concept of concepts) {
     for (const alt of concept.alternatives) {
-      for (const term of alt.terms) if (!wanted.has(term)) wanted.set(term, 0.5 * alt.weight);
+      for (const term of alt.terms) wanted.set(term, Math.max(wanted.get(term) ?? 0, QUESTION_SHARE * alt.weight));
     }
   }
 
@@ -69,25 +99,68 @@ export function relatedMaterial(
     return subject > 0 ? subject + 0.25 * actors : 0;
   };
 
-  const trends = briefing.trends
-    .map((trend) => ({ trend, score: overlap(trend.text) }))
-    .filter((t) => t.score > 0)
-    .sort((a, b) => b.score - a.score || a.trend.n - b.trend.n)
-    .slice(0, MAX_TRENDS)
-    .map((t) => ({ n: t.trend.n, text: t.trend.text }));
-
-  const positions = briefing.structure.dimensions
-    .flatMap((dimension) =>
-      Object.entries(dimension.positions).map(([actor, text]) => ({
-        position: { dimension: dimension.name, actor, text },
+  const trends = strongest(
+    briefing.trends.map((trend) => ({ item: { n: trend.n, text: trend.text }, score: overlap(trend.text), order: trend.n })),
+    MAX_TRENDS,
+  );
+  const positions = strongest(
+    briefing.structure.dimensions.flatMap((dimension, d) =>
+      Object.entries(dimension.positions).map(([actor, text], a) => ({
+        item: { dimension: dimension.name, actor, text },
         // A position also bears on a key variable that names its actor (`Washington` names `U.S.`).
         score: overlap(`${actor}. ${dimension.name}. ${text}`),
+        order: d * 100 + a,
       })),
-    )
-    .filter((p) => p.score > 0)
-    .sort((a, b) => b.score - a.score)
-    .slice(0, MAX_POSITIONS)
-    .map((p) => p.position);
-
+    ),
+    MAX_POSITIONS,
+  );
   return { trends, positions };
+}
+
+/** The best `limit` items that score, and score at least {@link RELATIVE_FLOOR} of the best. */
+function strongest<T>(scored: { item: T; score: number; order: number }[], limit: number): T[] {
+  const best = Math.max(0, ...scored.map((s) => s.score));
+  return scored
+    .filter((s) => s.score > 0 && s.score >= RELATIVE_FLOOR * best)
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, limit)
+    .map((s) => s.item);
+}
+
+/**
+ * Term -> weight in (0, 1]: the key variable's own terms by how few siblings share them, and the
+ * terms of its neighbourhood by their share there and how few sibling neighbourhoods hold them.
+ */
+function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem, cache: NeighbourhoodCache): Map<string, number> {
+  const termsOf = (text: string): Set<string> => {
+    const terms: string[] = [];
+    indexTerms(text, index.lexicon, terms);
+    return new Set(terms);
+  };
+  const siblings = briefing.keyVariables.map((kv) => termsOf(kv.text));
+  const k = briefing.keyVariables.findIndex((kv) => kv.n === keyVariable.n);
+  const own = k >= 0 ? (siblings[k] as Set<string>) : termsOf(keyVariable.text);
+  const count = Math.max(1, siblings.length);
+  const wanted = new Map<string, number>();
+  for (const term of own) {
+    const sharedBy = siblings.filter((terms, j) => j !== k && terms.has(term)).length;
+    wanted.set(term, 1 - sharedBy / count);
+  }
+  if (k >= 0) {
+    let neighbourhoods = cache.get(briefing);
+    if (!neighbourhoods) cache.set(briefing, (neighbourhoods = keyVariableNeighbourhoods(briefing, index.lexicon)));
+    for (const [term, share] of neighbourhoods[k] ?? []) {
+      if (wanted.has(term)) continue;
+      const heldBy = neighbourhoods.filter((n, j) => j !== k && (n.get(term) ?? 0) > 0).length;
+      wanted.set(term, NEIGHBOURHOOD_SHARE * share * (1 - heldBy / count));
+    }
+  }
+  // Paraphrase: a trend may say `defense` where the key variable's explanations say `military`.
+  const synonyms = synonymStems(index);
+  for (const [term, weight] of [...wanted]) {
+    for (const other of synonyms.get(term) ?? []) {
+      if ((wanted.get(other) ?? 0) < SYNONYM_SHARE * weight) wanted.set(other, SYNONYM_SHARE * weight);
+    }
+  }
+  return wanted;
 }

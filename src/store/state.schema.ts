@@ -121,6 +121,17 @@ export const AlertSettingsSchema = z.strictObject({
   sent: z.array(z.string()),
 });
 export type AlertSettings = z.infer<typeof AlertSettingsSchema>;
+/**
+ * A briefing shown in a channel (a /brief, a card's button, an answer): what a follow-up asked
+ * there soon after is probably about. `userId` absent: shown to the whole channel.
+ */
+export const ChannelContextSchema = z.strictObject({
+  channelId: Snowflake,
+  userId: Snowflake.optional(),
+  slug: z.string().min(1),
+  at: IsoTime,
+});
+export type ChannelContext = z.infer<typeof ChannelContextSchema>;
 
 /** The state file; a subscription id appears once (commands and delivery find subscriptions by it). */
 export const StateFileSchema = z
@@ -133,6 +144,8 @@ export const StateFileSchema = z
     threads: z.record(Snowflake, z.string()),
     /** Issue 16: per server, where admin alerts go and which were already sent. */
     alerts: z.record(Snowflake, AlertSettingsSchema).optional(),
+    /** Briefings recently shown, newest last, one entry per channel and per user in it; capped (MAX_CHANNEL_CONTEXT). */
+    channelContext: z.array(ChannelContextSchema).optional(),
   })
   .superRefine((state, ctx) => {
     const ids = new Map<string, number>();
@@ -147,4 +160,6 @@ export type StateFile = z.infer<typeof StateFileSchema>;
 export const MAX_DELIVERY_LOG = 5000;
 /** Threads remembered for /ask scoping; the oldest are forgotten (Discord archives them long before). */
 export const MAX_THREADS = 5000;
+/** Channel contexts remembered; the oldest are forgotten (they are only useful for half an hour). */
+export const MAX_CHANNEL_CONTEXT = 2000;
 export const emptyState = (): StateFile => ({ version: 1, subscriptions: [], deliveries: [], threads: {} });

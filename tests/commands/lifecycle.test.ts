@@ -58,7 +58,8 @@ describe('given deployCommands', () => {
     await discord.close();
   });
 
-  const names = loadCommands().map((c) => c.data.name);
+  // Each slash command, followed by the message command its module also answers (ask: "Ask about this briefing").
+  const names = loadCommands().flatMap((c) => [c.data.name, ...(c.messageCommand ? [c.messageCommand.data.name] : [])]);
 
   it('given a guild id, then every command is registered in that guild with one bulk PUT to the guild route', async () => {
     const result = await deployCommands({ token: discord.token, commands: loadCommands(), guildId: discord.guildId, api: discord.apiBase });

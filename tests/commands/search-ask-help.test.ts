@@ -95,27 +95,28 @@ describe('given /search query:tariffs', () => {
 describe('given /ask', () => {
   const question = 'Is Washington going to revisit car tariffs on Japan?';
 
-  it('given a follow-up about car tariffs, then the first answer is japan-tariffs key variable 1 with related material and a button to open the briefing', async () => {
+  it('given a follow-up about car tariffs, then one message answers first with japan-tariffs key variable 1, quoted sentences, related material and buttons', async () => {
     const { messages, summary } = await run('ask', { question });
     expect(summary).toMatchObject({ command: 'ask', outcome: 'ok' });
+    expect(messages).toHaveLength(1);
     const [embed] = allEmbeds(messages);
     expect(embed?.title).toBe(`❓ “${question}”`);
-    const [first] = embed?.fields ?? [];
-    expect(first?.name).toBe('1. LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS: key variable 1');
-    const lines = readable(first?.value ?? '').split('\n');
-    expect(lines[0]).toBe('🧨 Will the U.S. reassess tariffs on Japanese automakers or the chip industry?');
+    expect(embed?.author?.name).toBe('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');
+    const lines = readable(embed?.description ?? '').split('\n');
+    expect(lines[0]).toBe('🧨 Key variable 1: Will the U.S. reassess tariffs on Japanese automakers or the chip industry?');
+    expect(lines.some((l) => l.startsWith('> “'))).toBe(true);
     expect(lines.some((l) => l.startsWith('📈 Trend '))).toBe(true);
     expect(lines.some((l) => l.startsWith('📊 '))).toBe(true);
     const open = buttonsOf(messages.at(-1)).find((b) => b.custom_id === 'lb1|open|japan-tariffs');
-    expect(open?.label).toMatch(/^Open /);
+    expect(open?.label).toBe('Open briefing');
   });
 
   it('given briefing:japan-tariffs, then every answer comes from that briefing', async () => {
     const { messages } = await run('ask', { question, briefing: 'japan-tariffs' });
-    const names = allEmbeds(messages).flatMap((e) => e.fields ?? []).map((f) => f.name);
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.every((n) => n.includes('JAPAN TAKES STAND ON USTARIFFS'))).toBe(true);
-    expect(buttonsOf(messages.at(-1)).map((b) => b.custom_id)).toEqual(['lb1|open|japan-tariffs']);
+    const slugs = buttonsOf(messages.at(-1)).map((b) => /^lb1\|(?:var|open)\|([a-z0-9-]+)/.exec(b.custom_id ?? '')?.[1]);
+    expect(slugs.length).toBeGreaterThan(2);
+    expect(new Set(slugs)).toEqual(new Set(['japan-tariffs']));
+    expect(textOf(messages)).not.toMatch(/\d\. (?!LUMEN INSIGHT: JAPAN TAKES STAND)[A-Z]/);
   });
 
   it('given the open button is pressed, then the user sees the briefing card', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/domain/briefing.schema.js';
 import type { Sandbox } from '../../src/sandbox/sandbox.js';
-import { allEmbeds, readable, selectsOf, settle, startLoggedSandbox, textOf, type LogLines } from './helpers/e2e.js';
+import { allEmbeds, embedsOf, readable, selectsOf, settle, startLoggedSandbox, textOf, type LogLines } from './helpers/e2e.js';
 
 let sandbox: Sandbox;
 let log: LogLines;
@@ -90,5 +90,15 @@ describe('given /trend', () => {
     const redSea = sandbox.app.library.get('red-sea-shipping') as Briefing;
     expect(choices.map((c) => c.value)).toEqual(redSea.trends.map((t) => t.n));
     expect(choices.every((c) => c.name.length <= 100)).toBe(true);
+  });
+});
+
+describe('given /variable on japan-tariffs key variable 3 ("security for market")', () => {
+  it('then its related trends are linked by content: trend 4 (defence burdens as leverage) comes first, unlike key variable 1', async () => {
+    const three = await settle(log, sandbox.discord.interact.slashCommand({ name: 'variable', options: { briefing: 'japan-tariffs', number: 3 } }));
+    const one = await settle(log, sandbox.discord.interact.slashCommand({ name: 'variable', options: { briefing: 'japan-tariffs', number: 1 } }));
+    const trendsOf = (messages: typeof three.messages): string => embedsOf(messages[0])[0]?.fields?.[0]?.value ?? '';
+    expect(trendsOf(three.messages)).toMatch(/^\*\*4\.\*\* The U\.S\. may use/);
+    expect(trendsOf(one.messages)).not.toBe(trendsOf(three.messages));
   });
 });

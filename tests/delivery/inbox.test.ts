@@ -5,7 +5,8 @@
 import { appendFile, readdir, readFile, rename, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { INDEX_SNAPSHOT_FILE, loadSearchIndex } from '../../src/library/search-index-cache.js';
+import { INDEX_SNAPSHOT_FILE, SearchService } from '../../src/search/index.js';
+import { CacheFile } from '../../src/store/cache-file.js';
 import { LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
 import { botPosts, briefingText, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
 
@@ -149,8 +150,9 @@ describe('given a briefing imported from the inbox while the bot runs', () => {
     expect(w.sandbox.app.archive.get('svalbard-cod')).toBeDefined();
 
     const archive = await LowdbBriefingArchive.open(w.dataDir);
-    const loaded = await loadSearchIndex(archive, join(w.dataDir, INDEX_SNAPSHOT_FILE), { lazy: true });
-    expect(loaded.from).toBe('snapshot');
-    expect(loaded.index.search('svalbard')[0]?.slug).toBe('svalbard-cod');
+    const search = await SearchService.open(archive, { snapshot: new CacheFile(join(w.dataDir, INDEX_SNAPSHOT_FILE)), lazy: true });
+    expect(search.origin.from).toBe('snapshot');
+    expect(search.view.search('svalbard')[0]?.slug).toBe('svalbard-cod');
+    await search.close();
   });
 });

@@ -63,7 +63,8 @@ describe('given a channel subscribed to new briefings', () => {
     // The new briefing reuses the red-sea sample's text, so outside the thread both answer.
     const question = 'Will Saudi Arabia reopen direct talks with Sanaa?';
     expect(await askIn(w, 'general', question)).toEqual(expect.arrayContaining(['red-sea-shipping']));
-    expect(await askIn(w, thread?.id as string, question)).toEqual(['baltic-cable-cuts']);
+    // The thread's briefing is a prior, not a filter: it answers first, other candidates may follow.
+    expect((await askIn(w, thread?.id as string, question))[0]).toBe('baltic-cable-cuts');
   });
 
   it('then several briefings arriving together are posted in import order, each once', async () => {
@@ -110,7 +111,7 @@ describe('given a forum channel subscribed to new briefings', () => {
       expect(w.sandbox.app.state.data.threads[post.id]).toBe(slugsOf(starter as never)[0]);
     }
     const danube = posts.find((p) => p.name.includes('DANUBE'));
-    expect(await askIn(w, danube?.id as string, 'Will Saudi Arabia reopen direct talks with Sanaa?')).toEqual(['danube-low-water']);
+    expect((await askIn(w, danube?.id as string, 'Will Saudi Arabia reopen direct talks with Sanaa?'))[0]).toBe('danube-low-water');
     await w.sandbox.advance(30 * MINUTE);
     expect(w.sandbox.discord.threads('forum')).toHaveLength(2);
   });

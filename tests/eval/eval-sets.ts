@@ -1,5 +1,5 @@
 /** The evaluation sets (JSON beside this file), validated on load so a typo in them fails loudly. */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 
 const SplitSchema = z.enum(['dev', 'heldout']);
@@ -15,6 +15,8 @@ const AskQuestionSchema = z.strictObject({
   question: z.string().min(1),
   expected: z.array(z.strictObject({ slug: z.string(), n: z.number().int().positive() })).min(1),
   split: SplitSchema,
+  /** A briefing shown just before, other than the one asked about: the prior must give way (switch case). */
+  context: z.string().min(1).optional(),
 });
 
 export type SearchQuery = z.infer<typeof SearchQuerySchema>;
@@ -40,6 +42,42 @@ const AskFileSchema = z
 /** The follow-up questions of `ask-questions.json`. */
 export function loadAskQuestions(): AskQuestion[] {
   return AskFileSchema.parse(read('./ask-questions.json')).questions;
+}
+
+/** The blind held-out batch written for issue 15 (tests/eval/ask-questions-batch-6.json). */
+export const BLIND_BATCH_FILE = 'ask-questions-batch-6.json';
+
+/** A context-switch item: asked right after `contextSlug` was shown, about another briefing. */
+const ContextSwitchSchema = z.strictObject({
+  question: z.string().min(1),
+  contextSlug: z.string().min(1),
+  expected: z.array(z.strictObject({ slug: z.string(), n: z.number().int().positive() })).min(1),
+  split: SplitSchema,
+});
+
+const BlindFileSchema = z.strictObject({
+  $comment: z.string().optional(),
+  questions: z.array(AskQuestionSchema).min(1),
+  contextSwitch: z.array(ContextSwitchSchema).optional(),
+});
+
+/** The blind batch: its questions, and its context-switch items as questions with a `context`. */
+export interface BlindBatch {
+  questions: AskQuestion[];
+  contextSwitch: AskQuestion[];
+}
+
+/**
+ * The questions of the blind batch, validated (a malformed file fails loudly, naming the issue),
+ * or undefined while the file is not there. Held out: only ever scored in aggregate.
+ */
+export function loadBlindBatch(): BlindBatch | undefined {
+  const url = new URL(`./${BLIND_BATCH_FILE}`, import.meta.url);
+  if (!existsSync(url)) return undefined;
+  const parsed = BlindFileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
+  if (!parsed.success) throw new Error(`tests/eval/${BLIND_BATCH_FILE}: ${z.prettifyError(parsed.error)}`);
+  const contextSwitch = (parsed.data.contextSwitch ?? []).map(({ contextSlug, ...q }) => ({ ...q, context: contextSlug }));
+  return { questions: parsed.data.questions, contextSwitch };
 }
 
 /** The batches of `ask-questions.json`: which questions were written when, and how. */

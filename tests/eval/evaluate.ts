@@ -9,7 +9,7 @@ import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
 import { gazetteerEntities } from '../../src/search/gazetteer.js';
 import { createLexicon, type LexiconOptions } from '../../src/search/lexicon.js';
-import { loadAskBatches, loadAskQuestions, loadSearchQueries, type AskBatch, type AskQuestion, type SearchQuery } from './eval-sets.js';
+import { loadAskBatches, loadAskQuestions, loadBlindBatch, loadSearchQueries, type AskBatch, type AskQuestion, type SearchQuery } from './eval-sets.js';
 import { loadSampleBriefings } from './load-samples.js';
 
 /** Anything that ranks briefings for a query. */
@@ -18,11 +18,31 @@ export interface SearchSystem {
   search(query: string): string[];
 }
 
+/** Where a question is asked: the whole archive, inside one briefing, or after one was shown (a prior). */
+export interface AskWhere {
+  briefing?: string;
+  prior?: string[];
+}
+
 /** Anything that ranks key variables for a question. */
 export interface AskSystem {
   name: string;
-  ask(question: string): { slug: string; n: number }[];
+  ask(question: string, where?: AskWhere): { slug: string; n: number }[];
 }
+
+/**
+ * The cases `npm run eval` reports: `archive` (no context), `within` (asked inside the right
+ * briefing, `--briefing`), `context` (the right briefing was just shown: a prior), `switch` (another
+ * briefing was just shown, and the question is about this one: the prior must give way).
+ */
+export const ASK_CASES = ['archive', 'within', 'context', 'switch'] as const;
+export type AskCase = (typeof ASK_CASES)[number];
+
+/** A baseline knows no prior: it uses the context the only way it can, as a filter. */
+const asFilter = (ranked: { slug: string; n: number }[], where: AskWhere = {}): { slug: string; n: number }[] => {
+  const only = where.briefing ?? where.prior?.[0];
+  return only === undefined ? ranked : ranked.filter((r) => r.slug === only);
+};
 
 /** Accuracy on one part of a set. */
 export interface Accuracy {
@@ -57,7 +77,7 @@ export function ourSystems(briefings: Briefing[], name = 'ours', lexicon?: Lexic
   const index = BriefingIndex.from(briefings, lexicon ? { lexicon: createLexicon(lexicon) } : {});
   return {
     search: { name, search: (q) => index.search(q, { limit: 3 }).map((r) => r.slug) },
-    ask: { name, ask: (q) => index.ask(q, { limit: 3 }).map((r) => ({ slug: r.slug, n: r.keyVariable.n })) },
+    ask: { name, ask: (q, where = {}) => index.ask(q, { limit: 3, ...where }).map((r) => ({ slug: r.slug, n: r.keyVariable.n })) },
   };
 }
 
@@ -69,7 +89,7 @@ export function bm25Systems(briefings: Briefing[]): { search: SearchSystem; ask:
   kvs.addAll(briefings.flatMap((b) => b.keyVariables.map((k) => ({ id: `${b.slug}#${k.n}`, text: k.text }))));
   return {
     search: { name: 'BM25 (MiniSearch defaults)', search: (q) => docs.search(q).map((r) => String(r.id)) },
-    ask: { name: 'BM25 (MiniSearch defaults)', ask: (q) => kvs.search(q).map((r) => splitId(String(r.id))) },
+    ask: { name: 'BM25 (MiniSearch defaults)', ask: (q, where) => asFilter(kvs.search(q).map((r) => splitId(String(r.id))), where) },
   };
 }
 
@@ -79,7 +99,7 @@ export function fuseSystems(briefings: Briefing[]): { search: SearchSystem; ask:
   const kvs = new Fuse(briefings.flatMap((b) => b.keyVariables.map((k) => ({ id: `${b.slug}#${k.n}`, text: k.text }))), { keys: ['text'] });
   return {
     search: { name: 'fuse.js (defaults)', search: (q) => docs.search(q).map((r) => r.item.id) },
-    ask: { name: 'fuse.js (defaults)', ask: (q) => kvs.search(q).map((r) => splitId(r.item.id)) },
+    ask: { name: 'fuse.js (defaults)', ask: (q, where) => asFilter(kvs.search(q).map((r) => splitId(r.item.id)), where) },
   };
 }
 
@@ -97,17 +117,32 @@ export function scoreSearch(system: SearchSystem, queries: readonly SearchQuery[
   }));
 }
 
+/** Where question `q` is asked in `askCase`; `slugs` (every briefing, in a fixed order) picks the other briefing of `switch`. */
+export function whereAsked(q: AskQuestion, askCase: AskCase, slugs: readonly string[]): AskWhere {
+  const gold = q.expected[0]?.slug ?? '';
+  if (askCase === 'within') return { briefing: gold };
+  if (askCase === 'context') return { prior: [gold] };
+  if (askCase === 'switch') return { prior: [q.context ?? otherThan(gold, slugs)] };
+  return {};
+}
+
+/** A fixed other briefing: the next one after `slug` in `slugs`. */
+function otherThan(slug: string, slugs: readonly string[]): string {
+  const i = slugs.indexOf(slug);
+  return slugs[(i + 1) % slugs.length] ?? slug;
+}
+
 /** Scores an ask system: found when an expected key variable is first or in the first three. */
-export function scoreAsk(system: AskSystem, questions: readonly AskQuestion[]): SystemScore {
-  return tally(system.name, askRows(system, questions));
+export function scoreAsk(system: AskSystem, questions: readonly AskQuestion[], askCase: AskCase = 'archive', slugs: readonly string[] = []): SystemScore {
+  return tally(system.name, askRows(system, questions, askCase, slugs));
 }
 
 type Row = { item: string; split: string; rank: number; got: string[] };
 
 /** Each question's rank of the expected key variable (-1 when not in the first three). */
-function askRows(system: AskSystem, questions: readonly AskQuestion[]): Row[] {
+function askRows(system: AskSystem, questions: readonly AskQuestion[], askCase: AskCase = 'archive', slugs: readonly string[] = []): Row[] {
   return questions.map((q) => {
-    const got = system.ask(q.question).slice(0, 3);
+    const got = system.ask(q.question, whereAsked(q, askCase, slugs)).slice(0, 3);
     const rank = got.findIndex((r) => q.expected.some((e) => e.slug === r.slug && e.n === r.n));
     return { item: q.question, split: q.split, rank, got: got.map((r) => `${r.slug}#${r.n}`) };
   });
@@ -133,10 +168,14 @@ function tally(name: string, rows: Row[]): SystemScore {
  * fuse.js only when `fuse`, default true: the threshold tests compare with BM25 alone). Each system
  * answers each question once; the per-batch scores are read from those answers.
  */
-export function runEvaluation(options: { ablations?: boolean; fuse?: boolean } = {}): {
+export function runEvaluation(options: { ablations?: boolean; fuse?: boolean; cases?: boolean } = {}): {
   search: SystemScore[];
   ask: SystemScore[];
   askByBatch: { batch: AskBatch; scores: SystemScore[] }[];
+  /** Each case of {@link ASK_CASES} over every question (with `cases`; else only `archive`). */
+  askByCase: Partial<Record<AskCase, SystemScore[]>>;
+  /** The blind batch 6 (held-out), by case, when its file is there and `cases` asked: reported in aggregate only. */
+  blind: Record<AskCase, SystemScore[]> | undefined;
 } {
   const briefings = loadSampleBriefings();
   const queries = loadSearchQueries();
@@ -150,9 +189,20 @@ export function runEvaluation(options: { ablations?: boolean; fuse?: boolean } =
   systems.push(bm25Systems(briefings));
   if (options.fuse ?? true) systems.push(fuseSystems(briefings));
   const answers = systems.map((s) => ({ name: s.ask.name, rows: askRows(s.ask, questions) }));
+  const archive = answers.map(({ name, rows }) => tally(name, rows));
+  const slugs = briefings.map((b) => b.slug).sort();
+  // The switch case uses a set's own context-switch items when it has them (the blind batch does).
+  const byCase = (set: readonly AskQuestion[], switches: readonly AskQuestion[] = []): Record<AskCase, SystemScore[]> =>
+    Object.fromEntries(ASK_CASES.map((c) => [c, systems.map((s) => scoreAsk(s.ask, c === 'switch' && switches.length > 0 ? switches : set, c, slugs))])) as Record<
+      AskCase,
+      SystemScore[]
+    >;
+  const blind = options.cases ? loadBlindBatch() : undefined;
   return {
     search: systems.map((s) => scoreSearch(s.search, queries)),
-    ask: answers.map(({ name, rows }) => tally(name, rows)),
+    ask: archive,
     askByBatch: loadAskBatches().map((batch) => ({ batch, scores: answers.map(({ name, rows }) => tally(name, rows.slice(batch.from, batch.to))) })),
+    askByCase: options.cases ? byCase(questions) : { archive },
+    blind: blind && byCase(blind.questions, blind.contextSwitch),
   };
 }

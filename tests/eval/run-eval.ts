@@ -3,10 +3,14 @@
  * (and, with --ablations, variants without a data source) beside plain BM25 and plain fuse.js.
  * --misses lists the dev-split misses of our index; held-out misses are never printed.
  */
-import { runEvaluation, type SystemScore } from './evaluate.js';
+import { scoreConversations } from './conversation-eval.js';
+import { loadAskQuestions, loadBlindBatch } from './eval-sets.js';
+import { ASK_CASES, runEvaluation, type AskCase, type SystemScore } from './evaluate.js';
+
+const blindBatch = loadBlindBatch();
 
 const args = new Set(process.argv.slice(2));
-const { search, ask, askByBatch } = runEvaluation({ ablations: args.has('--ablations') });
+const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations'), cases: true });
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 const print = (title: string, scores: SystemScore[]): void => {
@@ -29,6 +33,31 @@ console.log(`|---|---:|${askByBatch[0]?.scores.map(() => '---:').join('|')}|`);
 for (const { batch, scores } of askByBatch) {
   console.log(`| ${batch.name} | ${batch.to - batch.from} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} |`);
 }
+
+// The cases of issue 15: archive-wide, within the briefing, in context (a prior), and a prior
+// that must give way to a question plainly about another briefing. Baselines use context as a filter.
+const printCases = (title: string, byCase: Partial<Record<AskCase, SystemScore[]>>): void => {
+  const archive = byCase.archive ?? [];
+  console.log(`\n${title} (top-1 / top-3; ${archive[0]?.n ?? 0} questions, held-out ${archive[0]?.heldout.n ?? 0})`);
+  console.log(`| case | ${archive.map((s) => s.name).join(' | ')} | ours held-out only |`);
+  console.log(`|---|${archive.map(() => '---:').join('|')}|---:|`);
+  for (const c of ASK_CASES) {
+    const scores = byCase[c] ?? [];
+    const ours = scores[0];
+    console.log(`| ${c}${c === 'switch' && ours ? ` (${ours.n})` : ''} | ${scores.map((s) => `${pct(s.top1)} / ${pct(s.top3)}`).join(' | ')} | ${ours ? `${pct(ours.heldout.top1)} / ${pct(ours.heldout.top3)}` : ''} |`);
+  }
+};
+printCases('Ask by case, all questions', askByCase);
+if (blind) printCases('Blind batch 6 (held-out, never tuned on), by case', blind);
+else console.log('\n(blind batch 6 not present: tests/eval/ask-questions-batch-6.json)');
+
+// The conversation case, through the local Discord (a /brief, then the follow-up in the same channel).
+// The baselines have no conversation; their figure would be their `context` row (context as a filter).
+const conversations = await scoreConversations({ all: loadAskQuestions(), ...(blindBatch ? { 'blind batch 6': blindBatch.questions } : {}) });
+console.log('\nConversation case through the local Discord: /brief, then /ask in the same channel (ours, top-1)');
+console.log('| set | n | top-1 | held-out top-1 |');
+console.log('|---|---:|---:|---:|');
+for (const [name, score] of Object.entries(conversations)) console.log(`| ${name} | ${score.n} | ${pct(score.top1)} | ${pct(score.heldout.top1)} |`);
 
 if (args.has('--misses')) {
   for (const [title, scores] of [['search', search], ['ask', ask]] as const) {

@@ -62,16 +62,20 @@ describe('renderAskResults', () => {
     { slug: 'japan-tariffs', keyVariable: seed.keyVariables[1] ?? { n: 2, text: 'x' }, score: 1, related: { trends: [], positions: [] } },
   ];
 
-  it('given two key variables of one briefing, then both are shown with related material, and one button opens the briefing', () => {
+  it('given two key variables of one briefing, then the first with its related material, the second one line with a button to open it', () => {
     const [message] = renderAskResults('Will the U.S. raise tariffs on cars?', ask, () => seed.title);
     assertWithinDiscordLimits(message ?? { embeds: [], components: [] });
-    const fields = message?.embeds[0]?.fields ?? [];
-    expect(fields.map((f) => f.name)).toEqual([`1. ${seed.title}: key variable 1`, `2. ${seed.title}: key variable 2`]);
-    expect(fields[0]?.value).toBe(`🧨 ${seed.keyVariables[0]?.text}\n📈 **Trend 1:** ${seed.trends[0]?.text}`);
-    const open = message?.components[0]?.components as ApiButton[];
-    expect(open).toHaveLength(1);
-    expect(open[0]?.label).toBe('Open LUMEN INSIGHT: JAPAN TAKES STAND ON…');
-    expect(decodeCustomId(open[0]?.custom_id ?? '')).toEqual({ kind: 'open', slug: 'japan-tariffs' });
+    const embed = message?.embeds[0];
+    expect(embed?.author?.name).toBe(seed.title);
+    expect(embed?.description).toBe(`🧨 **Key variable 1:** ${seed.keyVariables[0]?.text}\n📈 **Trend 1:** ${seed.trends[0]?.text}`);
+    expect(embed?.fields).toEqual([{ name: 'Other candidates', value: `2. ${seed.title}, key variable 2: ${seed.keyVariables[1]?.text}` }]);
+    const buttons = message?.components.flatMap((row) => row.components) as ApiButton[];
+    expect(buttons.map((b) => decodeCustomId(b.custom_id ?? ''))).toEqual([
+      { kind: 'variable', slug: 'japan-tariffs', n: 1 },
+      { kind: 'open', slug: 'japan-tariffs' },
+      { kind: 'variable', slug: 'japan-tariffs', n: 2 },
+    ]);
+    expect(buttons[2]?.label).toMatch(/^2\. LUMEN INSIGHT.* #2$/);
   });
 
   it('given no match, then a helpful message with suggestions', () => {

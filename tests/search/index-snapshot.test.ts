@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Memory } from 'lowdb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BriefingLibrary } from '../../src/library/briefing-library.js';
-import { loadSearchIndex, saveSearchIndex, SnapshotSaver } from '../../src/library/search-index-cache.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
+import { SearchService } from '../../src/search/index.js';
+import { loadSearchIndex as loadFrom } from '../../src/search/snapshot-loader.js';
+import { SnapshotSaver } from '../../src/search/snapshot-saver.js';
+import { CacheFile } from '../../src/store/cache-file.js';
 import { decodeSnapshot, encodeSnapshot, encodingFingerprint, type Snapshot } from '../../src/search/index-snapshot.js';
 import { createLexicon } from '../../src/search/lexicon.js';
 import type { ArchiveFile } from '../../src/store/archive.schema.js';
@@ -25,6 +27,7 @@ const snapshotOf = (index: BriefingIndex): Snapshot => {
   return { state, stamps: state.slugs.map((slug) => (slug === null ? null : 'v1')) };
 };
 const always = (): boolean => true;
+const loadSearchIndex = (archive: LowdbBriefingArchive, file: string, options: { lazy?: boolean } = {}) => loadFrom(archive, new CacheFile(file), options);
 
 /** A sample archive in memory, and a fresh file name in a temporary directory for its snapshot. */
 async function sampleArchive(): Promise<{ archive: LowdbBriefingArchive; file: string }> {
@@ -124,15 +127,16 @@ describe('given an archive and its snapshot file', () => {
 
   it('then the live index saved after an update of a briefing is read back with the new text, not the old', async () => {
     const { archive, file } = await sampleArchive();
-    const library = new BriefingLibrary(archive, { index: (await loadSearchIndex(archive, file)).index });
+    const search = await SearchService.open(archive, { snapshot: new CacheFile(file) });
     const japan = samples.find((b) => b.slug === 'japan-tariffs')!;
     await archive.save([getIncoming({ ...japan, summary: 'Tokyo and Washington now argue about whaling quotas.' })], T1);
-    expect(await saveSearchIndex(archive, library.index, file)).toBeUndefined();
+    expect(search.view.search('whaling')[0]?.slug).toBe('japan-tariffs');
+    expect(await search.saveSnapshot()).toBeUndefined();
     const loaded = await loadSearchIndex(archive, file);
     expect(loaded.from).toBe('snapshot');
     expect(loaded.index.search('whaling')[0]?.slug).toBe('japan-tariffs');
     expect(loaded.index.size).toBe(samples.length);
-    library.close();
+    await search.close();
   });
 
   it('then a torn snapshot file is rebuilt, said so, and overwritten', async () => {

@@ -3,6 +3,7 @@ import { BRIEFING_EXTENSIONS } from '../../import/briefing-file-rules.js';
 import { importBriefingFiles } from '../../import/import-briefing-files.js';
 import { EXIT_FAILURE, EXIT_OK, writeText, type CliIo } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
+import { refreshIndexSnapshot } from '../open-library.js';
 import { writeJson, type Verb } from '../verb.js';
 
 export const importVerb: Verb = {
@@ -31,6 +32,9 @@ Options:
     const progress = io.stderr.isTTY && !values['json'] ? progressBar(io) : undefined;
     const report = await importBriefingFiles(opened.archive, positionals, { now: io.now(), cwd: io.cwd, onProgress: progress });
     if (progress) io.stderr.write('\n');
+    // The next `lumen search` then reads a current snapshot instead of re-indexing what came in.
+    const { problem } = await refreshIndexSnapshot(opened);
+    if (problem) io.stderr.write(`warning: ${problem}\n`);
 
     const pick = (outcome: string) => report.saved.filter((s) => s.outcome === outcome).map(({ slug, file, revision }) => ({ slug, file, revision }));
     const summary = {

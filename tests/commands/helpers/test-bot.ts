@@ -10,9 +10,9 @@ import { deployCommands } from '../../../src/discord/deploy-commands.js';
 import type { RouterOptions } from '../../../src/discord/interaction-router.js';
 import { LumenBot } from '../../../src/discord/lumen-bot.js';
 import { ManualClock } from '../../../src/domain/clock.js';
-import { BriefingLibrary } from '../../../src/library/briefing-library.js';
 import { createLogger } from '../../../src/log.js';
 import type { MessagePayload } from '../../../src/render/index.js';
+import { SearchService } from '../../../src/search/index.js';
 import { LocalDiscord } from '../../../src/sandbox/emulator/index.js';
 import type { ArchiveFile } from '../../../src/store/archive.schema.js';
 import { LowdbBriefingArchive } from '../../../src/store/lowdb-briefing-archive.js';
@@ -39,19 +39,19 @@ export async function startTestBot(commands: CommandModule[], router: RouterOpti
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => log.lines.push(line) }, secrets: [discord.token] });
   try {
     const archive = await LowdbBriefingArchive.fromAdapter(new Memory<ArchiveFile>());
-    const library = new BriefingLibrary(archive);
+    const search = await SearchService.open(archive);
     await deployCommands({ token: discord.token, commands, guildId: discord.guildId, api: discord.apiBase });
     const bot = await LumenBot.start({
       token: discord.token,
       restApi: discord.apiBase,
       commands,
-      context: { library, clock: new ManualClock('2026-11-25T09:00:00.000Z'), logger },
+      context: { library: search.view, clock: new ManualClock('2026-11-25T09:00:00.000Z'), logger },
       logger,
       router,
     });
     const stop = async (): Promise<void> => {
       await bot.stop();
-      library.close();
+      await search.close();
       await discord.close();
     };
     return { discord, bot, log, stop };

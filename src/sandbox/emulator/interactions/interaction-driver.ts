@@ -79,6 +79,49 @@ export class InteractionDriver {
     return ((response.data as { choices?: AutocompleteChoice[] } | undefined)?.choices ?? []) as AutocompleteChoice[];
   }
 
+  /**
+   * Runs a message context-menu command (application command type 3) on a recorded message, as
+   * a user would by right-clicking it and choosing Apps → `name`.
+   */
+  messageCommand(input: InvokeAs & { name: string; message: StoredMessage | string }): InteractionHandle {
+    const message = typeof input.message === 'string' ? this.#ctx.messages.get(input.message) : input.message;
+    if (!message || message.deleted || message.ephemeral) throw new Error('LocalDiscord: a message command needs a visible, recorded message');
+    const who = this.#who({ ...input, channel: message.channelId });
+    const command = this.#ctx.commands.find(input.name, this.#ctx.guild.id, 3);
+    if (!command) throw new Error(`LocalDiscord: no message command "${input.name}" is registered`);
+    this.#checkCanUse(who, command.default_member_permissions, input.name);
+    const data = {
+      id: command.id,
+      name: command.name,
+      type: 3,
+      ...(command.guild_id ? { guild_id: command.guild_id } : {}),
+      target_id: message.id,
+      resolved: { messages: { [message.id]: message.data } },
+    };
+    return this.#send(this.#builder.build(2, who, data));
+  }
+
+  /**
+   * Submits the modal the bot opened (callback type 9) on `opened`, filling its text inputs by
+   * custom_id (inputs left out are sent empty). Throws if the bot answered with no modal.
+   */
+  submitModal(opened: InteractionHandle, values: Record<string, string>): InteractionHandle {
+    const record = opened.record;
+    const modal = record.callbackType === 9 ? (record.callbackData as { custom_id?: string; components?: unknown[] } | undefined) : undefined;
+    if (!modal?.custom_id) throw new Error(`LocalDiscord: interaction ${record.id} did not open a modal`);
+    // A text input sits in an action row (`components`) or, in newer modals, a label (`component`).
+    type Input = { type?: number; custom_id?: string };
+    type Row = { components?: Input[]; component?: Input };
+    const inputs = (modal.components as Row[] | undefined ?? []).flatMap((row) => row.components ?? (row.component ? [row.component] : []));
+    const known = new Set(inputs.map((c) => c.custom_id));
+    for (const id of Object.keys(values)) if (!known.has(id)) throw new Error(`LocalDiscord: the modal has no text input "${id}"`);
+    const components = inputs
+      .filter((c) => c.type === 4 && c.custom_id)
+      .map((c) => ({ type: 1, components: [{ type: 4, custom_id: c.custom_id, value: values[c.custom_id ?? ''] ?? '' }] }));
+    const who = this.#who({ user: record.userId, channel: record.channelId });
+    return this.#send(this.#builder.build(5, who, { custom_id: modal.custom_id, components }));
+  }
+
   /** Clicks a button on a recorded message (channel post or interaction reply, ephemeral too). */
   clickButton(input: InvokeAs & { message: StoredMessage | string; customId: string }): InteractionHandle {
     return this.#component(input, { kind: 'button', customId: input.customId });

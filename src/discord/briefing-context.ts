@@ -1,0 +1,56 @@
+/**
+ * What a channel is talking about: the briefing a follow-up question asked there is probably
+ * about. Sources, most telling first:
+ *  - the channel is a briefing's thread or forum post (opened under a new-briefing post);
+ *  - a briefing shown there in the last {@link CONTEXT_TTL_MS}: to this user (their /brief, their
+ *    button, their answer), else to the channel (anyone's /brief), or posted there by a
+ *    subscription (a new-briefing post, or every briefing of a digest).
+ * It is a prior for ask, never a filter (see ask-question.ts). Kept in the state store, so a
+ * restart keeps it; short-lived, because a conversation moves on.
+ */
+import type { Clock } from '../domain/clock.js';
+import type { StateStore } from '../store/state-store.js';
+
+const SNOWFLAKE = /^\d{15,21}$/;
+
+/** How long a briefing shown in a channel stays its context. */
+export const CONTEXT_TTL_MS = 30 * 60 * 1000;
+
+/** The briefings a question is probably about, and why. */
+export interface BriefingPrior {
+  slugs: string[];
+  source: 'thread' | 'user' | 'channel' | 'posted';
+}
+
+export class BriefingContext {
+  readonly #state: StateStore;
+  readonly #clock: Clock;
+
+  constructor(state: StateStore, clock: Clock) {
+    this.#state = state;
+    this.#clock = clock;
+  }
+
+  /** Records that `slug` was shown in `channelId` (to `userId`, and so to the conversation there). */
+  async shown(channelId: string, userId: string | undefined, slug: string): Promise<void> {
+    // Only real snowflakes reach the state file, which is validated on every start.
+    if (!SNOWFLAKE.test(channelId) || (userId !== undefined && !SNOWFLAKE.test(userId))) return;
+    await this.#state.rememberBriefingShown(channelId, userId, slug, this.#clock.now());
+  }
+
+  /** The prior for a question `userId` asks in `channelId` now, if there is one. */
+  priorFor(channelId: string, userId: string | undefined): BriefingPrior | undefined {
+    const thread = this.#state.data.threads[channelId];
+    if (thread) return { slugs: [thread], source: 'thread' };
+    const now = this.#clock.now().getTime();
+    const fresh = (at: string): boolean => now - Date.parse(at) <= CONTEXT_TTL_MS && Date.parse(at) <= now + 1000;
+    const { user, channel } = this.#state.briefingsShownIn(channelId, userId);
+    if (user && fresh(user.at)) return { slugs: [user.slug], source: 'user' };
+    const posted = this.#state.data.deliveries.findLast((d) => d.channelId === channelId && d.outcome === 'posted');
+    const postedFresh = posted && fresh(posted.at) && posted.slugs.length > 0 ? posted : undefined;
+    const shownFresh = channel && fresh(channel.at) ? channel : undefined;
+    if (postedFresh && (!shownFresh || Date.parse(postedFresh.at) > Date.parse(shownFresh.at))) return { slugs: [...postedFresh.slugs], source: 'posted' };
+    if (shownFresh) return { slugs: [shownFresh.slug], source: 'channel' };
+    return undefined;
+  }
+}

@@ -1,0 +1,39 @@
+/**
+ * Saves the live index after archive changes, one save at a time: changes that arrive during a
+ * save are covered by one more save after it, so a burst of imports costs two writes, not one
+ * each, and two writes never race on the file.
+ */
+export class SnapshotSaver {
+  readonly #save: () => Promise<void>;
+  #running: Promise<void> | undefined;
+  #again = false;
+
+  constructor(save: () => Promise<void>) {
+    this.#save = save;
+  }
+
+  /** Asks for a save of the current index. */
+  request(): void {
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    // After the current turn, so the import that caused it is answered before the encoding
+    // takes the event loop (~0.1 s at 10,000 briefings).
+    this.#running = new Promise((resolve) => setImmediate(resolve))
+      .then(() => this.#loop())
+      .finally(() => (this.#running = undefined));
+  }
+
+  /** Resolves once no save is running or asked for. */
+  async whenIdle(): Promise<void> {
+    while (this.#running) await this.#running;
+  }
+
+  async #loop(): Promise<void> {
+    do {
+      this.#again = false;
+      await this.#save();
+    } while (this.#again);
+  }
+}
