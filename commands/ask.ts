@@ -26,19 +26,24 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => briefingOption(o, false).setDescription('Only this briefing (default: the whole archive)'));
 
 /** Answers `question` asked by `userId` in `channelId`, with `prior` briefings (or the channel's context) leaning the ranking. */
-async function answer(
+function answer(
   question: string,
   where: { channelId: string; userId: string; only?: string; prior?: { slugs: string[]; note: AskContextNote } },
   ctx: CommandContext,
-): Promise<MessagePayload[]> {
+): { payloads: MessagePayload[]; remember: () => Promise<void> } {
   const channelPrior = where.only || where.prior ? undefined : ctx.briefingContext?.priorFor(where.channelId, where.userId);
   const prior = where.prior ?? (channelPrior && { slugs: channelPrior.slugs, note: channelPrior.source });
   const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, limit: MAX_ANSWERS, relatedFor: 'best' });
   const best = results[0];
-  // The answer's briefing is what the conversation is about now.
-  if (best) await ctx.briefingContext?.shown(where.channelId, where.userId, best.slug).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not remember the briefing shown'));
   const context = prior && best && prior.slugs.includes(best.slug) ? { note: prior.note, slug: best.slug } : undefined;
-  return renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug, { context });
+  const payloads = renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug, { context });
+  // The answer's briefing is what the conversation is about now. Remembered after the reply is
+  // sent (it writes the state file), so the reader never waits for it; a failure costs only the prior.
+  const remember = async (): Promise<void> => {
+    if (!best) return;
+    await ctx.briefingContext?.shown(where.channelId, where.userId, best.slug).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not remember the briefing shown'));
+  };
+  return { payloads, remember };
 }
 
 /** The briefings a bot message is about, main one first: read from the state its buttons carry. */
@@ -63,7 +68,9 @@ export const ask: CommandModule = {
     const typed = interaction.options.getString('briefing')?.trim();
     const named = typed ? resolveBriefing(typed, ctx) : undefined;
     const only = named?.briefing.slug;
-    await respond.sendAll(withNote(await answer(question, { channelId: interaction.channelId, userId: interaction.user.id, only }, ctx), named?.note));
+    const { payloads, remember } = answer(question, { channelId: interaction.channelId, userId: interaction.user.id, only }, ctx);
+    await respond.sendAll(withNote(payloads, named?.note));
+    await remember();
   },
   autocomplete: briefingChoices,
   messageCommand: {
@@ -89,7 +96,9 @@ export const ask: CommandModule = {
       const question = interaction.fields.getTextInputValue(QUESTION_INPUT);
       const slugs = action.slugs.filter((slug) => ctx.library.get(slug));
       const prior = slugs.length > 0 ? { slugs, note: 'message' as const } : undefined;
-      await respond.sendAll(await answer(question, { channelId: interaction.channelId ?? '', userId: interaction.user.id, ...(prior ? { prior } : {}) }, ctx));
+      const { payloads, remember } = answer(question, { channelId: interaction.channelId ?? '', userId: interaction.user.id, ...(prior ? { prior } : {}) }, ctx);
+      await respond.sendAll(payloads);
+      await remember();
     },
   },
 };
