@@ -10,6 +10,7 @@ import { SlashCommandBuilder } from 'discord.js';
 import type { CommandContext, CommandModule } from '../src/discord/command-module.js';
 import { decodeCustomId, encodeCustomId, renderAskResults, type AskContextNote, type MessagePayload } from '../src/render/index.js';
 import { withNote } from '../src/render/user-error.js';
+import { PRIOR_WEIGHT, STRONG_PRIOR_WEIGHT } from '../src/search/ask-question.js';
 import { briefingChoices, briefingOption, requireArchiveNotEmpty, resolveBriefing } from './shared-options.js';
 
 /** The best answer and up to three others, one line each. */
@@ -25,6 +26,9 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => o.setName('question').setDescription('Your question, in your own words').setRequired(true).setMaxLength(MAX_QUESTION))
   .addStringOption((o) => briefingOption(o, false).setDescription('Only this briefing (default: the whole archive)'));
 
+/** Where the reader chose the briefing themselves (its thread, their own /brief, the message they asked on): a stronger prior than a channel's. */
+const STRONG_PRIORS: ReadonlySet<AskContextNote> = new Set(['thread', 'user', 'message']);
+
 /** Answers `question` asked by `userId` in `channelId`, with `prior` briefings (or the channel's context) leaning the ranking. */
 function answer(
   question: string,
@@ -33,7 +37,8 @@ function answer(
 ): { payloads: MessagePayload[]; remember: () => Promise<void> } {
   const channelPrior = where.only || where.prior ? undefined : ctx.briefingContext?.priorFor(where.channelId, where.userId);
   const prior = where.prior ?? (channelPrior && { slugs: channelPrior.slugs, note: channelPrior.source });
-  const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, limit: MAX_ANSWERS, relatedFor: 'best' });
+  const priorWeight = prior && STRONG_PRIORS.has(prior.note) ? STRONG_PRIOR_WEIGHT : PRIOR_WEIGHT;
+  const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, priorWeight, limit: MAX_ANSWERS, relatedFor: 'best' });
   const best = results[0];
   const context = prior && best && prior.slugs.includes(best.slug) ? { note: prior.note, slug: best.slug } : undefined;
   const payloads = renderAskResults(question, results, (slug) => ctx.library.get(slug)?.title ?? slug, { context });

@@ -52,6 +52,12 @@ describe('given /brief in a channel, then a follow-up there', () => {
     expect(embedsOf(messages[0])[0]?.footer).toBeUndefined();
   });
 
+  it('then the reader’s own /brief is a strong prior: the issue’s “Trump … Toyota and Honda” is about japan-tariffs', async () => {
+    await run('brief', { briefing: 'japan-tariffs' }, { channel: 'general', user: 'member' });
+    const { messages } = await run('ask', { question: 'Is Trump going to ease the car duties on Toyota and Honda?' }, { channel: 'general', user: 'member' });
+    expect(bestOf(messages[0])).toBe('japan-tariffs#1');
+  });
+
   it('then half an hour later the context has expired', async () => {
     await run('brief', { briefing: 'japan-tariffs' }, { channel: 'analysts' });
     expect(bestOf((await run('ask', { question: VAGUE }, { channel: 'analysts' })).messages[0])).toBe('japan-tariffs#1');

@@ -3,6 +3,7 @@
  * thread (or, in a forum, a post of its own) where /ask is about that briefing; mentions ping
  * exactly the chosen role; topics filter, and what they skip is logged.
  */
+import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
 
@@ -65,6 +66,19 @@ describe('given a channel subscribed to new briefings', () => {
     expect(await askIn(w, 'general', question)).toEqual(expect.arrayContaining(['red-sea-shipping']));
     // The thread's briefing is a prior, not a filter: it answers first, other candidates may follow.
     expect((await askIn(w, thread?.id as string, question))[0]).toBe('baltic-cable-cuts');
+  });
+
+  it('then a vague question in the thread is about the thread’s briefing, though another briefing matches its words better', async () => {
+    const w = await open();
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    const taiwan = await readFile(new URL('../../data/samples/taiwan-chip-export-controls.md', import.meta.url), 'utf8');
+    await dropInInbox(w.dataDir, 'taiwan-follow-up.md', taiwan.replace(/^slug: .*$/m, 'slug: taiwan-follow-up'));
+    await w.sandbox.advance(1 * MINUTE);
+    const thread = w.sandbox.discord.threads('briefings')[0];
+    expect(thread).toBeDefined();
+    // Archive-wide, "retaliate" belongs to the ASML briefing's key variable more than to Taiwan's.
+    expect((await askIn(w, 'general', 'will beijing retaliate'))[0]).toBe('asml-lithography-rules');
+    expect((await askIn(w, thread?.id as string, 'will beijing retaliate'))[0]).toBe('taiwan-follow-up');
   });
 
   it('then several briefings arriving together are posted in import order, each once', async () => {
