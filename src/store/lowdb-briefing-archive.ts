@@ -8,6 +8,7 @@ import { Low, type Adapter } from 'lowdb';
 import { emptyArchive, newestFirst, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
 import { withFileLock } from './file-lock.js';
+import { nextStoredBriefing } from './next-stored-briefing.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
 export const ARCHIVE_FILE_NAME = 'archive.json';
@@ -115,21 +116,11 @@ export class LowdbBriefingArchive implements BriefingArchive {
     for (const item of batch) {
       const slug = item.briefing.slug;
       const at = positions.get(slug);
-      const existing = at === undefined ? undefined : next.briefings[at];
-      if (existing && existing.contentHash === item.contentHash) {
-        results.push({ slug, outcome: 'unchanged', revision: existing.revision });
+      const { outcome, stored } = nextStoredBriefing(at === undefined ? undefined : next.briefings[at], item, stamp, () => next.nextSeq++);
+      if (outcome === 'unchanged') {
+        results.push({ slug, outcome, revision: stored.revision });
         continue;
       }
-      const stored: StoredBriefing = existing
-        ? {
-            ...existing,
-            briefing: item.dateFromFile ? item.briefing : { ...item.briefing, publishedAt: existing.briefing.publishedAt },
-            revision: existing.revision + 1,
-            contentHash: item.contentHash,
-            updatedAt: stamp,
-            source: item.source,
-          }
-        : { briefing: item.briefing, revision: 1, contentHash: item.contentHash, seq: next.nextSeq++, importedAt: stamp, updatedAt: stamp, source: item.source };
       if (at === undefined) {
         positions.set(slug, next.briefings.length);
         next.briefings.push(stored);
@@ -137,7 +128,7 @@ export class LowdbBriefingArchive implements BriefingArchive {
         next.briefings[at] = stored;
       }
       changed.push(stored);
-      results.push({ slug, outcome: existing ? 'updated' : 'imported', revision: stored.revision });
+      results.push({ slug, outcome, revision: stored.revision });
     }
 
     if (changed.length > 0) {

@@ -13,6 +13,7 @@
 import type pg from 'pg';
 import type { StoredBriefing } from '../archive.schema.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from '../briefing-archive.js';
+import { nextStoredBriefing } from '../next-stored-briefing.js';
 import { ArchiveChangeFeed, ARCHIVE_CHANNEL } from './archive-change-feed.js';
 import { ArchiveMemory, type ArchiveEntry } from './archive-memory.js';
 import { readChangesAfter, upsertEntries } from './archive-rows.js';
@@ -149,23 +150,9 @@ export class PostgresBriefingArchive implements BriefingArchive {
     const results: SaveResult[] = [];
     for (const item of batch) {
       const slug = item.briefing.slug;
-      const existing = bySlug.get(slug)?.stored ?? this.#memory.get(slug);
-      if (existing && existing.contentHash === item.contentHash) {
-        results.push({ slug, outcome: 'unchanged', revision: existing.revision });
-        continue;
-      }
-      const stored: StoredBriefing = existing
-        ? {
-            ...existing,
-            briefing: item.dateFromFile ? item.briefing : { ...item.briefing, publishedAt: existing.briefing.publishedAt },
-            revision: existing.revision + 1,
-            contentHash: item.contentHash,
-            updatedAt: stamp,
-            source: item.source,
-          }
-        : { briefing: item.briefing, revision: 1, contentHash: item.contentHash, seq: nextSeq++, importedAt: stamp, updatedAt: stamp, source: item.source };
-      bySlug.set(slug, { stored, change: ++change });
-      results.push({ slug, outcome: existing ? 'updated' : 'imported', revision: stored.revision });
+      const { outcome, stored } = nextStoredBriefing(bySlug.get(slug)?.stored ?? this.#memory.get(slug), item, stamp, () => nextSeq++);
+      if (outcome !== 'unchanged') bySlug.set(slug, { stored, change: ++change });
+      results.push({ slug, outcome, revision: stored.revision });
     }
     return { entries: [...bySlug.values()], results, lastChange: change };
   }
