@@ -63,7 +63,7 @@ export const publish: CommandModule = {
           ? `\`${slug}\` is already in the archive with exactly this content: nothing changed.`
           : saved?.outcome === 'updated'
             ? `Updated \`${slug}\` (revision ${saved.revision}). Subscribers are not notified of updates.`
-            : `Published \`${slug}\`. Subscribed channels will get it within a minute.`;
+            : `Published \`${slug}\`. New-briefing subscriptions post it within a minute; digests list it in their next one.`;
       await respond.update({ embeds: [{ description: `✅ ${text}`, color: BRAND_COLOR }], components: [] });
     },
   },

@@ -63,7 +63,7 @@ describe('given an admin runs /publish with a briefing file', () => {
     const w = await open();
     const { preview } = await publish(w, await briefingWithWarning('published-here'));
     const after = await click(w, preview as StoredMessage, 'Confirm and publish');
-    expect(after).toContain('✅ Published `published-here`. Subscribed channels will get it within a minute.');
+    expect(after).toContain('✅ Published `published-here`. New-briefing subscriptions post it within a minute; digests list it in their next one.');
     expect(w.sandbox.app.archive.get('published-here')?.revision).toBe(1);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['published-here']);
   });
