@@ -12,8 +12,12 @@ export interface ParseIssue {
 
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; issues: ParseIssue[] };
 
-/** Formats an issue the way compilers do, so editors can jump to it: `file:line: message`. */
+/**
+ * Formats an issue the way compilers do, so editors can jump to it: `file:line: message`.
+ * A `path.*` issue (the file could not be read at all) has no line to cite: `file: message`.
+ */
 export function formatIssue(file: string, issue: ParseIssue): string {
+  if (issue.code.startsWith('path.')) return `${file}: ${issue.message}`;
   return `${file}:${Math.max(issue.line, 1)}: ${issue.message}`;
 }
 

@@ -9,6 +9,7 @@ import { decodeBriefingBytes } from '../domain/decode-briefing-bytes.js';
 import type { ParseIssue } from '../domain/errors.js';
 import { parseBriefing } from '../domain/parse-briefing.js';
 import { walkBriefingFolder, type SkippedFile } from './briefing-file-rules.js';
+import { unreadablePathProblem } from './unreadable-path.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from '../store/briefing-archive.js';
 
 const READ_CONCURRENCY = 32;
@@ -45,9 +46,9 @@ export async function collectBriefingFiles(paths: string[], cwd = process.cwd())
   const skipped: SkippedFile[] = [];
   for (const given of paths) {
     const path = resolve(cwd, given);
-    const info = await stat(path).catch(() => undefined);
-    if (!info) {
-      missing.push({ file: given, issues: [{ line: 0, code: 'file.not-found', message: 'no such file or directory' }] });
+    const info = await stat(path).catch((error: unknown) => error as Error);
+    if (info instanceof Error) {
+      missing.push(unreadablePathProblem(given, info));
     } else if (info.isDirectory()) {
       const found = await walkBriefingFolder(given, path);
       files.push(...found.files);
@@ -72,8 +73,7 @@ export async function parseBriefingFile(file: string, now: Date, displayName = f
   try {
     bytes = await readFile(file);
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === 'EISDIR' ? 'is a directory' : (error as Error).message;
-    return { ok: false, problem: { file: displayName, issues: [{ line: 0, code: 'file.unreadable', message: `cannot read the file: ${reason}` }] } };
+    return { ok: false, problem: unreadablePathProblem(displayName, error) };
   }
   return parseBriefingBytes(bytes, displayName, now);
 }

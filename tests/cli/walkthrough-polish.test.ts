@@ -1,0 +1,26 @@
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runLumen, tempDataDir } from '../support/run-cli.js';
+
+describe('given a path that cannot be read', () => {
+  it('then lumen parse and lumen import both say "path: no such file", without Node text or a line', async () => {
+    const dataDir = await tempDataDir();
+    const missing = join(dataDir, 'nonexistent.md');
+    const parse = await runLumen(['parse', missing], { dataDir });
+    const imported = await runLumen(['import', missing], { dataDir });
+    expect(parse.code).toBe(1);
+    expect(parse.stderr).toBe(`${missing}: no such file\n`);
+    expect(imported.code).toBe(1);
+    expect(imported.stderr).toBe(`${missing}: no such file\n`);
+  });
+
+  it('then lumen parse of a folder says it is a directory and points to lumen import', async () => {
+    const dataDir = await tempDataDir();
+    const folder = join(dataDir, 'incoming');
+    await mkdir(folder);
+    const run = await runLumen(['parse', folder, '--json'], { dataDir });
+    expect(run.code).toBe(1);
+    expect(run.json<{ errors: string[] }>().errors).toEqual([`${folder}: is a directory (give a file, or use lumen import for a folder)`]);
+  });
+});
