@@ -33,6 +33,7 @@ interface ComponentNode {
   type?: number;
   label?: string;
   custom_id?: string;
+  disabled?: boolean;
   options?: { label?: string; value?: string }[];
   components?: ComponentNode[];
 }
@@ -91,7 +92,9 @@ export class SandboxSession {
         return this.#command(step.name, step.tokens, notes);
       case 'click': {
         const wanted = labelKey(step.label);
-        const { message, customId } = this.#findComponent((c) => c.type === 2 && c.custom_id !== undefined && labelKey(c.label ?? '') === wanted, `a button "${step.label}"`);
+        const { message, customId, node } = this.#findComponent((c) => c.type === 2 && c.custom_id !== undefined && labelKey(c.label ?? '') === wanted, `a button "${step.label}"`);
+        // Refused as Discord's client refuses it, named by what the user sees, not by its internal custom_id.
+        if (node.disabled) throw new Error(`the "${node.label ?? step.label}" button is disabled`);
         await discord.interact.clickButton({ message, customId, user: this.user, channel: this.channel }).response();
         return;
       }
@@ -105,7 +108,9 @@ export class SandboxSession {
       case 'import': {
         const inbox = join(this.sandbox.options.dataDir, 'inbox');
         await mkdir(inbox, { recursive: true });
-        await copyFile(resolve(step.path), join(inbox, basename(step.path)));
+        await copyFile(resolve(step.path), join(inbox, basename(step.path))).catch((error: NodeJS.ErrnoException) => {
+          throw localFileError('import', step.path, error);
+        });
         notes.push(`dropped ${basename(step.path)} into the inbox`);
         return;
       }
@@ -234,10 +239,16 @@ function permissionNames(required: string | null): string {
   return names.length > 0 ? names.join(' or ') : 'the permission to use application commands';
 }
 
+/** Why a local file named in a step (`@import`, `/publish file:`) could not be used, without Node's raw text. */
+function localFileError(action: 'import' | 'upload', path: string, error: NodeJS.ErrnoException): Error {
+  const reason = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'is a directory, not a file' : error.message;
+  return new Error(`cannot ${action} ${path}: ${reason}`);
+}
+
 /** A local file as an upload: `/publish file:examples/new-briefing.md`. */
 async function readLocalFile(path: string): Promise<FileSpec> {
   const data = await readFile(resolve(path)).catch((error: NodeJS.ErrnoException) => {
-    throw new Error(`cannot upload ${path}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+    throw localFileError('upload', path, error);
   });
   const type = { '.md': 'text/markdown', '.markdown': 'text/markdown', '.txt': 'text/plain' }[extname(path).toLowerCase()] ?? 'application/octet-stream';
   return { filename: basename(path), data, contentType: type };

@@ -129,3 +129,16 @@ describe('given commands typed in the sandbox', () => {
     expect((await type('@help')).notes).toEqual([sandboxHelp(sandbox)]);
   });
 });
+
+describe('given a step naming something that cannot be used', () => {
+  it('then @import of a missing file says "cannot import PATH: no such file", without Node text', async () => {
+    expect((await type('@import /nonexistent.md')).notes).toEqual(['error: cannot import /nonexistent.md: no such file']);
+  });
+
+  it('then @click on a disabled button names the button by its label, not its custom_id', async () => {
+    await type('/search query:tariffs');
+    const report = await type('@click Previous');
+    expect(report.requests).toEqual([]);
+    expect(report.notes).toEqual(['error: the "◀ Previous" button is disabled']);
+  });
+});
