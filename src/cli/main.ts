@@ -69,7 +69,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<n
     return await verb.run(readVerbArgs(verb, rest), io);
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr.write(`lumen ${verb.name}: ${error.message}\nRun "lumen ${verb.name} --help" for usage.\n`);
+      io.stderr.write(`lumen ${verb.name}: ${error.message}\n${error.namesHelp ? '' : `Run "lumen ${verb.name} --help" for usage.\n`}`);
       return EXIT_USAGE;
     }
     // A LumenError's message is already the one line the user needs (a bad variable, a corrupt file).

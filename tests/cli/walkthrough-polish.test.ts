@@ -24,3 +24,17 @@ describe('given a path that cannot be read', () => {
     expect(run.json<{ errors: string[] }>().errors).toEqual([`${folder}: is a directory (give a file, or use lumen import for a folder)`]);
   });
 });
+
+describe('given an unknown option', () => {
+  it.each(['list', 'search', 'show', 'parse', 'import', 'deliveries'])('then lumen %s --bogus says which option, points to its --help, and exits 2', async (verb) => {
+    const run = await runLumen([verb, '--bogus'], { dataDir: await tempDataDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`lumen ${verb}: unknown option --bogus (lumen ${verb} --help lists the options)\n`);
+  });
+
+  it('then a short one is named as typed', async () => {
+    const run = await runLumen(['list', '-z'], { dataDir: await tempDataDir() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('lumen list: unknown option -z (lumen list --help lists the options)\n');
+  });
+});
