@@ -43,3 +43,15 @@ export function writeText(stream: CliIo['stdout'], text: string): void {
 
 /** What to do about an empty archive, for the verbs that find nothing in one. */
 export const EMPTY_ARCHIVE_HINT = 'The archive is empty. Add briefings with: lumen import <file|dir> (lumen import data/samples to try it)';
+
+/**
+ * For the verbs that look inside the archive (search, ask): an empty one is said to be empty, with
+ * how to fill it, on stderr (so `--json` stdout stays `[]`), rather than a "no match" that hides it.
+ * Returns true when the archive was empty and the verb should exit 1.
+ */
+export function explainEmptyArchive(io: CliIo, archive: { size: number }, json: boolean): boolean {
+  if (archive.size > 0) return false;
+  if (json) io.stdout.write('[]\n');
+  writeText(io.stderr, `${EMPTY_ARCHIVE_HINT}\n`);
+  return true;
+}

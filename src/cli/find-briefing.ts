@@ -34,6 +34,7 @@ export function findInArchiveOrExplain(io: CliIo, archive: BriefingArchive, slug
   }
   const close = resolution.kind === 'unresolved' && resolution.candidates.length > 0 ? resolution.candidates : suggestSlugs(slug, named);
   const hint = close.length > 0 ? ` Did you mean: ${close.join(', ')}?` : archive.size === 0 ? ` ${EMPTY_ARCHIVE_HINT}` : '';
-  writeText(io.stderr, `No briefing "${slug}".${hint} (lumen list shows them all)\n`);
+  // "lumen list shows them all" is no help when there is nothing to list.
+  writeText(io.stderr, `No briefing "${slug}".${hint}${archive.size === 0 ? '' : ' (lumen list shows them all)'}\n`);
   return undefined;
 }

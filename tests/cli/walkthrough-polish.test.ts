@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { EMPTY_ARCHIVE_HINT } from '../../src/cli/cli-io.js';
 import { runLumen, tempDataDir } from '../support/run-cli.js';
 
 describe('given a path that cannot be read', () => {
@@ -36,5 +37,29 @@ describe('given an unknown option', () => {
     const run = await runLumen(['list', '-z'], { dataDir: await tempDataDir() });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe('lumen list: unknown option -z (lumen list --help lists the options)\n');
+  });
+});
+
+describe('given an empty archive', () => {
+  it.each([
+    ['search', ['search', 'tariffs']],
+    ['ask', ['ask', 'Will the U.S. reassess tariffs?']],
+  ])('then lumen %s says the archive is empty and how to add briefings, exit 1', async (_name, argv) => {
+    const run = await runLumen(argv, { dataDir: await tempDataDir() });
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`${EMPTY_ARCHIVE_HINT}\n`);
+  });
+
+  it('then lumen search --json still prints JSON ([]) on stdout', async () => {
+    const run = await runLumen(['search', 'tariffs', '--json'], { dataDir: await tempDataDir() });
+    expect(run.code).toBe(1);
+    expect(run.json()).toEqual([]);
+  });
+
+  it('then lumen show ends with the empty-archive hint, without "(lumen list shows them all)"', async () => {
+    const run = await runLumen(['show', 'japan-tariffs'], { dataDir: await tempDataDir() });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`No briefing "japan-tariffs". ${EMPTY_ARCHIVE_HINT}\n`);
   });
 });

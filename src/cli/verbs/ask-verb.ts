@@ -1,4 +1,4 @@
-import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, explainEmptyArchive, writeText } from '../cli-io.js';
 import { findInArchiveOrExplain } from '../find-briefing.js';
 import { openArchive } from '../open-archive.js';
 import { openOneShotLibrary } from '../open-library.js';
@@ -29,6 +29,7 @@ Options:
       writeText(io.stderr, `${opened.message}\n`);
       return EXIT_FAILURE;
     }
+    if (explainEmptyArchive(io, opened.archive, values['json'] === true)) return EXIT_FAILURE;
     const scoped = typedScope === undefined ? undefined : findInArchiveOrExplain(io, opened.archive, typedScope);
     if (typedScope !== undefined && !scoped) return EXIT_FAILURE;
     const scope = scoped?.briefing.slug;

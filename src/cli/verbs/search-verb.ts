@@ -1,4 +1,4 @@
-import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
+import { EXIT_FAILURE, EXIT_OK, explainEmptyArchive, writeText } from '../cli-io.js';
 import { openArchive } from '../open-archive.js';
 import { openOneShotLibrary } from '../open-library.js';
 import { UsageError, readPositiveInt, writeJson, type Verb } from '../verb.js';
@@ -9,7 +9,8 @@ export const searchVerb: Verb = {
   help: `Usage: lumen search <query> [--limit N] [--json]
 
 Typos are forgiven (tarifs, shiping), accents and case ignored (turkiye finds Türkiye).
-Each result says which field matched, with a short snippet.
+Each result says which field matched, with a short snippet. An empty archive is said to be
+empty (exit 1), not "no match".
 
 Options:
   --limit N   at most N results (default 10)
@@ -25,6 +26,7 @@ Options:
       writeText(io.stderr, `${opened.message}\n`);
       return EXIT_FAILURE;
     }
+    if (explainEmptyArchive(io, opened.archive, values['json'] === true)) return EXIT_FAILURE;
     const results = (await openOneShotLibrary(opened)).search(query, { limit });
     if (values['json']) writeJson(io, results);
     else if (results.length === 0) writeText(io.stdout, 'No briefing matches. Try fewer or other words.\n');
