@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EMPTY_ARCHIVE_HINT } from '../../src/cli/cli-io.js';
@@ -61,5 +61,17 @@ describe('given an empty archive', () => {
     const run = await runLumen(['show', 'japan-tariffs'], { dataDir: await tempDataDir() });
     expect(run.code).toBe(1);
     expect(run.stderr).toBe(`No briefing "japan-tariffs". ${EMPTY_ARCHIVE_HINT}\n`);
+  });
+});
+
+describe('given a folder holding a file whose name carries a terminal escape', () => {
+  it('then lumen import lists it as skipped with the escape shown, never raw', async () => {
+    const dataDir = await tempDataDir();
+    const folder = join(dataDir, 'incoming');
+    await mkdir(folder);
+    await writeFile(join(folder, 'notes\u001b[2J.pdf'), 'not a briefing');
+    const run = await runLumen(['import', 'incoming'], { dataDir, cwd: dataDir });
+    expect(run.stderr).toContain('skipped: incoming/notes\\x1b[2J.pdf: ');
+    expect(run.stderr).not.toContain('\u001b');
   });
 });

@@ -51,7 +51,7 @@ Options:
     if (values['json']) {
       writeJson(io, emptyWarning ? { ...summary, warnings: [emptyWarning] } : summary);
     } else {
-      for (const skipped of summary.skipped) io.stderr.write(`skipped: ${skipped.file}: ${skipped.reason}\n`);
+      for (const skipped of summary.skipped) writeText(io.stderr, `skipped: ${skipped.file}: ${skipped.reason}\n`);
       for (const saved of report.saved) {
         for (const warning of saved.warnings) writeText(io.stderr, `warning: ${formatIssue(saved.file, warning)}\n`);
       }
@@ -60,7 +60,7 @@ Options:
         `${summary.imported.length} imported, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged, ${summary.rejected.length} rejected` +
           `${summary.skipped.length > 0 ? `, ${summary.skipped.length} skipped` : ''}\n`,
       );
-      if (emptyWarning) io.stderr.write(`warning: ${emptyWarning}\n`);
+      if (emptyWarning) writeText(io.stderr, `warning: ${emptyWarning}\n`);
     }
     return summary.rejected.length > 0 || nothingToImport ? EXIT_FAILURE : EXIT_OK;
   },
