@@ -180,10 +180,11 @@ describe('given thirty simulated days, sixteen subscriptions (four on one channe
     await world?.sandbox.stop();
   });
 
-  it('then the thirty days ran on simulated minutes in a few seconds', () => {
+  it('then the thirty days ran on the simulated clock, not in real time', () => {
     expect(world.clock.now().toISOString()).toBe('2026-03-31T00:00:00.000Z');
-    // Generous: the machine may be busy; real time would be thirty days.
-    expect(elapsedMs).toBeLessThan(45_000);
+    // The real time it took is a figure, not a verdict (it moves with the machine's load; the
+    // hook's timeout bounds it): printed for the record, as the project's guide asks of timings.
+    console.log(`thirty simulated days in ${(elapsedMs / 1000).toFixed(1)} s of real time`);
   });
 
   it('then every channel received exactly the posts worked out from the schedule', () => {
