@@ -1,8 +1,10 @@
 /**
  * A Discord message as a person reads it in a terminal: embeds as titled blocks, fields as
- * indented paragraphs, buttons as [Label], selects as a list of their options.
+ * indented paragraphs, buttons as [Label], selects as their placeholder over one option a line;
+ * long lines wrapped at the terminal's width, keeping the block's bar and indentation.
  */
 import { terminalSafe } from '../../cli/cli-io.js';
+import { packItems, wrapLines } from './wrap-lines.js';
 
 interface EmbedView {
   title?: string;
@@ -17,7 +19,7 @@ interface ComponentView {
   label?: string;
   disabled?: boolean;
   placeholder?: string;
-  options?: { label?: string; value?: string }[];
+  options?: { label?: string; value?: string; default?: boolean }[];
   components?: ComponentView[];
 }
 
@@ -54,34 +56,55 @@ function indent(text: string, prefix: string): string {
     .join('\n');
 }
 
-function renderEmbed(embed: EmbedView): string {
-  const parts: string[] = [];
-  if (embed.author?.name) parts.push(plain(embed.author.name));
-  if (embed.title) parts.push(`\u001b[1m${plain(embed.title)}\u001b[22m`);
-  if (embed.description) parts.push(plain(embed.description));
-  for (const field of embed.fields ?? []) parts.push(`▸ ${plain(field.name ?? '')}\n${indent(plain(field.value ?? ''), '  ')}`);
-  if (embed.footer?.text) parts.push(`\u001b[2m${plain(embed.footer.text)}\u001b[22m`);
-  return indent(parts.join('\n'), BAR);
+/** How a message is shown: `width` wraps long lines at that many columns (undefined: never). */
+export interface RenderOptions {
+  /** False strips the bold/dim escapes (scripts, tests). */
+  color?: boolean;
+  /** The terminal's columns; undefined (not a terminal) leaves lines whole, so script output stays stable. */
+  width?: number;
+  /** Mentions and timestamps made readable, before wrapping, so a line is wrapped at the width it is shown at. */
+  readable?: (text: string) => string;
 }
 
-function renderComponents(rows: ComponentView[]): string[] {
-  return rows.map((row) =>
-    (row.components ?? [])
-      .map((c) =>
-        c.type === 3
-          ? `[▾ ${c.placeholder ?? 'Choose'}: ${(c.options ?? []).map((o) => `${o.value}) ${o.label}`).join(' · ')}]`
-          : `[${c.label ?? '?'}]${c.disabled ? '(disabled)' : ''}`,
-      )
-      .join(' '),
-  );
+function renderEmbed(embed: EmbedView, text: (raw: string) => string, width: number | undefined): string {
+  const parts: string[] = [];
+  if (embed.author?.name) parts.push(text(embed.author.name));
+  if (embed.title) parts.push(`\u001b[1m${text(embed.title)}\u001b[22m`);
+  if (embed.description) parts.push(text(embed.description));
+  for (const field of embed.fields ?? []) parts.push(`▸ ${text(field.name ?? '')}\n${indent(text(field.value ?? ''), '  ')}`);
+  if (embed.footer?.text) parts.push(`\u001b[2m${text(embed.footer.text)}\u001b[22m`);
+  return wrapLines(indent(parts.join('\n'), BAR), width);
 }
 
-/** The message as lines of text; `color` false strips the bold/dim escapes (scripts, tests). */
-export function renderMessageText(message: MessageView, options: { color?: boolean } = {}): string {
+/** `1) label`, without numbering twice a label that starts with its own number ("1. Will…"), as key variables do. */
+function optionLine(option: { label?: string; value?: string; default?: boolean }, position: number, text: (raw: string) => string): string {
+  const value = option.value ?? String(position);
+  const label = text(option.label ?? value);
+  const numbered = /^(\d+)[.):]\s+/.exec(label);
+  const shown = numbered && (numbered[1] === value || numbered[1] === String(position)) ? label.slice(numbered[0].length) : label;
+  return `  ${value}) ${shown}${option.default ? ' (chosen)' : ''}`;
+}
+
+/** A select as its placeholder, then one option a line (what `@select VALUE` picks); buttons side by side. */
+function renderComponents(rows: ComponentView[], text: (raw: string) => string, width: number | undefined): string[] {
+  return rows.map((row) => {
+    const components = row.components ?? [];
+    const buttons = components.filter((c) => c.type !== 3).map((c) => `[${text(c.label ?? '?')}]${c.disabled ? '(disabled)' : ''}`);
+    const menus = components
+      .filter((c) => c.type === 3)
+      .map((c) => wrapLines([`[▾ ${text(c.placeholder ?? 'Choose')}]`, ...(c.options ?? []).map((o, i) => optionLine(o, i + 1, text))].join('\n'), width));
+    return [...menus, ...(buttons.length > 0 ? [packItems(buttons, width)] : [])].join('\n');
+  });
+}
+
+/** The message as lines of text, wrapped at `options.width` when given. */
+export function renderMessageText(message: MessageView, options: RenderOptions = {}): string {
+  const readable = options.readable ?? ((raw: string) => raw);
+  const text = (raw: string): string => readable(plain(raw));
   const parts: string[] = [];
-  if (message.content) parts.push(plain(message.content));
-  for (const embed of message.embeds ?? []) parts.push(renderEmbed(embed));
-  parts.push(...renderComponents(message.components ?? []));
-  const text = parts.join('\n');
-  return options.color === false ? stripAnsi(text) : text;
+  if (message.content) parts.push(wrapLines(text(message.content), options.width));
+  for (const embed of message.embeds ?? []) parts.push(renderEmbed(embed, text, options.width));
+  parts.push(...renderComponents(message.components ?? [], text, options.width));
+  const shown = parts.join('\n');
+  return options.color === false ? stripAnsi(shown) : shown;
 }

@@ -14,7 +14,9 @@ export async function runRepl(sandbox: Sandbox, input: NodeJS.ReadableStream, ou
   const session = new SandboxSession(sandbox);
   const color = process.stdout.isTTY === true;
   const show = (message: StoredMessage, edited = false): void => {
-    out.write(`\n${describeMessage(sandbox, message, { color, edited })}`);
+    // Read at each message: the terminal may have been resized. Not a terminal: lines stay whole.
+    const width = process.stdout.isTTY === true && process.stdout.columns > 0 ? process.stdout.columns : undefined;
+    out.write(`\n${describeMessage(sandbox, message, { color, edited, width })}`);
   };
   const onMessage = (message: StoredMessage): void => show(message);
   const onUpdate = (message: StoredMessage): void => show(message, true);

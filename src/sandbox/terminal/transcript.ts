@@ -24,8 +24,11 @@ export function writeJsonStep(out: Output, line: string, report: StepReport): vo
   for (const r of report.requests) out.write(`${JSON.stringify({ method: r.method, path: r.path, body: r.body ?? null, status: r.status })}\n`);
 }
 
-/** A message as the sandbox shows it, headed by where it went and who can see it. */
-export function describeMessage(sandbox: Sandbox, message: StoredMessage, options: { color?: boolean; edited?: boolean } = {}): string {
+/**
+ * A message as the sandbox shows it, headed by where it went and who can see it; `width` (the
+ * terminal's columns) wraps its long lines, undefined leaves them whole.
+ */
+export function describeMessage(sandbox: Sandbox, message: StoredMessage, options: { color?: boolean; edited?: boolean; width?: number } = {}): string {
   const discord = sandbox.discord;
   const channel = discord.guild.channel(message.channelId);
   const owner = message.interactionId ? discord.interactions.get(message.interactionId)?.userId : undefined;
@@ -39,7 +42,11 @@ export function describeMessage(sandbox: Sandbox, message: StoredMessage, option
     .filter(Boolean)
     .join(', ');
   const head = `── Lumen Briefings in ${where} (${how})`;
-  const body = message.loading ? 'Lumen Briefings is thinking…' : readableMentions(sandbox, renderMessageText(message.data as MessageView, { color: options.color }));
+  const body = message.loading ? 'Lumen Briefings is thinking…' : renderMessageText(message.data as MessageView, {
+        color: options.color,
+        width: options.width,
+        readable: (text) => readableMentions(sandbox, text),
+      });
   return `${options.color === false ? head : `\u001b[36m${head}\u001b[39m`}\n${body}\n`;
 }
 
