@@ -11,9 +11,22 @@ const LINE_HEAD = /^((?:│ )?)([ \t]*)((?:[-•▸*]|\d+[.)])[ ]+)?/;
 /** Narrower than this for the text itself, a terminal wraps better than we can; keep words whole. */
 const MIN_TEXT_WIDTH = 8;
 
-/** Columns a text takes: colour codes take none (characters wider than one column are counted as one). */
+/** Joiners, variation selectors and combining marks take no column of their own. */
+const ZERO_WIDTH = /^(?:\p{M}|[\u200b-\u200f]|[\ufe00-\ufe0f])$/u;
+/** Emoji and East Asian wide characters take two columns in a terminal. */
+const DOUBLE_WIDTH = /^[\p{Emoji_Presentation}\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\u{20000}-\u{3fffd}]$/u;
+
+function charWidth(char: string): number {
+  if (ZERO_WIDTH.test(char)) return 0;
+  // Emoji shown as text by default (▶, ✔) stay one column; only emoji-presentation ones (🧨, 📈) take two.
+  return DOUBLE_WIDTH.test(char) ? 2 : 1;
+}
+
+/** Columns a text takes in a terminal: colour codes take none, emoji and CJK two. */
 export function visibleWidth(text: string): number {
-  return [...text.replace(ANSI_STYLE, '')].length;
+  let width = 0;
+  for (const char of text.replace(ANSI_STYLE, '')) width += charWidth(char);
+  return width;
 }
 
 /** The text cut after `columns` visible characters, colour codes kept whole. */
@@ -21,12 +34,14 @@ function cutVisible(text: string, columns: number): [string, string] {
   let taken = '';
   let rest = text;
   let count = 0;
-  while (rest.length > 0 && count < columns) {
+  while (rest.length > 0) {
     const code = ANSI_AT_START.exec(rest)?.[0];
     const step = code ?? [...rest][0] ?? '';
+    // A wide character that would pass the edge goes to the next line; at least one goes on each.
+    if (code === undefined && count > 0 && count + charWidth(step) > columns) break;
     taken += step;
     rest = rest.slice(step.length);
-    if (code === undefined) count += 1;
+    if (code === undefined) count += charWidth(step);
   }
   return [taken, rest];
 }

@@ -112,3 +112,16 @@ describe('renderMessageText', () => {
     });
   });
 });
+
+describe('given emoji and CJK text, which take two columns in a terminal', () => {
+  it('then they count twice when wrapping, so no line passes the edge', () => {
+    const text = renderMessageText({ embeds: [{ description: `📈 ${'日本は米国の関税に対抗する '.repeat(4)}🧨 end` }] }, { color: false, width: 30 });
+    const columns = (line: string): number => [...line].reduce((n, c) => n + (/[\p{Emoji_Presentation}\u3000-\u9fff]/u.test(c) ? 2 : 1), 0);
+    const lines = text.split('\n');
+    expect(lines.length).toBeGreaterThan(2);
+    for (const line of lines) {
+      expect(columns(line)).toBeLessThanOrEqual(30);
+      expect(line.startsWith('│ ')).toBe(true);
+    }
+  });
+});
