@@ -6,8 +6,8 @@
 const ESC = String.fromCharCode(27);
 const ANSI_STYLE = new RegExp(`${ESC}\\[\\d+m`, 'g');
 const ANSI_AT_START = new RegExp(`^${ESC}\\[\\d+m`);
-/** The bar of an embed block, then indentation, then a list marker (`- `, `• `, `▸ `, `1. `, `2) `). */
-const LINE_HEAD = /^((?:│ )?)([ \t]*)((?:[-•▸*]|\d+[.)])[ ]+)?/;
+/** The bar of an embed block, indentation, a quote's `> ` (repeated on each line), then a list marker (`- `, `• `, `1. `, `2) `). */
+const LINE_HEAD = /^((?:│ )?)([ \t]*(?:> )*)((?:[-•▸*]|\d+[.)])[ ]+)?/;
 /** Narrower than this for the text itself, a terminal wraps better than we can; keep words whole. */
 const MIN_TEXT_WIDTH = 8;
 

@@ -125,3 +125,9 @@ describe('given emoji and CJK text, which take two columns in a terminal', () =>
     }
   });
 });
+
+it('given a long quoted line in an embed, then each continuation is quoted too', () => {
+  const lines = renderMessageText({ embeds: [{ description: `> “${SUMMARY}” (Summary)` }] }, { color: false, width: 50 }).split('\n');
+  expect(lines.length).toBeGreaterThan(2);
+  for (const line of lines) expect(line.startsWith('│ > ')).toBe(true);
+});
