@@ -81,7 +81,8 @@ export function renderAskResults(
   const buttons: ApiButton[] = [
     actionButton(`Key variable ${best.keyVariable.n} in full`, { kind: 'variable', slug: best.slug, n: best.keyVariable.n }, STYLE.primary),
     actionButton('Open briefing', { kind: 'open', slug: best.slug }),
-    ...shown.map((r, i) => actionButton(`${i + 2}. ${truncateLabel(name(r.slug), 50)} #${r.keyVariable.n}`, { kind: 'variable', slug: r.slug, n: r.keyVariable.n })),
+    // By slug, not title: short, and distinct where two briefings share a title.
+    ...shown.map((r, i) => actionButton(truncateLabel(`${i + 2}. ${r.slug}, key variable ${r.keyVariable.n}`, 80), { kind: 'variable', slug: r.slug, n: r.keyVariable.n })),
   ];
   const payload: MessagePayload = {
     embeds: [

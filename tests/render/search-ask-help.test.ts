@@ -75,7 +75,7 @@ describe('renderAskResults', () => {
       { kind: 'open', slug: 'japan-tariffs' },
       { kind: 'variable', slug: 'japan-tariffs', n: 2 },
     ]);
-    expect(buttons[2]?.label).toMatch(/^2\. LUMEN INSIGHT.* #2$/);
+    expect(buttons[2]?.label).toBe('2. japan-tariffs, key variable 2');
   });
 
   it('given no match, then a helpful message with suggestions', () => {
