@@ -2,12 +2,13 @@
  * The archive kept by lowdb in one JSON file (`archive.json`), apart from the small, often
  * written state file, so that saving a subscription never rewrites thousands of briefings.
  */
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { emptyArchive, newestFirst, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
 import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
+import { archiveCatalogFile, readCatalogCache, writeCatalogCache } from './archive-catalog-cache.js';
 import { withFileLock } from './file-lock.js';
+import { fileSignature } from './file-signature.js';
 import { nextStoredBriefing } from './next-stored-briefing.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
@@ -42,6 +43,9 @@ export class LowdbBriefingArchive implements BriefingArchive {
     await db.read();
     const archive = new LowdbBriefingArchive(db, file);
     archive.#signature = signature;
+    // The archive is in memory already: a missing or stale catalog (deleted, or an older lumen
+    // wrote the archive) costs one small write here instead of a full read on the next list.
+    if (file && !(await readCatalogCache(archiveCatalogFile(dirname(file)), signature))) await archive.#writeCatalog();
     return archive;
   }
 
@@ -100,6 +104,7 @@ export class LowdbBriefingArchive implements BriefingArchive {
       await this.refresh();
       const results = await this.#save(batch, now);
       this.#signature = await fileSignature(this.#file as string);
+      if (results.some((r) => r.outcome !== 'unchanged')) await this.#writeCatalog();
       return results;
     });
   }
@@ -145,15 +150,20 @@ export class LowdbBriefingArchive implements BriefingArchive {
     return () => this.#listeners.delete(listener);
   }
 
+  /**
+   * Writes `archive.catalog.json` from memory, stamped with the signature of the file memory
+   * matches; still under the archive's lock when saving, so no lumen writes between the two.
+   */
+  async #writeCatalog(): Promise<void> {
+    if (!this.#file) return;
+    const entries = this.#newestFirst.map(({ briefing: { slug, title, publishedAt } }) => ({ slug, title, publishedAt }));
+    await writeCatalogCache(archiveCatalogFile(dirname(this.#file)), entries, this.#signature);
+  }
+
   #reindex(): void {
     const all = this.#db.data.briefings;
     this.#bySlug = new Map(all.map((b) => [b.briefing.slug, b]));
     this.#newestFirst = [...all].sort(newestFirst);
     this.#bySeq = [...all].sort((a, b) => a.seq - b.seq);
   }
-}
-
-async function fileSignature(file: string): Promise<string> {
-  const info = await stat(file).catch(() => undefined);
-  return info ? `${info.ino}:${info.size}:${info.mtimeMs}` : 'missing';
 }

@@ -1,18 +1,28 @@
 import { join } from 'node:path';
+import { archiveCatalogFile, readCatalogCache, writeCatalogCache, type CatalogEntry } from './archive-catalog-cache.js';
 import { ArchiveCatalogSchema, newestFirst } from './archive.schema.js';
+import { fileSignature } from './file-signature.js';
 import { ARCHIVE_FILE_NAME } from './lowdb-briefing-archive.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
-export interface CatalogEntry {
-  slug: string;
-  title: string;
-  publishedAt: string;
-}
+export type { CatalogEntry } from './archive-catalog-cache.js';
 
-/** The archive's slugs, titles and dates, newest first, read without loading the bodies' validation. */
+/**
+ * The archive's slugs, titles and dates, newest first. From `archive.catalog.json` when it was
+ * made from archive.json as it is now; else from archive.json itself (without validating the
+ * bodies), which then refreshes the catalog for the next call.
+ */
 export async function readArchiveCatalog(dataDir: string): Promise<CatalogEntry[]> {
-  const data = await new ValidatedJsonFile(join(dataDir, ARCHIVE_FILE_NAME), ArchiveCatalogSchema).read();
-  return (data?.briefings ?? [])
+  const file = join(dataDir, ARCHIVE_FILE_NAME);
+  const cache = archiveCatalogFile(dataDir);
+  const before = await fileSignature(file);
+  const cached = await readCatalogCache(cache, before);
+  if (cached) return cached;
+  const data = await new ValidatedJsonFile(file, ArchiveCatalogSchema).read();
+  const entries = (data?.briefings ?? [])
     .sort(newestFirst)
     .map(({ briefing: { slug, title, publishedAt } }) => ({ slug, title, publishedAt }));
+  // Only if nothing replaced the file while it was read: else the stamp would not match the data.
+  if (data && (await fileSignature(file)) === before) await writeCatalogCache(cache, entries, before);
+  return entries;
 }

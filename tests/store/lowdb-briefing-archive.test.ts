@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Memory } from 'lowdb';
 import { describe, expect, it } from 'vitest';
+import { ARCHIVE_CATALOG_FILE_NAME } from '../../src/store/archive-catalog-cache.js';
 import type { ArchiveFile } from '../../src/store/archive.schema.js';
 import { LowdbBriefingArchive, ARCHIVE_FILE_NAME } from '../../src/store/lowdb-briefing-archive.js';
 import { StoreCorruptError } from '../../src/store/store-errors.js';
@@ -109,6 +110,7 @@ describe('given an archive on disk', () => {
     const dir = await mkdtemp(join(tmpdir(), 'lumen-archive-'));
     const archive = await LowdbBriefingArchive.open(dir);
     await archive.save([getIncoming({ slug: 'a' })], T1);
-    expect(await readdir(dir)).toEqual([ARCHIVE_FILE_NAME]);
+    // The archive and its list cache (issue 13), each renamed into place: no temp file stays.
+    expect((await readdir(dir)).sort()).toEqual([ARCHIVE_CATALOG_FILE_NAME, ARCHIVE_FILE_NAME].sort());
   });
 });
