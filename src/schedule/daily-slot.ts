@@ -6,14 +6,7 @@
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
-export function isValidTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
+export { isValidTimeZone } from '../domain/time-zone.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 

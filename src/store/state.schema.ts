@@ -4,26 +4,15 @@
  * Kept apart from the archive so that recording one delivery never rewrites every briefing.
  */
 import { z } from 'zod';
+import { isValidTimeZone } from '../domain/time-zone.js';
 
 const Snowflake = z.string().regex(/^\d{15,21}$/, { error: (issue) => `"${String(issue.input)}" is not a Discord id (15 to 21 digits)` });
 const IsoTime = z.iso.datetime();
 
-/**
- * An IANA zone the runtime knows (`Europe/Berlin`, `UTC`). The same test as the scheduler's
- * isValidTimeZone (src/schedule/daily-slot.ts), which the store may not import: a zone Intl
- * refuses makes every schedule computation for the subscription throw.
- */
-const TimeZone = z.string().refine(
-  (zone) => {
-    try {
-      new Intl.DateTimeFormat('en-US', { timeZone: zone });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  { error: (issue) => `"${String(issue.input)}" is not a time zone (an IANA name such as Europe/Berlin or UTC)` },
-);
+/** An IANA zone the runtime knows, by the same test the scheduler uses (src/domain/time-zone.ts). */
+const TimeZone = z.string().refine(isValidTimeZone, {
+  error: (issue) => `"${String(issue.input)}" is not a time zone (an IANA name such as Europe/Berlin or UTC)`,
+});
 
 /** Every way a delivery attempt can end; shown in /subscriptions and `lumen deliveries`. */
 export const DELIVERY_OUTCOMES = [
