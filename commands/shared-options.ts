@@ -36,11 +36,16 @@ export function resolveBriefing(typed: string, ctx: CommandContext): NamedBriefi
   const wanted = typed.trim();
   const exact = ctx.library.get(wanted.toLowerCase());
   if (exact) return { briefing: exact };
-  if (ctx.library.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
-  const resolution = resolveBriefingName(wanted, nameCandidates(wanted, ctx));
-  const briefing = resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
+  requireArchiveNotEmpty(ctx);
+  const briefing = closestBriefing(wanted, ctx);
   if (briefing) return { briefing, note: renderShowingNote(wanted, briefing.slug) };
   throw new UserFacingError(`No briefing is called “${wanted}”.`, { unknownBriefing: wanted });
+}
+
+/** The one briefing clearly meant by a name that is not a slug, if there is one. */
+function closestBriefing(typed: string, ctx: CommandContext): Briefing | undefined {
+  const resolution = resolveBriefingName(typed, nameCandidates(typed, ctx));
+  return resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
 }
 
 /** Throws the "how briefings get in" answer when the archive holds none (/search, /ask). */
@@ -77,10 +82,7 @@ export function briefingChoices(interaction: AutocompleteInteraction, ctx: Comma
 export function chosenBriefing(interaction: AutocompleteInteraction, ctx: CommandContext): Briefing | undefined {
   const typed = interaction.options.getString('briefing')?.trim();
   if (!typed) return undefined;
-  const exact = ctx.library.get(typed.toLowerCase());
-  if (exact) return exact;
-  const resolution = resolveBriefingName(typed, nameCandidates(typed, ctx));
-  return resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
+  return ctx.library.get(typed.toLowerCase()) ?? closestBriefing(typed, ctx);
 }
 
 /** Choice names are at most 100 characters. */
