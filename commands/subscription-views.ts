@@ -3,7 +3,7 @@ import type { SubscriptionService } from '../src/delivery/subscription-service.j
 import { subscriptionView } from '../src/delivery/subscription-rules.js';
 import { UserFacingError } from '../src/discord/command-module.js';
 import type { SubscriptionView } from '../src/render/subscription-messages.js';
-import type { Subscription } from '../src/store/state.schema.js';
+import type { Subscription } from '../src/domain/subscription.schema.js';
 
 export const viewOf = (sub: Subscription, nextRunAt?: Date): SubscriptionView => subscriptionView(sub, nextRunAt);
 

@@ -8,7 +8,7 @@ import type { Logger } from '../log.js';
 import type { AlertKind } from '../render/alert-messages.js';
 import { renderAlert } from '../render/alert-messages.js';
 import type { MessagePayload } from '../render/message-payload.js';
-import type { AlertSettings } from '../store/state.schema.js';
+import type { AlertSettings } from '../domain/subscription.schema.js';
 import type { StateStore } from '../store/state-store.js';
 
 /** Keys remembered per server; the oldest are forgotten (their conditions are long past). */

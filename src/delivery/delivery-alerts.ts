@@ -3,7 +3,7 @@
  * alert a failure deserves (paused, removed, failing again and again, a lost permission).
  */
 import { describeSubscription } from '../render/subscription-messages.js';
-import type { DeliveryOutcome, Subscription } from '../store/state.schema.js';
+import type { DeliveryOutcome, Subscription } from '../domain/subscription.schema.js';
 import type { Alert } from './alerts.js';
 import { MissingPermissionsFailure, type Poster } from './poster.js';
 import { subscriptionView } from './subscription-rules.js';

@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { isValidTimeZone } from '../schedule/daily-slot.js';
-import type { Subscription } from '../store/state.schema.js';
+import type { Subscription } from '../domain/subscription.schema.js';
 
 export const DEFAULT_DIGEST_TIME = '08:00';
 export const DEFAULT_TIMEZONE = 'UTC';

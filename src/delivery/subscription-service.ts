@@ -10,7 +10,7 @@
 import type { Clock } from '../domain/clock.js';
 import { nextRunAt } from '../schedule/delivery-plan.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
-import type { DeliveryRecord, Subscription } from '../store/state.schema.js';
+import type { DeliveryRecord, Subscription } from '../domain/subscription.schema.js';
 import type { StateStore } from '../store/state-store.js';
 import { checkSubscribeOptions, newSubscriptionId, sameSubscription, shortIdOf, type SubscribeOptions } from './subscription-rules.js';
 

@@ -10,7 +10,7 @@ import { renderDigest } from '../render/delivery-messages.js';
 import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
-import type { Subscription } from '../store/state.schema.js';
+import type { Subscription } from '../domain/subscription.schema.js';
 import { StateStore } from '../store/state-store.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
 import type { Poster } from './poster.js';

@@ -16,7 +16,7 @@ import type {
 import type { AlertService } from '../delivery/alerts.js';
 import type { PendingUploads } from '../delivery/pending-uploads.js';
 import type { TestPostResult } from '../delivery/test-post.js';
-import type { Subscription } from '../store/state.schema.js';
+import type { Subscription } from '../domain/subscription.schema.js';
 import type { SubscriptionService } from '../delivery/subscription-service.js';
 import type { Clock } from '../domain/clock.js';
 import type { ImportReport, ParsedFile } from '../import/import-briefing-files.js';

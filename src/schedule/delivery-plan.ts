@@ -4,7 +4,7 @@
  * time, and a restart re-derives exactly what is still owed.
  */
 import type { Briefing } from '../domain/briefing.schema.js';
-import type { Subscription } from '../store/state.schema.js';
+import type { Subscription } from '../domain/subscription.schema.js';
 import { latestDailySlot, nextDailySlot } from './daily-slot.js';
 
 /** A briefing with its archive position. */

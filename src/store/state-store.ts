@@ -1,11 +1,13 @@
 /**
  * The state file through lowdb: read once at start (refused if it cannot be trusted), changed in
- * memory, written atomically. `update` resolves once the change is on disk: delivery awaits it
- * before sending, which is what makes a post survive a crash exactly once.
+ * memory, written atomically. `update` resolves once the change is on disk. Only the lowdb stores
+ * (lowdb-stores.ts) change it; the rest of the program goes through the interfaces of
+ * lumen-stores.ts.
  */
 import { join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
-import { emptyState, MAX_CHANNEL_CONTEXT, MAX_DELIVERY_LOG, MAX_THREADS, StateFileSchema, type ChannelContext, type DeliveryRecord, type StateFile } from './state.schema.js';
+import type { DeliveryRecord } from '../domain/subscription.schema.js';
+import { emptyState, MAX_DELIVERY_LOG, MAX_THREADS, StateFileSchema, type StateFile } from './state.schema.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
 
 export const STATE_FILE_NAME = 'state.json';
@@ -46,31 +48,6 @@ export class StateStore {
     // Snowflakes grow with time: the smallest ids are the oldest threads.
     ids.sort((a, b) => (BigInt(a) < BigInt(b) ? -1 : 1));
     for (const id of ids.slice(0, ids.length - MAX_THREADS)) delete state.threads[id];
-  }
-
-  /**
-   * Remembers that briefing `slug` was shown in a channel at `at`, to the channel and, when
-   * `userId` is given, to that user: replaces the earlier entry of each, drops the oldest past the cap.
-   */
-  async rememberBriefingShown(channelId: string, userId: string | undefined, slug: string, at: Date): Promise<void> {
-    await this.update((state) => {
-      const entries = (state.channelContext ??= []);
-      const keys = [undefined, ...(userId === undefined ? [] : [userId])];
-      for (const who of keys) {
-        const i = entries.findIndex((e) => e.channelId === channelId && e.userId === who);
-        if (i >= 0) entries.splice(i, 1);
-        entries.push({ channelId, ...(who === undefined ? {} : { userId: who }), slug, at: at.toISOString() });
-      }
-      if (entries.length > MAX_CHANNEL_CONTEXT) entries.splice(0, entries.length - MAX_CHANNEL_CONTEXT);
-    });
-  }
-
-  /** The briefings last shown in a channel: to the channel, and to `userId` there (either may be absent). */
-  briefingsShownIn(channelId: string, userId: string | undefined): { channel?: ChannelContext; user?: ChannelContext } {
-    const entries = this.#db.data.channelContext ?? [];
-    const channel = entries.find((e) => e.channelId === channelId && e.userId === undefined);
-    const user = userId === undefined ? undefined : entries.find((e) => e.channelId === channelId && e.userId === userId);
-    return { ...(channel ? { channel } : {}), ...(user ? { user } : {}) };
   }
 
   /** Appends to the delivery log, keeping only the newest records. */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { alertForFailure, checkPermissionsBeforePosting, FAILING_ALERT_AFTER } from '../../src/delivery/delivery-alerts.js';
 import { MissingPermissionsFailure, PostFailure, type Poster } from '../../src/delivery/poster.js';
-import type { Subscription } from '../../src/store/state.schema.js';
+import type { Subscription } from '../../src/domain/subscription.schema.js';
 
 const sub: Subscription = {
   id: 'abcdef12-0000-4000-8000-000000000000',

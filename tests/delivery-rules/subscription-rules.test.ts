@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkSubscribeOptions, newSubscriptionId, sameSubscription, shortIdOf } from '../../src/delivery/subscription-rules.js';
 import { topicFilter } from '../../src/schedule/delivery-plan.js';
-import type { Subscription } from '../../src/store/state.schema.js';
+import type { Subscription } from '../../src/domain/subscription.schema.js';
 import { makeBriefing } from '../search/make-briefing.js';
 
 const base: Subscription = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { nextRunAt, planNextDelivery, type ArchivedBriefing, type PlanInput } from '../../src/schedule/delivery-plan.js';
-import type { Subscription } from '../../src/store/state.schema.js';
+import type { Subscription } from '../../src/domain/subscription.schema.js';
 import { makeBriefing } from '../search/make-briefing.js';
 
 const archived = (seq: number, slug: string): ArchivedBriefing => ({ seq, briefing: makeBriefing({ slug }) });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { applyFailure, outcomeOf, retryDelayMs } from '../../src/delivery/failure-policy.js';
+import { outcomeOf } from '../../src/delivery/failure-policy.js';
 import { PostFailure } from '../../src/delivery/poster.js';
-import { emptyState, type StateFile, type Subscription } from '../../src/store/state.schema.js';
+import { afterDelivery, afterFailure, retryDelayMs } from '../../src/domain/delivery-progress.js';
+import { type DeliveryOutcome, type Subscription } from '../../src/domain/subscription.schema.js';
 
 const MINUTE = 60_000;
 const NOW = new Date('2026-11-25T09:00:00.000Z');
@@ -28,8 +29,8 @@ function subscription(overrides: Partial<Subscription> = {}): Subscription {
   };
 }
 
-function stateWith(...subs: Subscription[]): StateFile {
-  return { ...emptyState(), subscriptions: subs };
+function fail(sub: Subscription, outcome: DeliveryOutcome, reason: string): Subscription | undefined {
+  return afterFailure(sub, { outcome, reason, slugs: [] }, NOW);
 }
 
 describe('given a post that failed', () => {
@@ -49,23 +50,24 @@ describe('given a post that failed', () => {
 
   it('then retrying counts the attempts and schedules the next one further out each time, keeping the intent', () => {
     const intent = pending('new', 4);
-    const sub = subscription({ pending: intent });
-    const state = stateWith(sub);
+    let sub = subscription({ pending: intent });
+    const before = structuredClone(sub);
     const times: string[] = [];
     for (let i = 0; i < 8; i++) {
-      applyFailure(state, sub, 'retrying', '503 Service Unavailable', NOW);
+      sub = fail(sub, 'retrying', '503 Service Unavailable') as Subscription;
       times.push(sub.retry?.nextAttemptAt ?? '');
     }
+    expect(before.retry).toBeUndefined();
     expect(sub.retry?.attempts).toBe(8);
     expect(times.map((t) => (Date.parse(t) - NOW.getTime()) / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
     expect(sub.retry?.reason).toBe('503 Service Unavailable');
-    expect(sub.pending).toBe(intent);
+    expect(sub.pending).toEqual(intent);
+    expect(sub.lastDelivery).toEqual({ at: NOW.toISOString(), outcome: 'retrying', reason: '503 Service Unavailable' });
     expect(sub.cursorSeq).toBe(3);
   });
 
   it('then a rejected post is given up: the cursor moves past it and the retry is cleared', () => {
-    const sub = subscription({ pending: pending('new', 7), retry: { attempts: 2, nextAttemptAt: NOW.toISOString(), reason: 'x' } });
-    applyFailure(stateWith(sub), sub, 'failed', '50035 Invalid Form Body', NOW);
+    const sub = fail(subscription({ pending: pending('new', 7), retry: { attempts: 2, nextAttemptAt: NOW.toISOString(), reason: 'x' } }), 'failed', '50035 Invalid Form Body') as Subscription;
     expect(sub.cursorSeq).toBe(7);
     expect(sub.pending).toBeUndefined();
     expect(sub.retry).toBeUndefined();
@@ -73,26 +75,32 @@ describe('given a post that failed', () => {
   });
 
   it('then missing access pauses the subscription with the reason; the cursor stays for when it resumes', () => {
-    const sub = subscription({ retry: { attempts: 1, nextAttemptAt: NOW.toISOString(), reason: 'x' } });
-    applyFailure(stateWith(sub), sub, 'paused-missing-access', 'Missing Access', NOW);
+    const sub = fail(subscription({ retry: { attempts: 1, nextAttemptAt: NOW.toISOString(), reason: 'x' } }), 'paused-missing-access', 'Missing Access') as Subscription;
     expect(sub).toMatchObject({ status: 'paused', statusReason: 'Missing Access', cursorSeq: 3 });
     expect(sub.retry).toBeUndefined();
   });
 
   it('then a digest paused halfway keeps its intent, so resuming sends the rest and not the whole digest again', () => {
-    const halfway = subscription({ mode: 'digest', pending: pending('digest', 9, 1) });
-    applyFailure(stateWith(halfway), halfway, 'paused-missing-permissions', 'Missing Permissions', NOW);
-    expect(halfway.pending?.partsSent).toBe(1);
-    const notStarted = subscription({ mode: 'digest', pending: pending('digest', 9, 0) });
-    applyFailure(stateWith(notStarted), notStarted, 'paused-missing-permissions', 'Missing Permissions', NOW);
-    expect(notStarted.pending).toBeUndefined();
+    const halfway = fail(subscription({ mode: 'digest', pending: pending('digest', 9, 1) }), 'paused-missing-permissions', 'Missing Permissions');
+    expect(halfway?.pending?.partsSent).toBe(1);
+    const notStarted = fail(subscription({ mode: 'digest', pending: pending('digest', 9, 0) }), 'paused-missing-permissions', 'Missing Permissions');
+    expect(notStarted?.pending).toBeUndefined();
   });
 
-  it('then an unknown channel removes that subscription and no other', () => {
-    const gone = subscription({ id: 'gone' });
-    const other = subscription({ id: 'other' });
-    const state = stateWith(gone, other);
-    applyFailure(state, gone, 'removed-unknown-channel', 'Unknown Channel', NOW);
-    expect(state.subscriptions.map((s) => s.id)).toEqual(['other']);
+  it('then an unknown channel removes the subscription', () => {
+    expect(fail(subscription({ id: 'gone' }), 'removed-unknown-channel', 'Unknown Channel')).toBeUndefined();
+  });
+});
+
+describe('given a delivery that went out', () => {
+  it('then the cursor moves on (never back), the slot is recorded, and the intent and retry are cleared', () => {
+    const sub = subscription({ mode: 'digest', pending: pending('digest', 9, 2), retry: { attempts: 1, nextAttemptAt: NOW.toISOString(), reason: 'x' } });
+    const slotAt = new Date('2026-11-25T08:00:00.000Z');
+    const done = afterDelivery(sub, { upToSeq: 9, slotAt, outcome: 'posted', slugs: ['a'] }, NOW);
+    expect(done).toMatchObject({ cursorSeq: 9, lastSlotAt: slotAt.toISOString(), lastDelivery: { at: NOW.toISOString(), outcome: 'posted' } });
+    expect(done.pending).toBeUndefined();
+    expect(done.retry).toBeUndefined();
+    expect(afterDelivery(subscription({ cursorSeq: 12 }), { upToSeq: 9, outcome: 'skipped-empty', slugs: [] }, NOW).cursorSeq).toBe(12);
+    expect(sub.pending?.partsSent).toBe(2);
   });
 });

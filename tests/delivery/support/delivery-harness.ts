@@ -12,7 +12,8 @@ import { decodeCustomId } from '../../../src/interaction-ids/custom-ids.js';
 import { Sandbox } from '../../../src/sandbox/sandbox.js';
 import type { InteractionHandle } from '../../../src/sandbox/emulator/interactions/interaction-handle.js';
 import type { StoredMessage } from '../../../src/sandbox/emulator/state/stored-message.js';
-import type { DeliveryRecord, StateFile } from '../../../src/store/state.schema.js';
+import type { DeliveryRecord } from '../../../src/domain/subscription.schema.js';
+import type { StateFile } from '../../../src/store/state.schema.js';
 import { SAMPLES_DIR } from '../../support/seed.js';
 
 export const MINUTE = 60_000;

@@ -1,0 +1,71 @@
+/**
+ * How a subscription moves when a delivery ends: pure functions from the subscription before to
+ * the subscription after, so every store (the lowdb state file, PostgreSQL) applies the same
+ * rule inside its own write, and the rule reads in one place.
+ */
+import type { DeliveryOutcome, Subscription } from './subscription.schema.js';
+
+const MINUTE = 60_000;
+
+/** What a finished delivery (posted, or deliberately skipped) says about its subscription. */
+export interface DeliveryDone {
+  /** Every briefing up to this archive position is now delivered or skipped. */
+  upToSeq: number;
+  /** Digest: the daily slot it answered. */
+  slotAt?: Date;
+  outcome: DeliveryOutcome;
+  reason?: string;
+  slugs: string[];
+  messageId?: string;
+  /** The thread opened under a new-briefing post: /ask there is about its briefing. */
+  threadId?: string;
+}
+
+/** What a failed delivery says about its subscription. */
+export interface DeliveryFailed {
+  outcome: DeliveryOutcome;
+  reason: string;
+  slugs: string[];
+}
+
+/** 1, 2, 4 … minutes, at most an hour. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(60 * MINUTE, MINUTE * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The subscription once `done` is recorded at `at`: the cursor moves on, the intent is cleared. */
+export function afterDelivery(sub: Subscription, done: DeliveryDone, at: Date): Subscription {
+  const next: Subscription = { ...sub, cursorSeq: Math.max(sub.cursorSeq, done.upToSeq) };
+  if (done.slotAt) next.lastSlotAt = done.slotAt.toISOString();
+  delete next.pending;
+  delete next.retry;
+  next.lastDelivery = { at: at.toISOString(), outcome: done.outcome, ...(done.reason ? { reason: done.reason } : {}) };
+  return next;
+}
+
+/**
+ * The subscription once a failure is recorded at `now`, or undefined when the failure removes it
+ * (its channel is gone): retry later, give up on that post, or pause.
+ */
+export function afterFailure(sub: Subscription, failed: DeliveryFailed, now: Date): Subscription | undefined {
+  const { outcome, reason } = failed;
+  if (outcome === 'removed-unknown-channel') return undefined;
+  const next: Subscription = { ...sub, lastDelivery: { at: now.toISOString(), outcome, reason } };
+  if (outcome === 'retrying') {
+    const attempts = (sub.retry?.attempts ?? 0) + 1;
+    // The intent stays: the next attempt first checks whether this one got through after all.
+    next.retry = { attempts, nextAttemptAt: new Date(now.getTime() + retryDelayMs(attempts)).toISOString(), reason };
+  } else if (outcome === 'failed') {
+    if (sub.pending) next.cursorSeq = Math.max(sub.cursorSeq, sub.pending.upToSeq);
+    delete next.pending;
+    delete next.retry;
+  } else {
+    // Paused: the cursor stays and resuming delivers what was missed. A digest cut short keeps
+    // its intent, so resuming sends the rest of it rather than the whole digest again.
+    next.status = 'paused';
+    next.statusReason = reason;
+    if (!sub.pending || sub.pending.partsSent === 0) delete next.pending;
+    delete next.retry;
+  }
+  return next;
+}

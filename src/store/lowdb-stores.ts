@@ -1,0 +1,269 @@
+/**
+ * The stores over the data directory's lowdb files (the default): the archive in archive.json
+ * (lowdb-briefing-archive.ts) and everything else in state.json (state-store.ts). One process
+ * owns the directory (the `lumen.lock` of src/app/lumen-app.ts), so claims are kept in memory:
+ * they only keep this process from delivering one subscription twice at once.
+ */
+import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
+import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
+import type { BriefingArchive } from './briefing-archive.js';
+import type { AlertStore, ChannelContextStore, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
+import { LowdbBriefingArchive } from './lowdb-briefing-archive.js';
+import { MAX_CHANNEL_CONTEXT } from './state.schema.js';
+import { StateStore } from './state-store.js';
+
+/** Alert keys remembered per server; the oldest are forgotten (their conditions are long past). */
+export const MAX_ALERT_KEYS = 2000;
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+class LowdbSubscriptions implements SubscriptionStore {
+  constructor(private readonly state: StateStore) {}
+
+  async get(id: string): Promise<Subscription | undefined> {
+    const sub = this.state.data.subscriptions.find((s) => s.id === id);
+    return sub && copy(sub);
+  }
+
+  async listByGuild(guildId: string): Promise<Subscription[]> {
+    return copy(this.state.data.subscriptions.filter((s) => s.guildId === guildId));
+  }
+
+  async create(subscription: Subscription): Promise<void> {
+    if (this.state.data.subscriptions.some((s) => s.id === subscription.id)) throw new Error(`a subscription with id ${subscription.id} already exists`);
+    await this.state.update((state) => {
+      state.subscriptions.push(copy(subscription));
+    });
+  }
+
+  async update(id: string, change: (current: Subscription) => Subscription): Promise<Subscription | undefined> {
+    let updated: Subscription | undefined;
+    await this.state.update((state) => {
+      const i = state.subscriptions.findIndex((s) => s.id === id);
+      if (i < 0) return;
+      updated = change(copy(state.subscriptions[i] as Subscription));
+      state.subscriptions[i] = copy({ ...updated, id });
+    });
+    return updated;
+  }
+
+  async remove(guildId: string, ids: readonly string[]): Promise<Subscription[]> {
+    const wanted = new Set(ids);
+    const matches = (s: Subscription): boolean => s.guildId === guildId && wanted.has(s.id);
+    const removed = copy(this.state.data.subscriptions.filter(matches));
+    if (removed.length > 0) {
+      await this.state.update((state) => {
+        state.subscriptions = state.subscriptions.filter((s) => !matches(s));
+      });
+    }
+    return removed;
+  }
+}
+
+class LowdbDeliveries implements DeliveryStore {
+  /** subscription id -> who holds it until when (ms). */
+  readonly #claims = new Map<string, { owner: string; until: number }>();
+
+  constructor(private readonly state: StateStore) {}
+
+  async claimActive(owner: string, now: Date, leaseMs: number): Promise<Subscription[]> {
+    const claimed: Subscription[] = [];
+    for (const sub of this.state.data.subscriptions) {
+      if (sub.status !== 'active') continue;
+      const claim = this.#claims.get(sub.id);
+      if (claim && claim.owner !== owner && claim.until > now.getTime()) continue;
+      this.#claims.set(sub.id, { owner, until: now.getTime() + leaseMs });
+      claimed.push(copy(sub));
+    }
+    return claimed;
+  }
+
+  async release(owner: string, ids?: readonly string[]): Promise<void> {
+    for (const [id, claim] of this.#claims) {
+      if (claim.owner === owner && (ids === undefined || ids.includes(id))) this.#claims.delete(id);
+    }
+  }
+
+  async recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean> {
+    let found = false;
+    await this.state.update((state) => {
+      const sub = state.subscriptions.find((s) => s.id === subscriptionId);
+      if (!sub) return;
+      sub.pending = copy(pending);
+      found = true;
+    });
+    return found;
+  }
+
+  async markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void> {
+    await this.state.update((state) => {
+      const sub = state.subscriptions.find((s) => s.id === subscriptionId);
+      if (sub?.pending?.id === deliveryId) sub.pending.partsSent = partsSent;
+    });
+  }
+
+  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void> {
+    await this.state.update((state) => {
+      const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
+      const sub = state.subscriptions[i];
+      if (!sub) return;
+      const kind = sub.pending?.kind ?? sub.mode;
+      state.subscriptions[i] = afterDelivery(sub, done, at);
+      if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);
+      StateStore.appendDelivery(state, {
+        at: at.toISOString(),
+        subscriptionId,
+        guildId: sub.guildId,
+        channelId: sub.channelId,
+        kind,
+        slugs: [...done.slugs],
+        outcome: done.outcome,
+        ...(done.reason ? { reason: done.reason } : {}),
+        ...(done.messageId ? { messageId: done.messageId } : {}),
+      });
+    });
+  }
+
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined> {
+    let after: Subscription | undefined;
+    await this.state.update((state) => {
+      const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
+      const sub = state.subscriptions[i];
+      if (!sub) return;
+      StateStore.appendDelivery(state, {
+        at: at.toISOString(),
+        subscriptionId,
+        guildId: sub.guildId,
+        channelId: sub.channelId,
+        kind: sub.pending?.kind ?? sub.mode,
+        slugs: [...failed.slugs],
+        outcome: failed.outcome,
+        reason: failed.reason,
+      });
+      after = afterFailure(sub, failed, at);
+      if (after) state.subscriptions[i] = after;
+      else state.subscriptions.splice(i, 1);
+    });
+    return after && copy(after);
+  }
+
+  async log(record: DeliveryRecord): Promise<void> {
+    await this.state.update((state) => {
+      StateStore.appendDelivery(state, copy(record));
+    });
+  }
+
+  async history(subscriptionId: string, limit: number): Promise<DeliveryRecord[]> {
+    const records: DeliveryRecord[] = [];
+    const log = this.state.data.deliveries;
+    for (let i = log.length - 1; i >= 0 && records.length < limit; i--) {
+      const record = log[i] as DeliveryRecord;
+      if (record.subscriptionId === subscriptionId) records.push(copy(record));
+    }
+    return records;
+  }
+
+  async recent(limit: number): Promise<DeliveryRecord[]> {
+    return copy(this.state.data.deliveries.slice(-limit));
+  }
+
+  async lastPostedIn(channelId: string): Promise<DeliveryRecord | undefined> {
+    const record = this.state.data.deliveries.findLast((d) => d.channelId === channelId && d.outcome === 'posted');
+    return record && copy(record);
+  }
+
+  async countPending(): Promise<number> {
+    return this.state.data.subscriptions.filter((s) => s.pending !== undefined).length;
+  }
+}
+
+class LowdbThreads implements ThreadStore {
+  constructor(private readonly state: StateStore) {}
+
+  async remember(threadId: string, slug: string): Promise<void> {
+    await this.state.update((state) => StateStore.rememberThread(state, threadId, slug));
+  }
+
+  async briefingOf(threadId: string): Promise<string | undefined> {
+    return this.state.data.threads[threadId];
+  }
+}
+
+class LowdbChannelContext implements ChannelContextStore {
+  constructor(private readonly state: StateStore) {}
+
+  async remember(channelId: string, userId: string | undefined, slug: string, at: Date): Promise<void> {
+    await this.state.update((state) => {
+      const entries = (state.channelContext ??= []);
+      const keys = [undefined, ...(userId === undefined ? [] : [userId])];
+      for (const who of keys) {
+        const i = entries.findIndex((e) => e.channelId === channelId && e.userId === who);
+        if (i >= 0) entries.splice(i, 1);
+        entries.push({ channelId, ...(who === undefined ? {} : { userId: who }), slug, at: at.toISOString() });
+      }
+      if (entries.length > MAX_CHANNEL_CONTEXT) entries.splice(0, entries.length - MAX_CHANNEL_CONTEXT);
+    });
+  }
+
+  async shownIn(channelId: string, userId: string | undefined): Promise<{ channel?: ChannelContext; user?: ChannelContext }> {
+    const entries = this.state.data.channelContext ?? [];
+    const channel = entries.find((e) => e.channelId === channelId && e.userId === undefined);
+    const user = userId === undefined ? undefined : entries.find((e) => e.channelId === channelId && e.userId === userId);
+    return { ...(channel ? { channel: copy(channel) } : {}), ...(user ? { user: copy(user) } : {}) };
+  }
+}
+
+class LowdbAlerts implements AlertStore {
+  constructor(private readonly state: StateStore) {}
+
+  async configure(guildId: string, settings: { channelId: string; setBy: string }): Promise<void> {
+    await this.state.update((state) => {
+      state.alerts ??= {};
+      const sent = state.alerts[guildId]?.sent ?? [];
+      state.alerts[guildId] = { channelId: settings.channelId, setBy: settings.setBy, sent };
+    });
+  }
+
+  async settings(guildId: string): Promise<AlertSettings | undefined> {
+    const settings = this.state.data.alerts?.[guildId];
+    return settings && copy(settings);
+  }
+
+  async claimAlert(key: string, guildId: string | undefined): Promise<{ guildId: string; channelId: string }[]> {
+    const targets: { guildId: string; channelId: string }[] = [];
+    await this.state.update((state) => {
+      for (const [id, settings] of Object.entries(state.alerts ?? {})) {
+        if (guildId !== undefined && guildId !== id) continue;
+        if (settings.sent.includes(key)) continue;
+        settings.sent.push(key);
+        if (settings.sent.length > MAX_ALERT_KEYS) settings.sent.splice(0, settings.sent.length - MAX_ALERT_KEYS);
+        targets.push({ guildId: id, channelId: settings.channelId });
+      }
+    });
+    return targets;
+  }
+}
+
+/** The lowdb stores over an archive and a state file already opened (tests pass in-memory ones). */
+export function lowdbStores(archive: BriefingArchive, state: StateStore, description = 'lowdb files'): LumenStores {
+  return {
+    description,
+    archive,
+    subscriptions: new LowdbSubscriptions(state),
+    deliveries: new LowdbDeliveries(state),
+    threads: new LowdbThreads(state),
+    channelContext: new LowdbChannelContext(state),
+    alerts: new LowdbAlerts(state),
+    ping: async () => true,
+    close: async () => {
+      // Each write resolved once it was on disk: nothing is left to flush.
+    },
+  };
+}
+
+/** Opens (or creates) the data directory's archive.json and state.json, refusing files that cannot be trusted. */
+export async function openLowdbStores(dataDir: string): Promise<LumenStores> {
+  const archive = await LowdbBriefingArchive.open(dataDir);
+  const state = await StateStore.open(dataDir);
+  return lowdbStores(archive, state, `lowdb files in ${dataDir}`);
+}

@@ -1,0 +1,106 @@
+/**
+ * The stores, named for what callers do with them. Two implementations keep them: the lowdb
+ * files in the data directory (the default; src/store/lowdb-stores.ts) and PostgreSQL when
+ * `LUMEN_DATABASE_URL` is set (src/store/postgres/postgres-stores.ts). One contract suite
+ * (tests/store/store-contract.ts) holds both to the same behaviour.
+ *
+ * Every method that changes something resolves once the change is durable (written to disk or
+ * committed): delivery awaits the intent before sending, which is what makes a post survive a
+ * crash exactly once. Reads are asynchronous because another process may have changed the
+ * database since.
+ */
+import type { DeliveryDone, DeliveryFailed } from '../domain/delivery-progress.js';
+import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
+import type { BriefingArchive } from './briefing-archive.js';
+
+/** Subscriptions: what /subscribe, /unsubscribe and /subscriptions change and list. */
+export interface SubscriptionStore {
+  get(id: string): Promise<Subscription | undefined>;
+  /** A server's subscriptions, oldest first. */
+  listByGuild(guildId: string): Promise<Subscription[]>;
+  /** Adds a new subscription; throws if its id is taken. */
+  create(subscription: Subscription): Promise<void>;
+  /**
+   * Replaces subscription `id` by `change(current)`, read and written as one step (no other
+   * writer in between). `change` must be pure: it may run again on a retry. Returns the new
+   * subscription, or undefined when there is no such subscription.
+   */
+  update(id: string, change: (current: Subscription) => Subscription): Promise<Subscription | undefined>;
+  /** Removes these subscriptions of `guildId`; returns the ones that were there. */
+  remove(guildId: string, ids: readonly string[]): Promise<Subscription[]>;
+}
+
+/**
+ * Deliveries: the work of delivery, its intents and its log. Several processes may share one
+ * store (PostgreSQL): a subscription is delivered only by the process holding its claim, and a
+ * claim is a lease in the store, never a transaction held open across a Discord call.
+ */
+export interface DeliveryStore {
+  /**
+   * The active subscriptions this process may deliver now: each one not claimed by another
+   * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`.
+   */
+  claimActive(owner: string, now: Date, leaseMs: number): Promise<Subscription[]>;
+  /** Gives up `owner`'s claims on these subscriptions (or on all of them), so another process may take them at once. */
+  release(owner: string, ids?: readonly string[]): Promise<void>;
+  /** Records the intent before anything is sent; false when the subscription is gone. */
+  recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean>;
+  /** A digest part is confirmed sent: after a crash the rest starts from part `partsSent`. */
+  markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void>;
+  /** Moves the cursor on, clears the intent, remembers the post's thread and logs the delivery, as one write. */
+  finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void>;
+  /** Applies a failure's outcome (src/domain/delivery-progress.ts) and logs it; returns the subscription after it (undefined: removed). */
+  fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined>;
+  /** Logs a delivery that moves no cursor (a test post). */
+  log(record: DeliveryRecord): Promise<void>;
+  /** A subscription's last `limit` deliveries, newest first. */
+  history(subscriptionId: string, limit: number): Promise<DeliveryRecord[]>;
+  /** The last `limit` deliveries of every subscription, oldest first. */
+  recent(limit: number): Promise<DeliveryRecord[]>;
+  /** The newest delivery posted in a channel, if any. */
+  lastPostedIn(channelId: string): Promise<DeliveryRecord | undefined>;
+  /** Subscriptions with an intent whose fate is not yet known. */
+  countPending(): Promise<number>;
+}
+
+/** Threads (and forum posts) opened under a new-briefing post: /ask there is about that briefing. */
+export interface ThreadStore {
+  remember(threadId: string, slug: string): Promise<void>;
+  briefingOf(threadId: string): Promise<string | undefined>;
+}
+
+/** The briefings recently shown in a channel, to it and to each user in it: the /ask prior. */
+export interface ChannelContextStore {
+  /** Records that `slug` was shown in `channelId` at `at`, to the channel and, when given, to `userId`. */
+  remember(channelId: string, userId: string | undefined, slug: string, at: Date): Promise<void>;
+  /** What was last shown in a channel: to the channel, and to `userId` there (either may be absent). */
+  shownIn(channelId: string, userId: string | undefined): Promise<{ channel?: ChannelContext; user?: ChannelContext }>;
+}
+
+/** Where each server's admin alerts go, and which alerts were already sent there. */
+export interface AlertStore {
+  configure(guildId: string, settings: { channelId: string; setBy: string }): Promise<void>;
+  settings(guildId: string): Promise<AlertSettings | undefined>;
+  /**
+   * Marks alert `key` as sent in every concerned server (one, or all when `guildId` is
+   * undefined) that has an alert channel and has not had it; returns those servers' channels.
+   * The key is written before the post, so an alert is sent at most once.
+   */
+  claimAlert(key: string, guildId: string | undefined): Promise<{ guildId: string; channelId: string }[]>;
+}
+
+/** Every store of one bot, opened together from one configuration. */
+export interface LumenStores {
+  /** "lowdb files in /data" or "PostgreSQL postgres://…/lumen (schema lumen)": for logs and /readyz, without secrets. */
+  readonly description: string;
+  readonly archive: BriefingArchive;
+  readonly subscriptions: SubscriptionStore;
+  readonly deliveries: DeliveryStore;
+  readonly threads: ThreadStore;
+  readonly channelContext: ChannelContextStore;
+  readonly alerts: AlertStore;
+  /** Whether the store answers now (for /readyz). */
+  ping(): Promise<boolean>;
+  /** Waits for writes in progress and closes connections. */
+  close(): Promise<void>;
+}
