@@ -30,12 +30,19 @@ export const data = new SlashCommandBuilder()
 const STRONG_PRIORS: ReadonlySet<AskContextNote> = new Set(['thread', 'user', 'message']);
 
 /** Answers `question` asked by `userId` in `channelId`, with `prior` briefings (or the channel's context) leaning the ranking. */
-function answer(
+async function answer(
   question: string,
   where: { channelId: string; userId: string; only?: string; prior?: { slugs: string[]; note: AskContextNote } },
   ctx: CommandContext,
-): { payloads: MessagePayload[]; remember: () => Promise<void> } {
-  const channelPrior = where.only || where.prior ? undefined : ctx.briefingContext?.priorFor(where.channelId, where.userId);
+): Promise<{ payloads: MessagePayload[]; remember: () => Promise<void> }> {
+  // The context only leans the ranking: a store that cannot be read costs the prior, not the answer.
+  const channelPrior =
+    where.only || where.prior
+      ? undefined
+      : await ctx.briefingContext?.priorFor(where.channelId, where.userId).catch((error: unknown) => {
+          ctx.logger.warn({ err: error }, 'could not read the channel context; answering without it');
+          return undefined;
+        });
   const prior = where.prior ?? (channelPrior && { slugs: channelPrior.slugs, note: channelPrior.source });
   const priorWeight = prior && STRONG_PRIORS.has(prior.note) ? STRONG_PRIOR_WEIGHT : PRIOR_WEIGHT;
   const results = ctx.library.ask(question, { briefing: where.only, prior: prior?.slugs, priorWeight, limit: MAX_ANSWERS, relatedFor: 'best' });
@@ -73,7 +80,7 @@ export const ask: CommandModule = {
     const typed = interaction.options.getString('briefing')?.trim();
     const named = typed ? resolveBriefing(typed, ctx) : undefined;
     const only = named?.briefing.slug;
-    const { payloads, remember } = answer(question, { channelId: interaction.channelId, userId: interaction.user.id, only }, ctx);
+    const { payloads, remember } = await answer(question, { channelId: interaction.channelId, userId: interaction.user.id, only }, ctx);
     await respond.sendAll(withNote(payloads, named?.note));
     await remember();
   },
@@ -101,7 +108,7 @@ export const ask: CommandModule = {
       const question = interaction.fields.getTextInputValue(QUESTION_INPUT);
       const slugs = action.slugs.filter((slug) => ctx.library.get(slug));
       const prior = slugs.length > 0 ? { slugs, note: 'message' as const } : undefined;
-      const { payloads, remember } = answer(question, { channelId: interaction.channelId ?? '', userId: interaction.user.id, ...(prior ? { prior } : {}) }, ctx);
+      const { payloads, remember } = await answer(question, { channelId: interaction.channelId ?? '', userId: interaction.user.id, ...(prior ? { prior } : {}) }, ctx);
       await respond.sendAll(payloads);
       await remember();
     },

@@ -8,13 +8,13 @@ import type { Subscription } from '../src/domain/subscription.schema.js';
 export const viewOf = (sub: Subscription, nextRunAt?: Date): SubscriptionView => subscriptionView(sub, nextRunAt);
 
 /** The guild's views, in the order they were made. */
-export function guildViews(service: SubscriptionService, guildId: string): SubscriptionView[] {
-  return service.list(guildId).map(({ subscription, nextRunAt }) => viewOf(subscription, nextRunAt));
+export async function guildViews(service: SubscriptionService, guildId: string): Promise<SubscriptionView[]> {
+  return (await service.list(guildId)).map(({ subscription, nextRunAt }) => viewOf(subscription, nextRunAt));
 }
 
 /** The subscription an `id:` option names, or a user-facing error saying how to find ids. */
-export function requireSubscription(service: SubscriptionService, guildId: string, shortId: string): Subscription {
-  const found = service.find(guildId, shortId);
+export async function requireSubscription(service: SubscriptionService, guildId: string, shortId: string): Promise<Subscription> {
+  const found = await service.find(guildId, shortId);
   if (!found.ok) throw new UserFacingError(found.problem);
   return found.subscription;
 }

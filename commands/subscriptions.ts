@@ -33,7 +33,7 @@ const messageUrl = (guildId: string, channelId: string, messageId: string): stri
 
 async function testPost(interaction: ChatInputCommandInteraction | MessageComponentInteraction, respond: InteractionResponder, delivery: DeliveryServices, shortId: string): Promise<void> {
   const guildId = requirePermission(interaction, 'channels');
-  const sub = requireSubscription(delivery.subscriptions, guildId, shortId);
+  const sub = await requireSubscription(delivery.subscriptions, guildId, shortId);
   const result = await delivery.testPost(sub);
   if (!result.ok) throw new UserFacingError(result.problem);
   const link = messageUrl(guildId, sub.channelId, result.messageId);
@@ -50,8 +50,8 @@ export const subscriptions: CommandModule = {
     const sub = interaction.options.getSubcommand();
     if (sub === 'test') return testPost(interaction, respond, delivery, interaction.options.getString('id', true));
     if (sub === 'history') {
-      const found = requireSubscription(delivery.subscriptions, guildId, interaction.options.getString('id', true));
-      const entries = delivery.subscriptions.history(found.id).map((r) => ({
+      const found = await requireSubscription(delivery.subscriptions, guildId, interaction.options.getString('id', true));
+      const entries = (await delivery.subscriptions.history(found.id)).map((r) => ({
         at: r.at,
         outcome: r.outcome,
         slugs: r.slugs,
@@ -59,17 +59,17 @@ export const subscriptions: CommandModule = {
         ...(r.test ? { test: true } : {}),
         ...(r.messageId ? { messageUrl: messageUrl(guildId, r.channelId, r.messageId) } : {}),
       }));
-      const view = viewOf(found, delivery.subscriptions.list(guildId).find((l) => l.subscription.id === found.id)?.nextRunAt);
+      const view = viewOf(found, (await delivery.subscriptions.list(guildId)).find((l) => l.subscription.id === found.id)?.nextRunAt);
       await respond.send(renderSubscriptionHistory(view, entries), { ephemeral: true });
       return;
     }
-    await respond.send(renderSubscriptionList(guildViews(delivery.subscriptions, guildId)), { ephemeral: true });
+    await respond.send(renderSubscriptionList(await guildViews(delivery.subscriptions, guildId)), { ephemeral: true });
   },
   components: {
     async 'subscription-page'(interaction, action, respond, ctx) {
       if (action.kind !== 'subscription-page') return;
       const guildId = requirePermission(interaction, 'channels');
-      await respond.update(renderSubscriptionList(guildViews(requireDelivery(ctx).subscriptions, guildId), action.page));
+      await respond.update(renderSubscriptionList(await guildViews(requireDelivery(ctx).subscriptions, guildId), action.page));
     },
     async 'subscription-test'(interaction, action, respond, ctx) {
       if (action.kind !== 'subscription-test') return;

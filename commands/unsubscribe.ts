@@ -28,13 +28,13 @@ export const unsubscribe: CommandModule = {
     if (id && channel) throw new UserFacingError('Give either `id` (one subscription) or `channel` (all of that channel’s), not both.');
     if (id) {
       if (mode) throw new UserFacingError('`mode` goes with `channel`; an id names one subscription already.');
-      const sub = requireSubscription(subscriptions, guildId, id);
+      const sub = await requireSubscription(subscriptions, guildId, id);
       const removed = await subscriptions.remove(guildId, [sub.id]);
       await respond.send(renderUnsubscribed(removed.map((s) => viewOf(s))), { ephemeral: true });
       return;
     }
     if (!channel) throw new UserFacingError('Say which: `id:` (see `/subscriptions list`) or `channel:`.');
-    const listed = subscriptions.inChannel(guildId, channel.id, mode).map((s) => viewOf(s));
+    const listed = (await subscriptions.inChannel(guildId, channel.id, mode)).map((s) => viewOf(s));
     await respond.send(renderUnsubscribeConfirmation(listed, channel.id, mode ?? 'all'), { ephemeral: true });
   },
   components: {

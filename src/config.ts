@@ -36,10 +36,22 @@ export const ConfigSchema = z.object({
       .regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces')
       .optional(),
   ),
+  LUMEN_DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/[^\s]+$/, 'must be a PostgreSQL URL: postgres://user:password@host:5432/database')
+      .optional(),
+  ),
+  LUMEN_DATABASE_SCHEMA: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (at most 63, not starting with a digit)')
+      .optional(),
+  ),
 });
 
-/** Variables whose values never appear in a message. */
-const SECRET_VARIABLES = new Set(['DISCORD_TOKEN', 'LUMEN_INGEST_TOKEN']);
+/** Variables whose values never appear in a message (a database URL holds its password). */
+const SECRET_VARIABLES = new Set(['DISCORD_TOKEN', 'LUMEN_INGEST_TOKEN', 'LUMEN_DATABASE_URL']);
 
 export interface Config {
   discordToken: string | undefined;
@@ -54,6 +66,19 @@ export interface Config {
   httpHost: string;
   /** The bearer token `POST /briefings` requires; undefined: that route refuses everything. */
   ingestToken: string | undefined;
+  /** PostgreSQL instead of the data directory's lowdb files; undefined: the files. */
+  database: { url: string; schema?: string } | undefined;
+}
+
+/** The password of a database URL, which the logs must never print. */
+export function databasePassword(config: Pick<Config, 'database'>): string | undefined {
+  if (!config.database) return undefined;
+  try {
+    const password = decodeURIComponent(new URL(config.database.url).password);
+    return password === '' ? undefined : password;
+  } catch {
+    return undefined;
+  }
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -79,6 +104,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
       httpPort: c.LUMEN_HTTP_PORT,
       httpHost: c.LUMEN_HTTP_HOST,
       ingestToken: c.LUMEN_INGEST_TOKEN,
+      database: c.LUMEN_DATABASE_URL ? { url: c.LUMEN_DATABASE_URL, ...(c.LUMEN_DATABASE_SCHEMA ? { schema: c.LUMEN_DATABASE_SCHEMA } : {}) } : undefined,
     },
   };
 }

@@ -9,6 +9,7 @@
  * until every digest is posted and recorded. The emulator enforces Discord's global 50
  * requests/s (and 5 posts per 5 s per channel); discord.js paces itself against it.
  */
+import { MAX_DELIVERY_LOG } from '../../src/store/state.schema.js';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -99,7 +100,7 @@ async function main(): Promise<void> {
     const requests = discord.requests;
     const posts = requests.filter((r) => r.method === 'POST' && r.route === '/channels/:channel_id/messages' && r.status === 200);
     const limited = requests.filter((r) => r.status === 429);
-    const log = app.state.data.deliveries.filter((d) => d.kind === 'digest');
+    const log = (await app.stores.deliveries.recent(MAX_DELIVERY_LOG)).filter((d) => d.kind === 'digest');
     const withOne = names.filter((name) => discord.channelMessages(name).length === 1).length;
     const result: DeliveryBenchResult = {
       channels,

@@ -3,6 +3,7 @@
  * starts the bot on them, and runs the schedule (inbox and deliveries). `npm start`, the sandbox
  * and the end-to-end tests all go through it.
  */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { loadCommands } from '../../commands/index.js';
 import { AlertService } from '../delivery/alerts.js';
@@ -25,14 +26,20 @@ import { everySeconds, Scheduler, type Job } from '../schedule/scheduler.js';
 import { topicFilter } from '../schedule/delivery-plan.js';
 import { CacheFile } from '../store/cache-file.js';
 import { acquireProcessLock, type ProcessLock } from '../store/file-lock.js';
-import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
-import { StateStore } from '../store/state-store.js';
+import type { LumenStores } from '../store/lumen-stores.js';
+import { openStores, type StoreOptions } from '../store/open-stores.js';
 
 /** The lock a running bot holds in its data directory (see acquireProcessLock). */
 export const DATA_DIR_LOCK_FILE = 'lumen.lock';
 
 export interface AppOptions {
   dataDir: string;
+  /** PostgreSQL instead of the data directory's lowdb files (LUMEN_DATABASE_URL); the data directory still holds the index snapshot and the inbox. */
+  database?: StoreOptions['database'];
+  /** Who this process is in claims (processes sharing a database); default host:pid. */
+  processId?: string;
+  /** How long a delivery claim lasts unless renewed (tests shorten it). */
+  claimLeaseMs?: number;
   clock: Clock;
   logger: Logger;
   /** How often the inbox is polled (default 30 s). */
@@ -43,8 +50,9 @@ export class LumenApp {
   readonly dataDir: string;
   readonly clock: Clock;
   readonly logger: Logger;
-  readonly archive: LowdbBriefingArchive;
-  readonly state: StateStore;
+  /** Archive, subscriptions, deliveries, threads, channel context, alerts: lowdb files or PostgreSQL. */
+  readonly stores: LumenStores;
+  readonly archive: LumenStores['archive'];
   /** The search index's life: opened from the snapshot, following the archive, saving the snapshot. */
   readonly search: SearchService;
   readonly commands: CommandModule[];
@@ -59,21 +67,29 @@ export class LumenApp {
   #dataDirLock: ProcessLock | undefined;
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
+  #runner: DeliveryRunner | undefined;
 
-  private constructor(options: AppOptions, archive: LowdbBriefingArchive, state: StateStore, search: SearchService) {
+  private constructor(options: AppOptions, stores: LumenStores, search: SearchService) {
     this.#options = options;
     this.dataDir = options.dataDir;
     this.clock = options.clock;
     this.logger = options.logger;
+    this.stores = stores;
+    const archive = stores.archive;
     this.archive = archive;
-    this.state = state;
     this.search = search;
     this.commands = loadCommands();
     this.#uploads = new PendingUploads(options.clock);
-    this.subscriptions = new SubscriptionService({ state, archive, clock: options.clock, requestDelivery: () => this.requestDelivery() });
+    this.subscriptions = new SubscriptionService({
+      subscriptions: stores.subscriptions,
+      deliveries: stores.deliveries,
+      archive,
+      clock: options.clock,
+      requestDelivery: () => this.requestDelivery(),
+    });
     this.inbox = new InboxPoller(options.dataDir, archive, options.logger);
     this.alerts = new AlertService({
-      state,
+      store: stores.alerts,
       logger: options.logger,
       send: async (channelId, payload) => {
         if (!this.#poster) throw new Error('the bot is not connected');
@@ -82,22 +98,40 @@ export class LumenApp {
     });
   }
 
+  /** Who this process is in delivery claims: processes sharing a database never deliver one subscription at once. */
+  get processId(): string {
+    return this.#options.processId ?? `${hostname()}:${process.pid}`;
+  }
+
   /** Whether a briefing passes a subscription's topic filter, through the search index. */
   readonly onTopic = topicFilter((briefing, words) => this.library.matchesTopic(briefing, words));
 
-  /** Opens the data directory; throws StoreCorruptError (naming the file) on a file it cannot trust. */
+  /**
+   * Opens the stores (the data directory's files, or PostgreSQL); throws StoreCorruptError
+   * (naming the file) on a file it cannot trust, or a LumenError naming what is wrong with the database.
+   */
   static async open(options: AppOptions): Promise<LumenApp> {
-    const archive = await LowdbBriefingArchive.open(options.dataDir);
-    const state = await StateStore.open(options.dataDir);
-    const search = await SearchService.open(archive, {
+    const stores = await openStores({
+      dataDir: options.dataDir,
+      ...(options.database ? { database: options.database } : {}),
+      onBackgroundError: (error) => options.logger.warn({ err: error }, 'store background work failed; it will be retried'),
+    });
+    const archive = stores.archive;
+    let search: SearchService;
+    try {
+      search = await SearchService.open(archive, {
       snapshot: new CacheFile(join(options.dataDir, INDEX_SNAPSHOT_FILE)),
       saveOnChange: true,
       onSaveProblem: (problem) => options.logger.warn({ problem }, 'search index snapshot not saved'),
     });
+    } catch (error) {
+      await stores.close();
+      throw error;
+    }
     const { problem, ...outcome } = search.origin;
-    options.logger.info({ briefings: archive.size, ...outcome }, 'search index ready');
+    options.logger.info({ store: stores.description, briefings: archive.size, ...outcome }, 'search index ready');
     if (problem) options.logger.warn({ problem }, 'search index snapshot');
-    return new LumenApp(options, archive, state, search);
+    return new LumenApp(options, stores, search);
   }
 
   /** What commands and delivery query: the search service's read-only view. */
@@ -126,7 +160,7 @@ export class LumenApp {
       alerts: this.alerts,
       testPost: (subscription) => {
         if (!this.#poster) throw new Error('the bot is not connected');
-        return new TestPoster({ state: this.state, archive: this.archive, poster: this.#poster, clock: this.clock, onTopic: this.onTopic }).post(subscription);
+        return new TestPoster({ deliveries: this.stores.deliveries, archive: this.archive, poster: this.#poster, clock: this.clock, onTopic: this.onTopic }).post(subscription);
       },
     };
   }
@@ -137,7 +171,8 @@ export class LumenApp {
    * taken over.
    */
   async startBot(options: { token: string; restApi?: string; router?: RouterOptions }): Promise<LumenBot> {
-    this.#dataDirLock ??= await acquireProcessLock(join(this.dataDir, DATA_DIR_LOCK_FILE), `the data directory ${this.dataDir}`);
+    // lowdb files belong to one process; processes sharing PostgreSQL divide the work by claims instead.
+    if (!this.#options.database) this.#dataDirLock ??= await acquireProcessLock(join(this.dataDir, DATA_DIR_LOCK_FILE), `the data directory ${this.dataDir}`);
     try {
       this.#bot = await LumenBot.start({
         token: options.token,
@@ -146,7 +181,7 @@ export class LumenApp {
         commands: this.commands,
         context: {
           library: this.library,
-          briefingContext: new BriefingContext(this.state, this.clock),
+          briefingContext: new BriefingContext(this.stores, this.clock),
           clock: this.clock,
           logger: this.logger,
           delivery: this.#delivery,
@@ -155,7 +190,7 @@ export class LumenApp {
       });
       this.#poster = new DiscordPoster(this.#bot.client);
     } catch (error) {
-      await this.#dataDirLock.release();
+      await this.#dataDirLock?.release();
       this.#dataDirLock = undefined;
       throw error;
     }
@@ -171,7 +206,10 @@ export class LumenApp {
     const bot = this.#bot;
     if (!bot) throw new Error('start the bot before the schedule');
     const runner = new DeliveryRunner({
-      state: this.state,
+      subscriptions: this.stores.subscriptions,
+      deliveries: this.stores.deliveries,
+      owner: this.processId,
+      ...(this.#options.claimLeaseMs ? { claimLeaseMs: this.#options.claimLeaseMs } : {}),
       archive: this.archive,
       poster: this.#poster ?? new DiscordPoster(bot.client),
       clock: this.clock,
@@ -197,6 +235,7 @@ export class LumenApp {
       },
     };
     this.#deliveryJob = delivery;
+    this.#runner = runner;
     this.#scheduler = new Scheduler([inbox, delivery], this.clock, this.logger);
     await this.#scheduler.runAll();
     if (options.realTime) this.#scheduler.start();
@@ -226,9 +265,13 @@ export class LumenApp {
   async stop(): Promise<void> {
     await this.#scheduler?.stop();
     this.#scheduler = undefined;
+    // Another process sharing the database may deliver this one's subscriptions at once.
+    await this.#runner?.releaseClaims().catch((error: unknown) => this.logger.warn({ err: error }, 'could not release delivery claims; they expire on their own'));
+    this.#runner = undefined;
     await this.#bot?.stop();
     this.#bot = undefined;
     await this.search.close();
+    await this.stores.close();
     await this.#dataDirLock?.release();
     this.#dataDirLock = undefined;
   }

@@ -27,7 +27,13 @@ export interface StartBotOptions {
  * schedule. Throws (a LumenError for a store it cannot trust) when it cannot start.
  */
 export async function startDiscordBot(config: Config & { discordToken: string }, logger: Logger, options: StartBotOptions = {}): Promise<LumenApp> {
-  const app = await LumenApp.open({ dataDir: config.dataDir, clock: options.clock ?? systemClock, logger, inboxPollSeconds: config.inboxPollSeconds });
+  const app = await LumenApp.open({
+    dataDir: config.dataDir,
+    ...(config.database ? { database: config.database } : {}),
+    clock: options.clock ?? systemClock,
+    logger,
+    inboxPollSeconds: config.inboxPollSeconds,
+  });
   if (app.archive.size === 0) logger.warn({ dataDir: config.dataDir, inbox: `${config.dataDir}/inbox` }, EMPTY_ARCHIVE_WARNING);
   try {
     await options.beforeBot?.(app);

@@ -9,10 +9,7 @@ import type { AlertKind } from '../render/alert-messages.js';
 import { renderAlert } from '../render/alert-messages.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { AlertSettings } from '../domain/subscription.schema.js';
-import type { StateStore } from '../store/state-store.js';
-
-/** Keys remembered per server; the oldest are forgotten (their conditions are long past). */
-export const MAX_ALERT_KEYS = 2000;
+import type { AlertStore } from '../store/lumen-stores.js';
 
 export interface Alert {
   /** Identifies the event: the same key is alerted once. */
@@ -30,27 +27,23 @@ export interface AlertSink {
 }
 
 export class AlertService implements AlertSink {
-  readonly #state: StateStore;
+  readonly #store: AlertStore;
   readonly #logger: Logger;
   readonly #send: (channelId: string, payload: MessagePayload) => Promise<void>;
 
-  constructor(options: { state: StateStore; logger: Logger; send: (channelId: string, payload: MessagePayload) => Promise<void> }) {
-    this.#state = options.state;
+  constructor(options: { store: AlertStore; logger: Logger; send: (channelId: string, payload: MessagePayload) => Promise<void> }) {
+    this.#store = options.store;
     this.#logger = options.logger;
     this.#send = options.send;
   }
 
   /** Names the channel where this server's alerts go. */
   async configure(guildId: string, channelId: string, userId: string): Promise<void> {
-    await this.#state.update((state) => {
-      state.alerts ??= {};
-      const sent = state.alerts[guildId]?.sent ?? [];
-      state.alerts[guildId] = { channelId, setBy: userId, sent };
-    });
+    await this.#store.configure(guildId, { channelId, setBy: userId });
   }
 
-  settings(guildId: string): AlertSettings | undefined {
-    return this.#state.data.alerts?.[guildId];
+  async settings(guildId: string): Promise<AlertSettings | undefined> {
+    return this.#store.settings(guildId);
   }
 
   /**
@@ -58,16 +51,7 @@ export class AlertService implements AlertSink {
    * is written before the post: a failed post is logged, not retried every minute.
    */
   async raise(alert: Alert): Promise<void> {
-    const targets: { guildId: string; channelId: string }[] = [];
-    await this.#state.update((state) => {
-      for (const [guildId, settings] of Object.entries(state.alerts ?? {})) {
-        if (alert.guildId !== undefined && alert.guildId !== guildId) continue;
-        if (settings.sent.includes(alert.key)) continue;
-        settings.sent.push(alert.key);
-        if (settings.sent.length > MAX_ALERT_KEYS) settings.sent.splice(0, settings.sent.length - MAX_ALERT_KEYS);
-        targets.push({ guildId, channelId: settings.channelId });
-      }
-    });
+    const targets = await this.#store.claimAlert(alert.key, alert.guildId);
     if (targets.length === 0) {
       this.#logger.info({ alert: alert.key }, 'alert not posted: already sent, or no alert channel set');
       return;

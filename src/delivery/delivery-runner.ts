@@ -11,20 +11,28 @@ import { briefingThreadName, renderDigest } from '../render/delivery-messages.js
 import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import { renderSubscriptionNotice } from '../render/subscription-messages.js';
 import { planNextDelivery, plannedSlugs, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
+import type { DeliveryDone } from '../domain/delivery-progress.js';
+import type { PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
-import type { DeliveryOutcome, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
-import type { StateFile } from '../store/state.schema.js';
-import { StateStore } from '../store/state-store.js';
+import type { DeliveryStore, SubscriptionStore } from '../store/lumen-stores.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
 import { countDigestParts, findNewBriefingPost } from './earlier-posts.js';
-import { applyFailure, outcomeOf } from './failure-policy.js';
+import { outcomeOf } from './failure-policy.js';
 import { PostFailure, type Poster } from './poster.js';
 import type { AlertSink } from './alerts.js';
 import { alertForFailure, checkPermissionsBeforePosting } from './delivery-alerts.js';
 import { subscriptionView } from './subscription-rules.js';
 
 export interface DeliveryRunnerOptions {
-  state: StateStore;
+  subscriptions: SubscriptionStore;
+  deliveries: DeliveryStore;
+  /**
+   * Who this process is, for claims: processes sharing a database each deliver only the
+   * subscriptions they hold (src/store/lumen-stores.ts).
+   */
+  owner: string;
+  /** How long a claim lasts unless renewed (default 5 min: longer than any one delivery). */
+  claimLeaseMs?: number;
   archive: BriefingArchive;
   poster: Poster;
   clock: Clock;
@@ -39,6 +47,7 @@ const MAX_PER_RUN = 25;
 const MINUTE = 60_000;
 /** How far back from the recorded intent to look for a post that may have gone out. */
 const RECONCILE_SLACK_MS = 2 * MINUTE;
+const DEFAULT_CLAIM_LEASE_MS = 5 * MINUTE;
 
 
 export class DeliveryRunner {
@@ -56,16 +65,20 @@ export class DeliveryRunner {
    * finish and not started twice, and never holds up the others. Resolves once the deliveries
    * this call started are done.
    */
-  run(): Promise<void> {
+  async run(): Promise<void> {
+    const { deliveries, owner, clock } = this.#o;
+    const claimed = await deliveries.claimActive(owner, clock.now(), this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
     const started: Promise<void>[] = [];
-    for (const sub of this.#o.state.data.subscriptions) {
-      if (sub.status !== 'active' || this.#inFlight.has(sub.id)) continue;
+    for (const sub of claimed) {
+      if (this.#inFlight.has(sub.id)) continue;
       const id = sub.id;
-      const work = this.#runOne(id).finally(() => this.#inFlight.delete(id));
+      const work = this.#runOne(sub)
+        .catch((error: unknown) => this.#o.logger.error({ err: error, subscription: id }, 'delivery could not record its progress; will retry'))
+        .finally(() => this.#inFlight.delete(id));
       this.#inFlight.set(id, work);
       started.push(work);
     }
-    return Promise.all(started).then(() => undefined);
+    await Promise.all(started);
   }
 
   /** Resolves once no delivery is in flight. */
@@ -73,10 +86,18 @@ export class DeliveryRunner {
     while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight.values()]);
   }
 
-  async #runOne(id: string): Promise<void> {
+  /** Gives up this process's claims (at shutdown), so another process may deliver at once. */
+  async releaseClaims(): Promise<void> {
+    await this.whenIdle();
+    await this.#o.deliveries.release(this.#o.owner);
+  }
+
+  async #runOne(claimed: Subscription): Promise<void> {
+    const id = claimed.id;
+    let sub: Subscription | undefined = claimed;
     for (let i = 0; i < MAX_PER_RUN; i++) {
-      const sub = this.#sub(id);
-      if (!sub) return;
+      if (i > 0) sub = await this.#o.subscriptions.get(id);
+      if (sub?.status !== 'active') return;
       const plan = planNextDelivery({
         subscription: sub,
         importedAfter: (seq) => this.#o.archive.importedAfter(seq).map((s) => ({ seq: s.seq, briefing: s.briefing })),
@@ -88,14 +109,10 @@ export class DeliveryRunner {
         const progressed = await this.#carryOut(sub, plan);
         if (!progressed) return;
       } catch (error) {
-        await this.#failed(id, error, plannedSlugs(plan));
+        await this.#failed(sub, error, plannedSlugs(plan));
         return;
       }
     }
-  }
-
-  #sub(id: string, state: Readonly<StateFile> = this.#o.state.data): Subscription | undefined {
-    return state.subscriptions.find((s) => s.id === id);
   }
 
   /** Returns whether the subscription moved on (so the next due item may follow at once). */
@@ -118,11 +135,8 @@ export class DeliveryRunner {
           startedAt: now.toISOString(),
           partsSent: 0,
         };
-        // The intent is on disk before the first byte goes to Discord.
-        await this.#o.state.update((state) => {
-          const target = this.#sub(sub.id, state);
-          if (target) target.pending = pending;
-        });
+        // The intent is durable before the first byte goes to Discord.
+        if (!(await this.#o.deliveries.recordIntent(sub.id, pending))) return false;
         await this.#send(sub, pending, 0);
         return true;
       }
@@ -198,71 +212,34 @@ export class DeliveryRunner {
     for (let part = fromPart; part < parts.length; part++) {
       const { messageId } = await this.#o.poster.postMessage(sub.channelId, parts[part] as (typeof parts)[number], { nonce: partNonce(pending.id, part) });
       firstId ??= messageId;
-      await this.#o.state.update((state) => {
-        const target = this.#sub(sub.id, state);
-        if (target?.pending) target.pending.partsSent = part + 1;
-      });
+      await this.#o.deliveries.markPartsSent(sub.id, pending.id, part + 1);
     }
     return this.#finish(sub.id, { upToSeq: pending.upToSeq, slotAt: pending.slotAt ? new Date(pending.slotAt) : undefined, outcome: 'posted', slugs, messageId: firstId });
   }
 
   /** Records an outcome that moves the cursor on, and clears the intent. */
-  async #finish(
-    id: string,
-    done: { upToSeq: number; slotAt?: Date; outcome: DeliveryOutcome; reason?: string; slugs: string[]; messageId?: string; threadId?: string },
-  ): Promise<void> {
-    const at = this.#o.clock.now().toISOString();
-    await this.#o.state.update((state) => {
-      const sub = this.#sub(id, state);
-      if (!sub) return;
-      const kind = sub.pending?.kind ?? sub.mode;
-      sub.cursorSeq = Math.max(sub.cursorSeq, done.upToSeq);
-      if (done.slotAt) sub.lastSlotAt = done.slotAt.toISOString();
-      delete sub.pending;
-      delete sub.retry;
-      sub.lastDelivery = { at, outcome: done.outcome, ...(done.reason ? { reason: done.reason } : {}) };
-      if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);
-      StateStore.appendDelivery(state, {
-        at,
-        subscriptionId: id,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind,
-        slugs: done.slugs,
-        outcome: done.outcome,
-        ...(done.reason ? { reason: done.reason } : {}),
-        ...(done.messageId ? { messageId: done.messageId } : {}),
-      });
-    });
+  async #finish(id: string, done: DeliveryDone): Promise<void> {
+    await this.#o.deliveries.finish(id, done, this.#o.clock.now());
   }
 
   /** A post failed: pause, remove, retry later or give up on it, and say so. */
-  async #failed(id: string, error: unknown, planned: string[] = []): Promise<void> {
-    const sub = this.#sub(id);
-    if (!sub) return;
+  async #failed(sub: Subscription, error: unknown, planned: string[] = []): Promise<void> {
+    const id = sub.id;
+    const before = (await this.#o.subscriptions.get(id)) ?? sub;
     const reason = error instanceof Error ? error.message : String(error);
     if (!(error instanceof PostFailure)) this.#o.logger.error({ err: error, subscription: id }, 'unexpected delivery error; will retry');
     const now = this.#o.clock.now();
-    const at = now.toISOString();
-    const slugs = sub.pending ? this.#briefings(sub.pending).map((b) => b.briefing.slug) : planned;
+    const slugs = before.pending ? this.#briefings(before.pending).map((b) => b.briefing.slug) : planned;
     const outcome = outcomeOf(error);
-
-    await this.#o.state.update((state) => {
-      const target = this.#sub(id, state);
-      if (!target) return;
-      const record = { at, subscriptionId: id, guildId: target.guildId, channelId: target.channelId, kind: target.pending?.kind ?? target.mode, slugs, outcome, reason };
-      StateStore.appendDelivery(state, record);
-      target.lastDelivery = { at, outcome, reason };
-      applyFailure(state, target, outcome, reason, now);
-    });
-    this.#o.logger.warn({ subscription: id, channel: sub.channelId, outcome, reason }, 'delivery did not go through');
+    const after = await this.#o.deliveries.fail(id, { outcome, reason, slugs }, now);
+    this.#o.logger.warn({ subscription: id, channel: before.channelId, outcome, reason }, 'delivery did not go through');
     if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {
-      const notice = renderSubscriptionNotice(subscriptionView(sub), outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);
-      await this.#o.poster.notice(sub.createdInChannelId, notice).catch((noticeError: unknown) => {
-        this.#o.logger.info({ err: noticeError, channel: sub.createdInChannelId }, 'could not post the notice either');
+      const notice = renderSubscriptionNotice(subscriptionView(before), outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);
+      await this.#o.poster.notice(before.createdInChannelId, notice).catch((noticeError: unknown) => {
+        this.#o.logger.info({ err: noticeError, channel: before.createdInChannelId }, 'could not post the notice either');
       });
     }
-    const alert = alertForFailure(sub, this.#sub(id), error, outcome, reason, at);
+    const alert = alertForFailure(before, after, error, outcome, reason, now.toISOString());
     if (alert) await this.#o.alerts?.raise(alert);
   }
 }

@@ -8,10 +8,10 @@
  * subscription-list.ts and alert-messages.ts; the topic filter in src/schedule/delivery-plan.ts.
  */
 import type { Clock } from '../domain/clock.js';
+import type { DeliveryRecord, Subscription } from '../domain/subscription.schema.js';
 import { nextRunAt } from '../schedule/delivery-plan.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
-import type { DeliveryRecord, Subscription } from '../domain/subscription.schema.js';
-import type { StateStore } from '../store/state-store.js';
+import type { DeliveryStore, SubscriptionStore } from '../store/lumen-stores.js';
 import { checkSubscribeOptions, newSubscriptionId, sameSubscription, shortIdOf, type SubscribeOptions } from './subscription-rules.js';
 
 export { DEFAULT_DIGEST_TIME, DEFAULT_TIMEZONE, normaliseTime } from './subscription-rules.js';
@@ -30,13 +30,15 @@ export type SubscribeResult =
 export type FindResult = { ok: true; subscription: Subscription } | { ok: false; problem: string };
 
 export class SubscriptionService {
-  readonly #state: StateStore;
+  readonly #subscriptions: SubscriptionStore;
+  readonly #deliveries: DeliveryStore;
   readonly #archive: BriefingArchive;
   readonly #clock: Clock;
   readonly #requestDelivery: () => void;
 
-  constructor(options: { state: StateStore; archive: BriefingArchive; clock: Clock; requestDelivery: () => void }) {
-    this.#state = options.state;
+  constructor(options: { subscriptions: SubscriptionStore; deliveries: DeliveryStore; archive: BriefingArchive; clock: Clock; requestDelivery: () => void }) {
+    this.#subscriptions = options.subscriptions;
+    this.#deliveries = options.deliveries;
     this.#archive = options.archive;
     this.#clock = options.clock;
     this.#requestDelivery = options.requestDelivery;
@@ -51,22 +53,23 @@ export class SubscriptionService {
     if (!checked.ok) return checked;
     const { settings } = checked;
     const now = this.#clock.now();
-    const result: { id: string; change: 'created' | 'updated' | 'resumed' } = { id: '', change: 'created' };
-    await this.#state.update((state) => {
-      const sub = state.subscriptions.find((s) => sameSubscription(s, request.guildId, request.channelId, request.mode, settings));
-      if (sub) {
-        result.id = sub.id;
-        result.change = sub.status === 'paused' ? 'resumed' : 'updated';
-        for (const key of ['topic', 'excludeTopic', 'mentionRoleId', 'mentionEveryone', 'format'] as const) delete sub[key];
-        Object.assign(sub, settings, { status: 'active' });
-        delete sub.statusReason;
-        delete sub.retry;
-        return;
-      }
-      result.id = newSubscriptionId(state.subscriptions);
+    const existing = await this.#subscriptions.listByGuild(request.guildId);
+    const same = existing.find((s) => sameSubscription(s, request.guildId, request.channelId, request.mode, settings));
+    let subscription: Subscription | undefined;
+    const result: { change: 'created' | 'updated' | 'resumed' } = { change: 'created' };
+    if (same) {
+      subscription = await this.#subscriptions.update(same.id, (current) => {
+        result.change = current.status === 'paused' ? 'resumed' : 'updated';
+        const next: Subscription = { ...current };
+        for (const key of ['topic', 'excludeTopic', 'mentionRoleId', 'mentionEveryone', 'format', 'statusReason', 'retry'] as const) delete next[key];
+        return { ...next, ...settings, status: 'active' };
+      });
+    }
+    if (!subscription) {
+      result.change = 'created';
       // A new subscription starts from now: what the archive already holds is never posted.
-      state.subscriptions.push({
-        id: result.id,
+      subscription = {
+        id: newSubscriptionId(existing),
         guildId: request.guildId,
         channelId: request.channelId,
         createdInChannelId: request.createdInChannelId,
@@ -76,66 +79,47 @@ export class SubscriptionService {
         createdAt: now.toISOString(),
         status: 'active',
         cursorSeq: this.#archive.lastSeq,
-      });
-    });
-    const { id, change } = result;
-    const subscription = this.#state.data.subscriptions.find((s) => s.id === id) as Subscription;
+      };
+      await this.#subscriptions.create(subscription);
+    }
+    const { change } = result;
     const owed = change === 'resumed' ? this.#archive.importedAfter(subscription.cursorSeq).length : 0;
     if (owed > 0) this.#requestDelivery();
     return { ok: true, subscription, change, owed, nextRunAt: nextRunAt(subscription, now) };
   }
 
   /** The guild's subscription with short id `shortId` (as typed: case and spaces do not matter). */
-  find(guildId: string, shortId: string): FindResult {
+  async find(guildId: string, shortId: string): Promise<FindResult> {
     const typed = shortId.trim().toLowerCase().replace(/^#/, '');
-    const sub = this.#state.data.subscriptions.find((s) => s.guildId === guildId && shortIdOf(s) === typed);
+    const subs = await this.#subscriptions.listByGuild(guildId);
+    const sub = subs.find((s) => shortIdOf(s) === typed);
     if (sub) return { ok: true, subscription: sub };
-    const ids = this.#state.data.subscriptions.filter((s) => s.guildId === guildId).map(shortIdOf);
-    const hint = ids.length === 0 ? 'This server has no subscriptions.' : 'Run `/subscriptions list` to see the ids.';
+    const hint = subs.length === 0 ? 'This server has no subscriptions.' : 'Run `/subscriptions list` to see the ids.';
     return { ok: false, problem: `No subscription of this server has the id \`${typed || '(empty)'}\`. ${hint}` };
   }
 
   /** This channel's subscriptions (of one mode, or all): what `/unsubscribe channel:` would remove. */
-  inChannel(guildId: string, channelId: string, mode?: 'new' | 'digest'): Subscription[] {
-    return this.#state.data.subscriptions.filter((s) => s.guildId === guildId && s.channelId === channelId && (mode === undefined || s.mode === mode));
+  async inChannel(guildId: string, channelId: string, mode?: 'new' | 'digest'): Promise<Subscription[]> {
+    return (await this.#subscriptions.listByGuild(guildId)).filter((s) => s.channelId === channelId && (mode === undefined || s.mode === mode));
   }
 
   /** Removes the subscriptions with these ids (of this guild); returns what was removed. */
   async remove(guildId: string, ids: readonly string[]): Promise<Subscription[]> {
-    const wanted = new Set(ids);
-    const matches = (s: Subscription): boolean => s.guildId === guildId && wanted.has(s.id);
-    const removed = this.#state.data.subscriptions.filter(matches);
-    if (removed.length > 0) {
-      await this.#state.update((state) => {
-        state.subscriptions = state.subscriptions.filter((s) => !matches(s));
-      });
-    }
-    return removed;
+    return ids.length === 0 ? [] : this.#subscriptions.remove(guildId, ids);
   }
 
   /** Removes this channel's subscriptions (of one mode, or all); returns what was removed. */
   async unsubscribe(guildId: string, channelId: string, mode?: 'new' | 'digest'): Promise<Subscription[]> {
-    return this.remove(guildId, this.inChannel(guildId, channelId, mode).map((s) => s.id));
+    return this.remove(guildId, (await this.inChannel(guildId, channelId, mode)).map((s) => s.id));
   }
 
-  list(guildId: string): { subscription: Subscription; nextRunAt: Date | undefined }[] {
+  async list(guildId: string): Promise<{ subscription: Subscription; nextRunAt: Date | undefined }[]> {
     const now = this.#clock.now();
-    return this.#state.data.subscriptions.filter((s) => s.guildId === guildId).map((subscription) => ({ subscription, nextRunAt: nextRunAt(subscription, now) }));
+    return (await this.#subscriptions.listByGuild(guildId)).map((subscription) => ({ subscription, nextRunAt: nextRunAt(subscription, now) }));
   }
 
   /** The last `limit` deliveries of a subscription (tests included), newest first. */
-  history(subscriptionId: string, limit = 10): DeliveryRecord[] {
-    const records: DeliveryRecord[] = [];
-    const log = this.#state.data.deliveries;
-    for (let i = log.length - 1; i >= 0 && records.length < limit; i--) {
-      const record = log[i] as DeliveryRecord;
-      if (record.subscriptionId === subscriptionId) records.push(record);
-    }
-    return records;
-  }
-
-  /** The briefing a thread (opened under a new-briefing post) discusses. */
-  briefingOfThread(channelId: string): string | undefined {
-    return this.#state.data.threads[channelId];
+  async history(subscriptionId: string, limit = 10): Promise<DeliveryRecord[]> {
+    return this.#deliveries.history(subscriptionId, limit);
   }
 }

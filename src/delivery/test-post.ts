@@ -11,7 +11,7 @@ import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { Subscription } from '../domain/subscription.schema.js';
-import { StateStore } from '../store/state-store.js';
+import type { DeliveryStore } from '../store/lumen-stores.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
 import type { Poster } from './poster.js';
 import { shortIdOf } from './subscription-rules.js';
@@ -21,7 +21,7 @@ const DAY = 24 * 60 * 60_000;
 export type TestPostResult = { ok: true; messageId: string; slugs: string[] } | { ok: false; problem: string };
 
 export interface TestPostOptions {
-  state: StateStore;
+  deliveries: DeliveryStore;
   archive: BriefingArchive;
   poster: Poster;
   clock: Clock;
@@ -52,18 +52,16 @@ export class TestPoster {
       return { ok: false, problem: `The test post did not go through: ${error instanceof Error ? error.message : String(error)}.` };
     }
     const posted = messageId as string;
-    await this.#o.state.update((state) => {
-      StateStore.appendDelivery(state, {
-        at: now.toISOString(),
-        subscriptionId: sub.id,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind: sub.mode,
-        slugs: planned.slugs,
-        outcome: 'posted',
-        messageId: posted,
-        test: true,
-      });
+    await this.#o.deliveries.log({
+      at: now.toISOString(),
+      subscriptionId: sub.id,
+      guildId: sub.guildId,
+      channelId: sub.channelId,
+      kind: sub.mode,
+      slugs: planned.slugs,
+      outcome: 'posted',
+      messageId: posted,
+      test: true,
     });
     return { ok: true, messageId: posted, slugs: planned.slugs };
   }

@@ -9,7 +9,7 @@
  * restart keeps it; short-lived, because a conversation moves on.
  */
 import type { Clock } from '../domain/clock.js';
-import type { StateStore } from '../store/state-store.js';
+import type { ChannelContextStore, DeliveryStore, ThreadStore } from '../store/lumen-stores.js';
 
 const SNOWFLAKE = /^\d{15,21}$/;
 
@@ -23,11 +23,11 @@ export interface BriefingPrior {
 }
 
 export class BriefingContext {
-  readonly #state: StateStore;
+  readonly #stores: { threads: ThreadStore; channelContext: ChannelContextStore; deliveries: DeliveryStore };
   readonly #clock: Clock;
 
-  constructor(state: StateStore, clock: Clock) {
-    this.#state = state;
+  constructor(stores: { threads: ThreadStore; channelContext: ChannelContextStore; deliveries: DeliveryStore }, clock: Clock) {
+    this.#stores = stores;
     this.#clock = clock;
   }
 
@@ -35,18 +35,17 @@ export class BriefingContext {
   async shown(channelId: string, userId: string | undefined, slug: string): Promise<void> {
     // Only real snowflakes reach the state file, which is validated on every start.
     if (!SNOWFLAKE.test(channelId) || (userId !== undefined && !SNOWFLAKE.test(userId))) return;
-    await this.#state.rememberBriefingShown(channelId, userId, slug, this.#clock.now());
+    await this.#stores.channelContext.remember(channelId, userId, slug, this.#clock.now());
   }
 
   /** The prior for a question `userId` asks in `channelId` now, if there is one. */
-  priorFor(channelId: string, userId: string | undefined): BriefingPrior | undefined {
-    const thread = this.#state.data.threads[channelId];
+  async priorFor(channelId: string, userId: string | undefined): Promise<BriefingPrior | undefined> {
+    const thread = await this.#stores.threads.briefingOf(channelId);
     if (thread) return { slugs: [thread], source: 'thread' };
     const now = this.#clock.now().getTime();
     const fresh = (at: string): boolean => now - Date.parse(at) <= CONTEXT_TTL_MS && Date.parse(at) <= now + 1000;
-    const { user, channel } = this.#state.briefingsShownIn(channelId, userId);
+    const [{ user, channel }, posted] = await Promise.all([this.#stores.channelContext.shownIn(channelId, userId), this.#stores.deliveries.lastPostedIn(channelId)]);
     if (user && fresh(user.at)) return { slugs: [user.slug], source: 'user' };
-    const posted = this.#state.data.deliveries.findLast((d) => d.channelId === channelId && d.outcome === 'posted');
     const postedFresh = posted && fresh(posted.at) && posted.slugs.length > 0 ? posted : undefined;
     const shownFresh = channel && fresh(channel.at) ? channel : undefined;
     if (postedFresh && (!shownFresh || Date.parse(postedFresh.at) > Date.parse(shownFresh.at))) return { slugs: [...postedFresh.slugs], source: 'posted' };

@@ -12,7 +12,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
 /** Values read only when scraped: no timer, and always current. */
 export interface ScrapeReaders {
   archiveSize?: () => number;
-  pendingIntents?: () => number;
+  pendingIntents?: () => Promise<number> | number;
   /** Shard id → heartbeat round trip in ms (-1 before the first heartbeat). */
   shardPingsMs?: () => ReadonlyMap<number, number>;
 }
@@ -36,8 +36,8 @@ export class LumenMetrics {
     name: 'lumen_pending_intents',
     help: 'Deliveries recorded as intended but not yet confirmed sent',
     registers: [this.registry],
-    collect: () => {
-      if (this.#readers.pendingIntents) this.pendingIntents.set(this.#readers.pendingIntents());
+    collect: async () => {
+      if (this.#readers.pendingIntents) this.pendingIntents.set(await this.#readers.pendingIntents());
     },
   });
   readonly rateLimited = new Counter({

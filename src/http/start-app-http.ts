@@ -34,13 +34,15 @@ export async function startAppHttp(app: LumenApp, config: Config, logger: Logger
   const metrics = new LumenMetrics();
   metrics.readOnScrape({
     archiveSize: () => app.archive.size,
-    pendingIntents: () => app.state.data.subscriptions.filter((s) => s.pending !== undefined).length,
+    pendingIntents: () => app.stores.deliveries.countPending(),
     shardPingsMs: () => new Map([...(app.bot?.client.ws.shards.entries() ?? [])].map(([id, shard]) => [id, shard.ping])),
   });
   const probes: Record<string, ReadinessProbe> = {
     gateway: () => (app.bot?.client.isReady() ? { ok: true } : { ok: false, detail: 'not connected to the Discord gateway' }),
     store: async () => {
+      // The data directory holds the inbox and the index snapshot whichever store keeps the data.
       await access(app.dataDir, constants.R_OK | constants.W_OK);
+      if (!(await app.stores.ping())) return { ok: false, detail: `${app.stores.description} does not answer` };
       return { ok: true, detail: `${app.archive.size} briefings` };
     },
   };

@@ -33,6 +33,8 @@ export interface BriefingArchive {
   readonly lastSeq: number;
   /** Stores a batch in one write: all of it lands, or (on a write error) none of it. */
   save(batch: IncomingBriefing[], now: Date): Promise<SaveResult[]>;
+  /** Catches up with saves made by another process (`lumen import`, another bot); resolves whether anything changed. */
+  refresh(): Promise<boolean>;
   /** Called after each save with the briefings that were imported or updated. */
   onChange(listener: (changed: StoredBriefing[]) => void): () => void;
 }

@@ -65,11 +65,11 @@ describe('given /brief in a channel, then a follow-up there', () => {
     expect(bestOf((await run('ask', { question: VAGUE }, { channel: 'analysts' })).messages[0])).toBe('eu-china-ev-tariffs#3');
   });
 
-  it('then the context is kept in the state file, per channel and per user', () => {
-    const entries = sandbox.app.state.data.channelContext ?? [];
+  it('then the context is kept in the store, per channel and per user', async () => {
     const briefings = sandbox.discord.channelId('briefings');
-    expect(entries.filter((e) => e.channelId === briefings).map((e) => e.userId === undefined)).toContain(true);
-    expect(entries.some((e) => e.channelId === briefings && e.userId !== undefined)).toBe(true);
+    const shown = await sandbox.app.stores.channelContext.shownIn(briefings, sandbox.discord.userId('member'));
+    expect(shown.channel?.channelId).toBe(briefings);
+    expect(shown.user?.userId).toBe(sandbox.discord.userId('member'));
   });
 });
 

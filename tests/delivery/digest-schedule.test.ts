@@ -3,7 +3,7 @@
  * change, listing what was imported since the previous digest; nothing on an empty day.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { botPosts, briefingText, deliveries, dropInInbox, HOUR, MINUTE, messageText, slugsOf, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, deliveries, dropInInbox, HOUR, MINUTE, messageText, slugsOf, startWorld, subscribe, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -50,14 +50,14 @@ describe('given a digest at 08:00 Europe/Berlin over the end of summer time (25 
     expect(posts.every((p) => (p.allowedMentions as { parse?: unknown[] }).parse?.length === 0)).toBe(true);
 
     // Monday had nothing new: no post, but the log says why.
-    expect(deliveries(w).map((d) => [d.at, d.outcome, d.slugs])).toEqual([
+    expect((await deliveries(w)).map((d) => [d.at, d.outcome, d.slugs])).toEqual([
       ['2026-10-23T06:00:00.000Z', 'posted', ['aa-friday-early']],
       ['2026-10-24T06:00:00.000Z', 'posted', ['bb-friday-noon']],
       ['2026-10-25T07:00:00.000Z', 'posted', ['cc-saturday-night']],
       ['2026-10-26T07:00:00.000Z', 'skipped-empty', []],
       ['2026-10-27T07:00:00.000Z', 'posted', ['dd-monday']],
     ]);
-    expect(w.sandbox.app.state.data.subscriptions[0]?.lastSlotAt).toBe('2026-10-27T07:00:00.000Z');
+    expect((await storedSubscriptions(w))[0]?.lastSlotAt).toBe('2026-10-27T07:00:00.000Z');
   });
 
   it('then a member pressing a digest\'s Open button sees that briefing, privately', async () => {
@@ -89,7 +89,7 @@ describe('given more briefings in a day than one digest message holds', () => {
     expect(messageText(posts[1])).toContain('🗞️ Daily digest (continued)');
     expect(posts.flatMap((p) => slugsOf(p))).toEqual(slugs);
     expect(posts.every((p) => p.data.timestamp === '2026-11-25T18:00:00.000Z')).toBe(true);
-    expect(deliveries(w).map((d) => d.outcome)).toEqual(['posted']);
+    expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['posted']);
     await w.sandbox.advance(5 * MINUTE);
     expect(botPosts(w, 'briefings')).toHaveLength(posts.length);
   });

@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortIdOf } from '../../src/delivery/subscription-rules.js';
-import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, messageText, slugsOf, setBotPermissions, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, messageText, slugsOf, setBotPermissions, startWorld, subscribe, waitFor, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -26,7 +26,7 @@ async function importBriefing(w: DeliveryWorld, slug: string): Promise<void> {
 }
 
 const shortId = (sub: { id: string } | undefined): string => shortIdOf(sub ?? { id: '' });
-const subOf = (w: DeliveryWorld, channel: string) => w.sandbox.app.state.data.subscriptions.find((s) => s.channelId === w.sandbox.discord.channelId(channel));
+const subOf = async (w: DeliveryWorld, channel: string) => (await storedSubscriptions(w)).find((s) => s.channelId === w.sandbox.discord.channelId(channel));
 
 describe.each([
   { missing: 'Send Messages', change: { send: false }, outcome: 'paused-missing-permissions', reason: 'the bot is missing Send Messages in that channel' },
@@ -42,28 +42,28 @@ describe.each([
     // The gateway's cached permissions tell before Discord is asked (issue 16): no 403 at all.
     const refused = w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.status === 403);
     expect(refused).toEqual([]);
-    expect(subOf(w, 'briefings')).toMatchObject({ status: 'paused', statusReason: reason, lastDelivery: { outcome, reason } });
-    expect(subOf(w, 'briefings')?.pending).toBeUndefined();
-    expect(deliveries(w).map((d) => [d.outcome, d.slugs])).toEqual([[outcome, ['missed-one']]]);
+    expect((await subOf(w, 'briefings'))).toMatchObject({ status: 'paused', statusReason: reason, lastDelivery: { outcome, reason } });
+    expect((await subOf(w, 'briefings'))?.pending).toBeUndefined();
+    expect((await deliveries(w)).map((d) => [d.outcome, d.slugs])).toEqual([[outcome, ['missed-one']]]);
     const notices = botPosts(w, 'analysts');
     expect(notices).toHaveLength(1);
-    expect(messageText(notices[0])).toContain(`⏸️ Paused \`${shortId(subOf(w, 'briefings'))}\` new briefings in <#${w.sandbox.discord.channelId('briefings')}>: ${reason}. Fix the bot's permissions in that channel, then run \`/subscribe\` again to resume.`);
+    expect(messageText(notices[0])).toContain(`⏸️ Paused \`${shortId((await subOf(w, 'briefings')))}\` new briefings in <#${w.sandbox.discord.channelId('briefings')}>: ${reason}. Fix the bot's permissions in that channel, then run \`/subscribe\` again to resume.`);
 
     // Paused: more briefings and more time change nothing, and no more requests are wasted.
     await importBriefing(w, 'missed-two');
     await w.sandbox.advance(30 * MINUTE);
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.status === 403)).toHaveLength(0);
     const list = await command(w, 'subscriptions list');
-    const pausedAt = Math.floor(Date.parse(subOf(w, 'briefings')?.lastDelivery?.at ?? '') / 1000);
+    const pausedAt = Math.floor(Date.parse((await subOf(w, 'briefings'))?.lastDelivery?.at ?? '') / 1000);
     expect(list.text).toContain(`Last: paused: the bot cannot post in <#${w.sandbox.discord.channelId('briefings')}> since <t:${pausedAt}:f> (${reason}).`);
 
     await setBotPermissions(w, 'briefings', {});
     const resumed = await subscribe(w, { channel: 'briefings', mode: 'new' });
-    expect(resumed.text).toContain(`✅ Resumed: \`${shortId(subOf(w, 'briefings'))}\` new briefings in`);
+    expect(resumed.text).toContain(`✅ Resumed: \`${shortId((await subOf(w, 'briefings')))}\` new briefings in`);
     expect(resumed.text).toContain('2 briefings published while it was paused will be posted.');
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['missed-one', 'missed-two']);
-    expect(subOf(w, 'briefings')).toMatchObject({ status: 'active', cursorSeq: w.sandbox.app.archive.lastSeq });
-    expect(subOf(w, 'briefings')?.statusReason).toBeUndefined();
+    expect((await subOf(w, 'briefings'))).toMatchObject({ status: 'active', cursorSeq: w.sandbox.app.archive.lastSeq });
+    expect((await subOf(w, 'briefings'))?.statusReason).toBeUndefined();
   });
 });
 
@@ -74,7 +74,7 @@ describe('given a paused digest subscription', () => {
     await setBotPermissions(w, 'briefings', { send: false });
     await importBriefing(w, 'digest-missed-one');
     await w.sandbox.advance(4 * 60 * MINUTE);
-    expect(subOf(w, 'briefings')?.status).toBe('paused');
+    expect((await subOf(w, 'briefings'))?.status).toBe('paused');
     await importBriefing(w, 'digest-missed-two');
     await w.sandbox.advance(2 * 24 * 60 * MINUTE);
     await setBotPermissions(w, 'briefings', {});
@@ -97,8 +97,8 @@ describe('given Discord refuses a post the cached permissions allowed (50013: th
     const refused = w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.status === 403);
     expect(refused.map((r) => (r.responseBody as { code: number }).code)).toEqual([50013]);
     const reason = 'the bot may not post there (Missing Permissions)';
-    expect(subOf(w, 'briefings')).toMatchObject({ status: 'paused', statusReason: reason, lastDelivery: { outcome: 'paused-missing-permissions', reason } });
-    expect(deliveries(w).map((d) => [d.outcome, d.slugs])).toEqual([['paused-missing-permissions', ['refused-by-discord']]]);
+    expect((await subOf(w, 'briefings'))).toMatchObject({ status: 'paused', statusReason: reason, lastDelivery: { outcome: 'paused-missing-permissions', reason } });
+    expect((await deliveries(w)).map((d) => [d.outcome, d.slugs])).toEqual([['paused-missing-permissions', ['refused-by-discord']]]);
     expect(messageText(botPosts(w, 'analysts')[0])).toContain(`: ${reason}. Fix the bot's permissions in that channel`);
   });
 });
@@ -109,14 +109,14 @@ describe('given a subscribed channel is deleted', () => {
     await subscribe(w, { channel: 'briefings', mode: 'new' });
     await subscribe(w, { channel: 'forum', mode: 'new' });
     const briefingsId = w.sandbox.discord.channelId('briefings');
-    const removedId = shortId(subOf(w, 'briefings'));
+    const removedId = shortId((await subOf(w, 'briefings')));
     w.sandbox.discord.deleteChannel('briefings');
     await waitFor(() => !w.sandbox.app.bot?.client.channels.cache.has(briefingsId), 'the bot to forget the channel');
     await importBriefing(w, 'after-delete');
     await w.sandbox.advance(MINUTE);
 
-    expect(w.sandbox.app.state.data.subscriptions.map((s) => s.channelId)).toEqual([w.sandbox.discord.channelId('forum')]);
-    expect(deliveries(w, briefingsId).map((d) => [d.outcome, d.reason])).toEqual([['removed-unknown-channel', expect.stringContaining('no longer exists')]]);
+    expect((await storedSubscriptions(w)).map((s) => s.channelId)).toEqual([w.sandbox.discord.channelId('forum')]);
+    expect((await deliveries(w, briefingsId)).map((d) => [d.outcome, d.reason])).toEqual([['removed-unknown-channel', expect.stringContaining('no longer exists')]]);
     expect(messageText(botPosts(w, 'general')[0])).toContain(`🗑️ Removed \`${removedId}\` new briefings in <#${briefingsId}>`);
     expect(w.sandbox.discord.threads('forum')).toHaveLength(1);
     await w.sandbox.advance(10 * MINUTE);
@@ -135,7 +135,7 @@ describe('given Discord answers 429 to the post', () => {
     expect(posts.map((r) => r.status)).toEqual([429, 200]);
     expect(posts[1]!.at - posts[0]!.at).toBeGreaterThanOrEqual(200);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['rate-limited']);
-    expect(deliveries(w).map((d) => d.outcome)).toEqual(['posted']);
+    expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['posted']);
   });
 });
 
@@ -148,22 +148,22 @@ describe('given Discord answers 500 more often than discord.js retries', () => {
     await w.sandbox.advance(MINUTE);
     // discord.js tried four times (one try, three retries), then gave up: the runner will try again.
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).map((r) => r.status)).toEqual([500, 500, 500, 500]);
-    expect(subOf(w, 'briefings')).toMatchObject({ retry: { attempts: 1, nextAttemptAt: '2026-11-25T09:02:00.000Z' }, lastDelivery: { outcome: 'retrying' } });
-    expect(subOf(w, 'briefings')?.pending?.seqs).toHaveLength(1);
+    expect((await subOf(w, 'briefings'))).toMatchObject({ retry: { attempts: 1, nextAttemptAt: '2026-11-25T09:02:00.000Z' }, lastDelivery: { outcome: 'retrying' } });
+    expect((await subOf(w, 'briefings'))?.pending?.seqs).toHaveLength(1);
     const list = await command(w, 'subscriptions list');
     expect(list.text).toContain(`Next run: <t:${Date.parse('2026-11-25T09:02:00Z') / 1000}:f>`);
     expect(list.text).toMatch(/Last: Discord did not take the last post \(Discord answered 500.*\); trying again <t:\d+:R>/);
 
     await w.sandbox.advance(MINUTE); // second attempt: four more 500s; next in two minutes
-    expect(subOf(w, 'briefings')?.retry).toMatchObject({ attempts: 2, nextAttemptAt: '2026-11-25T09:04:00.000Z' });
+    expect((await subOf(w, 'briefings'))?.retry).toMatchObject({ attempts: 2, nextAttemptAt: '2026-11-25T09:04:00.000Z' });
     await w.sandbox.advance(MINUTE);
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS)).toHaveLength(8);
     await w.sandbox.advance(MINUTE); // third attempt: one more 500, then through
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).map((r) => r.status).slice(8)).toEqual([500, 200]);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['flaky']);
-    expect(deliveries(w).map((d) => d.outcome)).toEqual(['retrying', 'retrying', 'posted']);
-    expect(subOf(w, 'briefings')?.retry).toBeUndefined();
-    expect(subOf(w, 'briefings')?.pending).toBeUndefined();
+    expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['retrying', 'retrying', 'posted']);
+    expect((await subOf(w, 'briefings'))?.retry).toBeUndefined();
+    expect((await subOf(w, 'briefings'))?.pending).toBeUndefined();
     await w.sandbox.advance(30 * MINUTE);
     expect(botPosts(w, 'briefings')).toHaveLength(1);
   });
@@ -175,7 +175,7 @@ describe('given Discord answers 500 more often than discord.js retries', () => {
     await importBriefing(w, 'reset-by-peer');
     await w.sandbox.advance(5 * MINUTE);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['reset-by-peer']);
-    expect(deliveries(w).at(-1)?.outcome).toBe('posted');
+    expect((await deliveries(w)).at(-1)?.outcome).toBe('posted');
   });
 });
 
@@ -241,7 +241,7 @@ describe('given a channel with both a new-briefing and a digest subscription', (
       ['🗞️ Daily digest: 1 new briefing', '2026-11-25T08:00:00.000Z'],
       ['📰 **New briefing**', '2026-11-25T08:02:00.000Z'],
     ]);
-    expect(deliveries(w).map((d) => [d.kind, d.outcome, d.reason ?? ''])).toEqual([
+    expect((await deliveries(w)).map((d) => [d.kind, d.outcome, d.reason ?? ''])).toEqual([
       ['new', 'retrying', expect.stringContaining('500')],
       ['new', 'retrying', expect.stringContaining('500')],
       ['digest', 'posted', ''],
@@ -272,7 +272,7 @@ describe('given the bot loses Send Messages halfway through a long digest', () =
     discord.on('request', onFirst);
     await advanceTo(w, '2026-11-25T18:00:00.000Z');
     expect(botPosts(w, 'briefings')).toHaveLength(1);
-    expect(subOf(w, 'briefings')?.status).toBe('paused');
+    expect((await subOf(w, 'briefings'))?.status).toBe('paused');
 
     await advanceTo(w, '2026-11-25T20:00:00.000Z');
     await subscribe(w, { channel: 'briefings', mode: 'digest', time: '18:00' });
@@ -280,6 +280,6 @@ describe('given the bot loses Send Messages halfway through a long digest', () =
     const posts = botPosts(w, 'briefings');
     expect(posts.length).toBeGreaterThan(2);
     expect(posts.flatMap((p) => slugsOf(p))).toEqual(slugs);
-    expect(deliveries(w).map((d) => d.outcome)).toEqual(['paused-missing-permissions', 'posted']);
+    expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['paused-missing-permissions', 'posted']);
   });
 });

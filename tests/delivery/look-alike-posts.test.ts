@@ -15,7 +15,7 @@ import { ManualClock } from '../../src/domain/clock.js';
 import { createLogger } from '../../src/log.js';
 import { LocalDiscord } from '../../src/sandbox/emulator/local-discord.js';
 import { runLumen } from '../support/run-cli.js';
-import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, newDataDir, slugsOf, startWorld, stateOnDisk, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, newDataDir, slugsOf, startWorld, stateOnDisk, subscribe, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 const CHILD = fileURLToPath(new URL('./support/bot-child.ts', import.meta.url));
 const CHANNEL_POSTS = /^\/channels\/\d+\/messages$/;
@@ -39,7 +39,7 @@ describe('given a new-briefing post that failed with 503 four times, and a membe
     w.sandbox.discord.faults.inject({ method: 'POST', path: CHANNEL_POSTS, status: 503, times: 4 });
     await dropInInbox(w.dataDir, 'look-alike.md', await briefingText({ slug: 'look-alike' }));
     await w.sandbox.advance(MINUTE);
-    expect(w.sandbox.app.state.data.subscriptions[0]?.pending?.kind).toBe('new');
+    expect((await storedSubscriptions(w))[0]?.pending?.kind).toBe('new');
     expect(botPosts(w, 'briefings')).toEqual([]);
 
     // The member's card: the bot's own message in #briefings, with buttons naming the slug.
@@ -51,11 +51,11 @@ describe('given a new-briefing post that failed with 503 four times, and a membe
     const posts = botPosts(w, 'briefings');
     expect(posts.map((p) => slugsOf(p)[0])).toEqual(['look-alike']);
     expect(w.sandbox.discord.requestsTo('POST', CHANNEL_POSTS).map((r) => r.status)).toEqual([503, 503, 503, 503, 200]);
-    expect(deliveries(w).map((d) => [d.outcome, d.reason?.includes('found in the channel') ?? false])).toEqual([
+    expect((await deliveries(w)).map((d) => [d.outcome, d.reason?.includes('found in the channel') ?? false])).toEqual([
       ['retrying', false],
       ['posted', false],
     ]);
-    expect(w.sandbox.app.state.data.subscriptions[0]?.pending).toBeUndefined();
+    expect((await storedSubscriptions(w))[0]?.pending).toBeUndefined();
   });
 });
 

@@ -5,7 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterEach, describe, expect, it } from 'vitest';
-import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -42,8 +42,8 @@ describe('given a channel subscribed to new briefings', () => {
     expect((posts[0]?.embeds[0] as { title?: string }).title).toBe('LUMEN INSIGHT: BALTIC CABLE CUTS');
     const threads = w.sandbox.discord.threads('briefings');
     expect(threads.map((t) => t.name)).toEqual(['LUMEN INSIGHT: BALTIC CABLE CUTS']);
-    expect(w.sandbox.app.state.data.threads).toEqual({ [threads[0]?.id as string]: 'baltic-cable-cuts' });
-    expect(deliveries(w).map((d) => [d.kind, d.slugs, d.outcome])).toEqual([['new', ['baltic-cable-cuts'], 'posted']]);
+    expect(await w.sandbox.app.stores.threads.briefingOf(threads[0]?.id as string)).toBe('baltic-cable-cuts');
+    expect((await deliveries(w)).map((d) => [d.kind, d.slugs, d.outcome])).toEqual([['new', ['baltic-cable-cuts'], 'posted']]);
 
     // Time passes, the inbox is polled again and again: nothing is posted twice.
     await w.sandbox.advance(3 * 60 * MINUTE);
@@ -103,7 +103,7 @@ describe('given the bot may post but not open threads in the channel', () => {
     await importBriefing(w, 'no-thread-here');
     await w.sandbox.advance(MINUTE);
     expect(botPosts(w, 'briefings')).toEqual([]);
-    expect(deliveries(w).map((d) => [d.outcome, d.reason])).toEqual([['paused-missing-permissions', 'the bot is missing Create Public Threads in that channel']]);
+    expect((await deliveries(w)).map((d) => [d.outcome, d.reason])).toEqual([['paused-missing-permissions', 'the bot is missing Create Public Threads in that channel']]);
     await w.sandbox.advance(10 * MINUTE);
     expect(botPosts(w, 'briefings')).toHaveLength(0);
   });
@@ -122,7 +122,7 @@ describe('given a forum channel subscribed to new briefings', () => {
     for (const post of posts) {
       const [starter] = w.sandbox.discord.channelMessages(post.id);
       expect(starter?.content).toBe('📰 **New briefing**');
-      expect(w.sandbox.app.state.data.threads[post.id]).toBe(slugsOf(starter as never)[0]);
+      expect(await w.sandbox.app.stores.threads.briefingOf(post.id)).toBe(slugsOf(starter as never)[0]);
     }
     const danube = posts.find((p) => p.name.includes('DANUBE'));
     expect((await askIn(w, danube?.id as string, 'Will Saudi Arabia reopen direct talks with Sanaa?'))[0]).toBe('danube-low-water');
@@ -169,13 +169,13 @@ describe('given topic:<words>', () => {
 
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['bb-narwhal-one']);
     expect(w.sandbox.discord.threads('forum')).toHaveLength(3);
-    const log = deliveries(w, w.sandbox.discord.channelId('briefings')).map((d) => [d.outcome, d.slugs]);
+    const log = (await deliveries(w, w.sandbox.discord.channelId('briefings'))).map((d) => [d.outcome, d.slugs]);
     expect(log).toEqual([
       ['skipped-filtered', ['aa-quokka-one']],
       ['posted', ['bb-narwhal-one']],
       ['skipped-filtered', ['cc-quokka-two']],
     ]);
-    const sub = w.sandbox.app.state.data.subscriptions.find((s) => s.topic === 'narwhal');
+    const sub = (await storedSubscriptions(w)).find((s) => s.topic === 'narwhal');
     expect(sub?.cursorSeq).toBe(w.sandbox.app.archive.lastSeq);
     expect(sub?.lastDelivery?.outcome).toBe('skipped-filtered');
   });

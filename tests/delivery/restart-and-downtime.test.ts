@@ -41,7 +41,7 @@ describe('given subscriptions that have delivered', () => {
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['before-restart-one', 'before-restart-two', 'after-restart']);
     expect(w.sandbox.discord.threads('forum')).toHaveLength(3);
     expect(botPosts(w, 'general').map((p) => slugsOf(p))).toEqual([['before-restart-one', 'before-restart-two'], ['after-restart']]);
-    expect(deliveries(w).filter((d) => d.outcome === 'posted')).toHaveLength(3 + 3 + 2);
+    expect((await deliveries(w)).filter((d) => d.outcome === 'posted')).toHaveLength(3 + 3 + 2);
   });
 });
 

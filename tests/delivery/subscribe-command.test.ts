@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortIdOf } from '../../src/delivery/subscription-rules.js';
-import { command, messageText, press, setBotPermissions, startWorld, subscribe, type DeliveryWorld } from './support/delivery-harness.js';
+import { command, messageText, press, setBotPermissions, startWorld, subscribe, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -33,7 +33,7 @@ describe('given a member without Manage Channels', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new', user: 'member', skipPermissionCheck: true });
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain('Only members with Manage Channels or Manage Server can change subscriptions.');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
 
     for (const name of ['subscriptions list', 'unsubscribe', 'alerts']) {
       const options: Record<string, string> = name === 'subscriptions list' ? {} : { channel: 'briefings' };
@@ -51,11 +51,11 @@ describe('given an admin', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new' });
     expect(answer.ephemeral).toBe(true);
     const briefingsId = w.sandbox.discord.channelId('briefings');
-    const id = shortIdOf(w.sandbox.app.state.data.subscriptions[0] ?? { id: '' });
+    const id = shortIdOf((await storedSubscriptions(w))[0] ?? { id: '' });
     expect(answer.text).toContain(`✅ Subscribed: \`${id}\` new briefings in <#${briefingsId}>.`);
     expect(answer.text).toContain('It starts now (Wed 25 Nov 2026, 09:00 (UTC)): briefings already in the archive are not re-posted.');
     expect(answer.text).toContain('Each new briefing is posted as it arrives');
-    const [sub] = w.sandbox.app.state.data.subscriptions;
+    const [sub] = (await storedSubscriptions(w));
     expect(sub).toMatchObject({ channelId: briefingsId, mode: 'new', status: 'active', cursorSeq: w.sandbox.app.archive.lastSeq, createdInChannelId: w.sandbox.discord.channelId('general') });
   });
 
@@ -85,7 +85,7 @@ describe('given an admin', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'digest', time });
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain(expected);
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then an unknown IANA zone is refused, with examples of real ones', async () => {
@@ -93,7 +93,7 @@ describe('given an admin', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'digest', timezone: 'Mars/Olympus_Mons' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain('“Mars/Olympus_Mons” is not a time zone I know. Use an IANA name such as Europe/Berlin');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then a channel the bot may not post in is refused, naming the missing permission', async () => {
@@ -102,7 +102,7 @@ describe('given an admin', () => {
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new' });
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain('I cannot post in #briefings: I am missing Send Messages there.');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then a channel the bot cannot see is refused too', async () => {
@@ -112,7 +112,7 @@ describe('given an admin', () => {
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toMatch(/I cannot (see|post in) #briefings/);
     expect(answer.text).toContain('View Channel');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then mention: on a digest is refused (digests never ping)', async () => {
@@ -138,11 +138,11 @@ describe('given an admin', () => {
     expect(asked.ephemeral).toBe(true);
     expect(asked.text).toContain('Remove this subscription of');
     expect(asked.text).toContain('a daily digest in');
-    expect(w.sandbox.app.state.data.subscriptions).toHaveLength(2);
+    expect((await storedSubscriptions(w))).toHaveLength(2);
     const removed = await press(w, asked.messages[0], 'Remove');
     expect(removed.text).toContain('Removed: `');
     expect(removed.text).toContain('a daily digest in');
-    expect(w.sandbox.app.state.data.subscriptions.map((s) => s.mode)).toEqual(['new']);
+    expect((await storedSubscriptions(w)).map((s) => s.mode)).toEqual(['new']);
     const again = await command(w, 'unsubscribe', { channel: 'briefings' });
     expect(again.text).toContain('There was no subscription');
   });

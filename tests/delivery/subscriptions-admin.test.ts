@@ -7,7 +7,7 @@ import { PermissionFlagsBits } from 'discord.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortIdOf } from '../../src/delivery/subscription-rules.js';
 import { apiChannel } from '../../src/sandbox/emulator/state/api-objects.js';
-import { botPosts, briefingText, command, DAY, deliveries, dropInInbox, MINUTE, messageText, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, command, DAY, deliveries, dropInInbox, MINUTE, messageText, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 let world: DeliveryWorld | undefined;
 afterEach(async () => {
@@ -31,7 +31,7 @@ describe('given two topic subscriptions on one channel', () => {
     const narwhal = await subscribe(w, { channel: 'briefings', mode: 'new', topic: 'narwhal', exclude: 'semiconductor' });
     expect(chips.text).toContain('✅ Subscribed');
     expect(narwhal.text).toContain('✅ Subscribed');
-    const subs = w.sandbox.app.state.data.subscriptions;
+    const subs = (await storedSubscriptions(w));
     expect(subs).toHaveLength(2);
     const [chipsSub, narwhalSub] = subs;
     expect(chips.text).toContain(`\`${shortIdOf(chipsSub ?? { id: '' })}\` new briefings in`);
@@ -47,9 +47,9 @@ describe('given two topic subscriptions on one channel', () => {
     const posted = botPosts(w, 'briefings').map((p) => slugsOf(p)[0]);
     // The mixed one is on both topics but excluded from the narwhal subscription: posted once, by chips.
     expect(posted.sort()).toEqual(['arctic-narwhal-census', 'foundry-export-controls', 'narwhal-semiconductor-sensors']);
-    const postedBy = (id: string | undefined): string[] => deliveries(w).filter((d) => d.subscriptionId === id && d.outcome === 'posted').flatMap((d) => d.slugs);
-    expect(postedBy(chipsSub?.id)).toEqual(['foundry-export-controls', 'narwhal-semiconductor-sensors']);
-    expect(postedBy(narwhalSub?.id)).toEqual(['arctic-narwhal-census']);
+    const postedBy = async (id: string | undefined): Promise<string[]> => (await deliveries(w)).filter((d) => d.subscriptionId === id && d.outcome === 'posted').flatMap((d) => d.slugs);
+    expect(await postedBy(chipsSub?.id)).toEqual(['foundry-export-controls', 'narwhal-semiconductor-sensors']);
+    expect(await postedBy(narwhalSub?.id)).toEqual(['arctic-narwhal-census']);
   });
 
   it('then /subscribe with the same channel, mode and topic says Updated, and changes that one', async () => {
@@ -60,7 +60,7 @@ describe('given two topic subscriptions on one channel', () => {
     expect(again.text).toContain('✅ Updated: `');
     expect(again.text).toContain('compact posts');
     expect(again.text).not.toContain('It starts now');
-    const subs = w.sandbox.app.state.data.subscriptions;
+    const subs = (await storedSubscriptions(w));
     expect(subs.map((s) => [s.topic, s.format])).toEqual([['chips', 'compact'], [undefined, undefined]]);
     const list = await command(w, 'subscriptions list');
     expect(list.text).toContain('📬 Subscriptions: 2');
@@ -79,7 +79,7 @@ describe('given options that do not apply to the mode', () => {
     const answer = await subscribe(w, { channel: 'briefings', ...input });
     expect(answer.ephemeral).toBe(true);
     expect(answer.text).toContain(expected);
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 });
 
@@ -88,7 +88,7 @@ describe('given an admin who wants @everyone pinged', () => {
     const w = await open();
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new', mention: w.sandbox.discord.guildId });
     expect(answer.text).toContain('use `everyone:@everyone`');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then without Mention Everyone in the channel `everyone:` is refused', async () => {
@@ -102,7 +102,7 @@ describe('given an admin who wants @everyone pinged', () => {
     }, 'the bot to hear of it');
     const answer = await subscribe(w, { channel: 'briefings', mode: 'new', everyone: 'everyone' });
     expect(answer.text).toContain('I am missing Mention @everyone, @here and All Roles there');
-    expect(w.sandbox.app.state.data.subscriptions).toEqual([]);
+    expect((await storedSubscriptions(w))).toEqual([]);
   });
 
   it('then with it, the post says @everyone and allows exactly parse ["everyone"], never a role mention of the guild', async () => {
@@ -138,7 +138,7 @@ describe('given post formats', () => {
     const inThread = w.sandbox.discord.channelMessages(thread?.id as string);
     const text = [full, ...inThread].map(messageText).join('\n');
     for (const section of ['Incident', 'Key Variables', 'Trend', 'Structural Summary']) expect(text).toContain(section);
-    expect(deliveries(w).filter((d) => d.outcome === 'posted')).toHaveLength(2);
+    expect((await deliveries(w)).filter((d) => d.outcome === 'posted')).toHaveLength(2);
   });
 });
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { shortIdOf } from '../../src/delivery/subscription-rules.js';
 import type { StoredMessage } from '../../src/sandbox/emulator/state/stored-message.js';
-import { botPosts, briefingText, buttonId, command, DAY, deliveries, dropInInbox, MINUTE, messageText, press, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
+import { botPosts, briefingText, buttonId, command, DAY, deliveries, dropInInbox, MINUTE, messageText, press, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 const CHANNEL_POSTS = /^\/channels\/\d+\/messages$/;
 
@@ -25,13 +25,13 @@ async function importBriefing(w: DeliveryWorld, slug: string, keyword?: string):
   await dropInInbox(w.dataDir, `${slug}.md`, await briefingText({ slug, ...(keyword ? { keyword } : {}) }));
 }
 
-const only = (w: DeliveryWorld) => w.sandbox.app.state.data.subscriptions[0];
+const only = async (w: DeliveryWorld) => (await storedSubscriptions(w))[0];
 
 describe('given a new subscription with a role mention', () => {
   it('then its confirmation button posts a marked test of the latest matching briefing, pinging nobody, and the cursor stays', async () => {
     const w = await open();
     const confirmation = await subscribe(w, { channel: 'briefings', mode: 'new', mention: 'Analysts' });
-    const before = structuredClone(only(w));
+    const before = structuredClone((await only(w)));
     const answer = await press(w, confirmation.handle.messages()[0], 'Send a test post');
     expect(answer.text).toContain('🧪 Test post sent to');
 
@@ -41,17 +41,17 @@ describe('given a new subscription with a role mention', () => {
     const latest = w.sandbox.app.archive.importedAfter(0).at(-1)?.briefing.slug;
     expect(slugsOf(test as StoredMessage)).toEqual([latest]);
     expect(w.sandbox.discord.threads('briefings')).toEqual([]);
-    expect(deliveries(w)).toEqual([expect.objectContaining({ test: true, outcome: 'posted', slugs: [latest], messageId: test?.id })]);
-    expect(only(w)).toEqual(before); // cursor, last outcome: untouched
+    expect((await deliveries(w))).toEqual([expect.objectContaining({ test: true, outcome: 'posted', slugs: [latest], messageId: test?.id })]);
+    expect((await only(w))).toEqual(before); // cursor, last outcome: untouched
 
     // The real delivery still comes, once.
     await importBriefing(w, 'after-the-test');
     await w.sandbox.advance(MINUTE);
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual([latest, 'after-the-test']);
-    expect(deliveries(w).filter((d) => !d.test).map((d) => d.slugs)).toEqual([['after-the-test']]);
+    expect((await deliveries(w)).filter((d) => !d.test).map((d) => d.slugs)).toEqual([['after-the-test']]);
 
     // History: the test and the real post, newest first, with links to both messages.
-    const id = shortIdOf(only(w) ?? { id: '' });
+    const id = shortIdOf((await only(w)) ?? { id: '' });
     const history = await command(w, 'subscriptions history', { id });
     const base = `https://discord.com/channels/${w.sandbox.discord.guildId}/${w.sandbox.discord.channelId('briefings')}`;
     const real = botPosts(w, 'briefings')[1];
@@ -65,14 +65,14 @@ describe('given a new subscription with a role mention', () => {
     await w.sandbox.advance(2 * DAY);
     await importBriefing(w, 'in-the-last-day');
     await w.sandbox.advance(MINUTE);
-    const before = structuredClone(only(w));
-    const id = shortIdOf(only(w) ?? { id: '' });
+    const before = structuredClone((await only(w)));
+    const id = shortIdOf((await only(w)) ?? { id: '' });
     const answer = await command(w, 'subscriptions test', { id: id.toUpperCase() });
     expect(answer.text).toContain('🧪 Test post sent to');
     const test = botPosts(w, 'briefings').at(-1);
     expect(test?.content).toContain('the digest as it would look now, for the last day');
     expect(slugsOf(test as StoredMessage)).toEqual(['in-the-last-day']);
-    expect(only(w)).toEqual(before);
+    expect((await only(w))).toEqual(before);
 
     const unknown = await command(w, 'subscriptions test', { id: 'zzzzzz' });
     expect(unknown.ephemeral).toBe(true);
@@ -88,10 +88,10 @@ describe('given a digest day with nothing new', () => {
     await w.sandbox.advance(DAY);
     const list = await command(w, 'subscriptions list');
     expect(list.text).toContain('Last: no new briefings since yesterday: nothing posted');
-    const [digest] = w.sandbox.app.state.data.subscriptions;
+    const [digest] = (await storedSubscriptions(w));
     const removed = await command(w, 'unsubscribe', { id: shortIdOf(digest ?? { id: '' }) });
     expect(removed.text).toContain('Removed: `');
-    expect(w.sandbox.app.state.data.subscriptions.map((s) => s.mode)).toEqual(['new']);
+    expect((await storedSubscriptions(w)).map((s) => s.mode)).toEqual(['new']);
   });
 });
 
@@ -174,7 +174,7 @@ describe('given an alert channel', () => {
     await w.sandbox.advance(MINUTE);
     await w.sandbox.advance(30 * MINUTE);
     expect(discord.requestsTo('POST', CHANNEL_POSTS).filter((r) => r.path.includes(id))).toEqual([]);
-    expect(only(w)).toMatchObject({ status: 'paused', statusReason: 'the bot is missing Embed Links in that channel' });
+    expect((await only(w))).toMatchObject({ status: 'paused', statusReason: 'the bot is missing Embed Links in that channel' });
     expect(alerts(w)).toHaveLength(1);
     expect(alerts(w)[0]).toContain('🔒 The bot lost a permission');
     expect(alerts(w)[0]).toContain('missing **Embed Links**');
@@ -197,7 +197,7 @@ describe('given an alert channel', () => {
     await importBriefing(w, 'cannot-see');
     await w.sandbox.advance(MINUTE);
     await w.sandbox.advance(30 * MINUTE);
-    expect(only(w)?.status).toBe('paused');
+    expect((await only(w))?.status).toBe('paused');
     expect(alerts(w)).toHaveLength(1);
     expect(alerts(w)[0]).toContain('⏸️ A subscription was paused');
     expect(alerts(w)[0]).toContain('the bot cannot see that channel (Missing Access)');
@@ -207,7 +207,7 @@ describe('given an alert channel', () => {
     const w = await withAlerts();
     await subscribe(w, { channel: 'briefings', mode: 'new' });
     const id = w.sandbox.discord.channelId('briefings');
-    const shortId = shortIdOf(only(w) ?? { id: '' });
+    const shortId = shortIdOf((await only(w)) ?? { id: '' });
     w.sandbox.discord.deleteChannel('briefings');
     await waitFor(() => !w.sandbox.app.bot?.client.channels.cache.has(id), 'the bot to forget the channel');
     await importBriefing(w, 'after-delete');
@@ -225,7 +225,7 @@ describe('given an alert channel', () => {
     w.sandbox.discord.faults.inject({ method: 'POST', path: `/channels/${w.sandbox.discord.channelId('briefings')}/messages`, status: 500, times: 4 * 6 });
     await importBriefing(w, 'flaky-for-long');
     for (let i = 0; i < 20; i++) await w.sandbox.advance(MINUTE);
-    expect(only(w)?.retry?.attempts ?? 0).toBeGreaterThanOrEqual(4);
+    expect((await only(w))?.retry?.attempts ?? 0).toBeGreaterThanOrEqual(4);
     const failing = alerts(w).filter((a) => a.includes('🔁 Deliveries keep failing'));
     expect(failing).toHaveLength(1);
     expect(failing[0]).toContain('has failed 3 times in a row');

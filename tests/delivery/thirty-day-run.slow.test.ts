@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StoredMessage } from '../../src/sandbox/emulator/state/stored-message.js';
-import { briefingText, DAY, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld } from './support/delivery-harness.js';
+import { briefingText, DAY, deliveries, dropInInbox, MINUTE, slugsOf, startWorld, subscribe, waitFor, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
 const START = Date.parse('2026-03-01T00:00:00.000Z');
 const END = START + 30 * DAY;
@@ -159,7 +159,7 @@ describe('given thirty simulated days, sixteen subscriptions (four on one channe
           ...(spec.mention ? { mention: discord.roleId('Analysts') } : {}),
         });
         expect(answer.text).toContain('✅ Subscribed');
-        idOf.set(spec, world.sandbox.app.state.data.subscriptions.at(-1)?.id ?? '');
+        idOf.set(spec, (await storedSubscriptions(world)).at(-1)?.id ?? '');
       }
     };
     await subscribeAll(false);
@@ -204,10 +204,10 @@ describe('given thirty simulated days, sixteen subscriptions (four on one channe
     expect(expected.get('m-shared')?.length).toBeGreaterThan(40);
   });
 
-  it('then the delivery log has one posted record per post, and one outcome per digest day', () => {
+  it('then the delivery log has one posted record per post, and one outcome per digest day', async () => {
     const { discord } = world.sandbox;
     const expected = expectedPosts(schedule);
-    const log = world.sandbox.app.state.data.deliveries;
+    const log = await deliveries(world);
     for (const spec of SUBS) {
       const id = idOf.get(spec);
       const posted = log.filter((d) => d.subscriptionId === id && d.outcome === 'posted').map((d) => ({ at: d.at, slugs: d.slugs }));
@@ -230,12 +230,12 @@ describe('given thirty simulated days, sixteen subscriptions (four on one channe
     expect(discord.channelMessages('m-news-all').every((m) => (m.allowedMentions?.roles ?? []).length === 0)).toBe(true);
   });
 
-  it('then no request was refused and every subscription ends active with nothing pending', () => {
+  it('then no request was refused and every subscription ends active with nothing pending', async () => {
     const refused = world.sandbox.discord.requests.filter((r) => r.status >= 400 && r.status !== 429);
     expect(refused).toEqual([]);
     const { archive } = world.sandbox.app;
     const lastImportedBefore = (iso: string | undefined): number => Math.max(0, ...archive.importedAfter(0).filter((b) => iso && b.importedAt <= iso).map((b) => b.seq));
-    for (const sub of world.sandbox.app.state.data.subscriptions) {
+    for (const sub of (await storedSubscriptions(world))) {
       expect(sub.status).toBe('active');
       expect(sub.pending).toBeUndefined();
       // New: everything seen. Digest: everything imported up to its last slot, nothing after.

@@ -1,7 +1,8 @@
 import type { LumenApp } from '../../app/lumen-app.js';
+import { databasePassword } from '../../config.js';
 import { LumenError } from '../../domain/errors.js';
 import { startAppHttp, type AppHttp } from '../../http/start-app-http.js';
-import { createLogger } from '../../log.js';
+import { createLogger, scrubText } from '../../log.js';
 import { runRepl } from '../../sandbox/terminal/repl.js';
 import { EXIT_FAILURE, EXIT_OK, writeText } from '../cli-io.js';
 import { requireConfig } from '../open-archive.js';
@@ -33,7 +34,8 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
       return EXIT_OK;
     }
 
-    const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken, ...(config.ingestToken ? [config.ingestToken] : [])] });
+    const secrets = [config.discordToken, config.ingestToken, config.database?.url, databasePassword(config)].filter((s) => s !== undefined);
+    const logger = createLogger({ level: config.logLevel, secrets });
     let app: LumenApp;
     let http: AppHttp | undefined;
     try {
@@ -47,7 +49,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
     } catch (error) {
       await http?.server.stop();
       const message = error instanceof LumenError ? error.message : (error as Error).message;
-      writeText(io.stderr, `Could not start: ${message.split(config.discordToken).join('<token>')}\n`);
+      writeText(io.stderr, `Could not start: ${scrubText(message, secrets)}\n`);
       return EXIT_FAILURE;
     }
     const stopped = new Promise<void>((resolve) => {

@@ -12,8 +12,8 @@ import { decodeCustomId } from '../../../src/interaction-ids/custom-ids.js';
 import { Sandbox } from '../../../src/sandbox/sandbox.js';
 import type { InteractionHandle } from '../../../src/sandbox/emulator/interactions/interaction-handle.js';
 import type { StoredMessage } from '../../../src/sandbox/emulator/state/stored-message.js';
-import type { DeliveryRecord } from '../../../src/domain/subscription.schema.js';
-import type { StateFile } from '../../../src/store/state.schema.js';
+import type { DeliveryRecord, Subscription } from '../../../src/domain/subscription.schema.js';
+import { MAX_DELIVERY_LOG, type StateFile } from '../../../src/store/state.schema.js';
 import { SAMPLES_DIR } from '../../support/seed.js';
 
 export const MINUTE = 60_000;
@@ -181,9 +181,14 @@ export function slugsOf(message: StoredMessage): string[] {
   return slugs;
 }
 
-/** Delivery log records, optionally for one channel id. */
-export function deliveries(world: DeliveryWorld, channelId?: string): DeliveryRecord[] {
-  return world.sandbox.app.state.data.deliveries.filter((d) => channelId === undefined || d.channelId === channelId);
+/** Delivery log records, oldest first, optionally for one channel id (read through the store interface). */
+export async function deliveries(world: DeliveryWorld, channelId?: string): Promise<DeliveryRecord[]> {
+  return (await world.sandbox.app.stores.deliveries.recent(MAX_DELIVERY_LOG)).filter((d) => channelId === undefined || d.channelId === channelId);
+}
+
+/** The sandbox server's subscriptions, oldest first (read through the store interface). */
+export async function storedSubscriptions(world: DeliveryWorld): Promise<Subscription[]> {
+  return world.sandbox.app.stores.subscriptions.listByGuild(world.sandbox.discord.guildId);
 }
 
 /** Waits (briefly, in real time) for something the bot learns over the gateway, such as a new channel. */
