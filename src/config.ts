@@ -48,6 +48,21 @@ export const ConfigSchema = z.object({
       .regex(/^[a-z_][a-z0-9_]{0,62}$/, 'must be lower-case letters, digits and _ (at most 63, not starting with a digit)')
       .optional(),
   ),
+  LUMEN_SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^(auto|\d{1,4}(,\d{1,4})*)$/, 'must be auto or the shard ids this process connects, e.g. 0,1')
+      .optional(),
+  ),
+  LUMEN_SHARD_COUNT: optionalText
+    .pipe(z.string().regex(/^\d{1,4}$/, 'must be the number of shards the bot has in all, e.g. 4').optional())
+    .transform((s) => (s === undefined ? undefined : Number(s)))
+    .pipe(z.number().min(1, 'must be at least 1').optional()),
+  LUMEN_DISCORD_REST_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL of a Discord REST proxy, e.g. http://rest-proxy:8080/api' }).optional()),
+  LUMEN_REST_REQUESTS_PER_SECOND: optionalText
+    .pipe(z.string().regex(/^\d{1,2}$/, 'must be a whole number of requests per second (1–50)').optional())
+    .transform((s) => (s === undefined ? undefined : Number(s)))
+    .pipe(z.number().min(1, 'must be between 1 and 50').max(50, 'must be between 1 and 50 (Discord allows 50 per second per bot)').optional()),
 });
 
 /** Variables whose values never appear in a message (a database URL holds its password). */
@@ -68,6 +83,27 @@ export interface Config {
   ingestToken: string | undefined;
   /** PostgreSQL instead of the data directory's lowdb files; undefined: the files. */
   database: { url: string; schema?: string } | undefined;
+  /** The gateway shards this process connects; undefined: all of them, as many as Discord recommends. */
+  shards: { ids: number[]; count: number } | undefined;
+  /** A REST proxy every request goes through instead of Discord's API (it then owns the rate limits). */
+  discordRestUrl: string | undefined;
+  /** This process's share of Discord's 50 requests/s per bot (several processes: 50 / N each). */
+  restRequestsPerSecond: number;
+}
+
+/** Discord's global limit per bot (discord-facts.md §5). */
+export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
+
+function readShards(shards: string | undefined, count: number | undefined): { ok: false; message: string } | { ok: true; shards: Config['shards'] } {
+  if (shards === undefined || shards === 'auto') {
+    if (count !== undefined) return { ok: false, message: 'LUMEN_SHARD_COUNT: goes with LUMEN_SHARDS (the shard ids this process connects, e.g. 0,1); without it the bot connects every shard' };
+    return { ok: true, shards: undefined };
+  }
+  if (count === undefined) return { ok: false, message: `LUMEN_SHARDS: a list of shard ids needs LUMEN_SHARD_COUNT, the number of shards in all (got "${shards}")` };
+  const ids = [...new Set(shards.split(',').map(Number))].sort((a, b) => a - b);
+  const outside = ids.find((id) => id >= count);
+  if (outside !== undefined) return { ok: false, message: `LUMEN_SHARDS: shard ${outside} does not exist with LUMEN_SHARD_COUNT=${count} (ids go from 0 to ${count - 1})` };
+  return { ok: true, shards: { ids, count } };
 }
 
 /** The password of a database URL, which the logs must never print. */
@@ -93,6 +129,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
     return { ok: false, message: `${name}: ${issue?.message ?? 'invalid'}${got}` };
   }
   const c = parsed.data;
+  const shards = readShards(c.LUMEN_SHARDS, c.LUMEN_SHARD_COUNT);
+  if (!shards.ok) return shards;
   return {
     ok: true,
     config: {
@@ -105,6 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): ConfigR
       httpHost: c.LUMEN_HTTP_HOST,
       ingestToken: c.LUMEN_INGEST_TOKEN,
       database: c.LUMEN_DATABASE_URL ? { url: c.LUMEN_DATABASE_URL, ...(c.LUMEN_DATABASE_SCHEMA ? { schema: c.LUMEN_DATABASE_SCHEMA } : {}) } : undefined,
+      shards: shards.shards,
+      discordRestUrl: c.LUMEN_DISCORD_REST_URL,
+      restRequestsPerSecond: c.LUMEN_REST_REQUESTS_PER_SECOND ?? DISCORD_GLOBAL_REQUESTS_PER_SECOND,
     },
   };
 }

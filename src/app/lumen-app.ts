@@ -18,6 +18,7 @@ import { DiscordPoster } from '../discord/discord-poster.js';
 import type { RouterOptions } from '../discord/interaction-router.js';
 import { LumenBot } from '../discord/lumen-bot.js';
 import type { AdvanceableClock, Clock } from '../domain/clock.js';
+import type { ShardScope } from '../domain/shard-scope.js';
 import { saveParsed } from '../import/import-briefing-files.js';
 import { InboxPoller } from '../inbox/inbox-poller.js';
 import type { Logger } from '../log.js';
@@ -68,6 +69,8 @@ export class LumenApp {
   #scheduler: Scheduler | undefined;
   #deliveryJob: Job | undefined;
   #runner: DeliveryRunner | undefined;
+  /** The shards this process connects, when they are split across processes: it delivers only their servers. */
+  #shards: ShardScope | undefined;
 
   private constructor(options: AppOptions, stores: LumenStores, search: SearchService) {
     this.#options = options;
@@ -170,7 +173,7 @@ export class LumenApp {
    * when another live process runs a bot on this data directory; a lock left by a dead one is
    * taken over.
    */
-  async startBot(options: { token: string; restApi?: string; router?: RouterOptions }): Promise<LumenBot> {
+  async startBot(options: { token: string; restApi?: string; router?: RouterOptions; shards?: ShardScope; restRequestsPerSecond?: number }): Promise<LumenBot> {
     // lowdb files belong to one process; processes sharing PostgreSQL divide the work by claims instead.
     if (!this.#options.database) this.#dataDirLock ??= await acquireProcessLock(join(this.dataDir, DATA_DIR_LOCK_FILE), `the data directory ${this.dataDir}`);
     try {
@@ -178,6 +181,8 @@ export class LumenApp {
         token: options.token,
         restApi: options.restApi,
         router: options.router,
+        ...(options.shards ? { shards: options.shards } : {}),
+        ...(options.restRequestsPerSecond ? { restRequestsPerSecond: options.restRequestsPerSecond } : {}),
         commands: this.commands,
         context: {
           library: this.library,
@@ -189,6 +194,7 @@ export class LumenApp {
         logger: this.logger,
       });
       this.#poster = new DiscordPoster(this.#bot.client);
+      this.#shards = options.shards;
     } catch (error) {
       await this.#dataDirLock?.release();
       this.#dataDirLock = undefined;
@@ -209,6 +215,7 @@ export class LumenApp {
       subscriptions: this.stores.subscriptions,
       deliveries: this.stores.deliveries,
       owner: this.processId,
+      ...(this.#shards ? { shards: this.#shards } : {}),
       ...(this.#options.claimLeaseMs ? { claimLeaseMs: this.#options.claimLeaseMs } : {}),
       archive: this.archive,
       poster: this.#poster ?? new DiscordPoster(bot.client),

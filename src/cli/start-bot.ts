@@ -37,7 +37,12 @@ export async function startDiscordBot(config: Config & { discordToken: string },
   if (app.archive.size === 0) logger.warn({ dataDir: config.dataDir, inbox: `${config.dataDir}/inbox` }, EMPTY_ARCHIVE_WARNING);
   try {
     await options.beforeBot?.(app);
-    await app.startBot({ token: config.discordToken, restApi: options.restApi });
+    await app.startBot({
+      token: config.discordToken,
+      restApi: options.restApi ?? config.discordRestUrl,
+      ...(config.shards ? { shards: config.shards } : {}),
+      restRequestsPerSecond: config.restRequestsPerSecond,
+    });
     options.afterBot?.(app);
     await app.startSchedule({ realTime: true });
   } catch (error) {

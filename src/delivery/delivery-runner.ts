@@ -12,6 +12,7 @@ import { renderNewBriefingMessages } from '../render/new-briefing-formats.js';
 import { renderSubscriptionNotice } from '../render/subscription-messages.js';
 import { planNextDelivery, plannedSlugs, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
 import type { DeliveryDone } from '../domain/delivery-progress.js';
+import type { ShardScope } from '../domain/shard-scope.js';
 import type { PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { DeliveryStore, SubscriptionStore } from '../store/lumen-stores.js';
@@ -33,6 +34,8 @@ export interface DeliveryRunnerOptions {
   owner: string;
   /** How long a claim lasts unless renewed (default 5 min: longer than any one delivery). */
   claimLeaseMs?: number;
+  /** The shards this process connects, when split across processes: only their servers' subscriptions are claimed. */
+  shards?: ShardScope;
   archive: BriefingArchive;
   poster: Poster;
   clock: Clock;
@@ -67,7 +70,7 @@ export class DeliveryRunner {
    */
   async run(): Promise<void> {
     const { deliveries, owner, clock } = this.#o;
-    const claimed = await deliveries.claimActive(owner, clock.now(), this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS);
+    const claimed = await deliveries.claimActive(owner, clock.now(), this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS, this.#o.shards);
     const started: Promise<void>[] = [];
     for (const sub of claimed) {
       if (this.#inFlight.has(sub.id)) continue;

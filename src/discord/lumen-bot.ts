@@ -3,6 +3,7 @@
  * stop taking interactions, finish those in flight, then disconnect.
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { ShardScope } from '../domain/shard-scope.js';
 import type { Logger } from '../log.js';
 import type { CommandContext, CommandModule } from './command-module.js';
 import { InteractionRouter, type RouterOptions } from './interaction-router.js';
@@ -16,6 +17,10 @@ export interface BotOptions {
   /** discord.js's own REST base option, e.g. the local emulator's `http://127.0.0.1:PORT/api`. */
   restApi?: string;
   router?: RouterOptions;
+  /** The gateway shards to connect (several processes split them); default: all, as many as Discord recommends. */
+  shards?: ShardScope;
+  /** This process's share of Discord's 50 requests/s per bot (default 50). */
+  restRequestsPerSecond?: number;
 }
 
 export class LumenBot {
@@ -35,7 +40,8 @@ export class LumenBot {
       intents: [GatewayIntentBits.Guilds],
       // A default for anything that would not pass its own: nothing pings unless asked.
       allowedMentions: allowedMentions(),
-      ...(options.restApi ? { rest: { api: options.restApi } } : {}),
+      rest: { ...(options.restApi ? { api: options.restApi } : {}), ...(options.restRequestsPerSecond ? { globalRequestsPerSecond: options.restRequestsPerSecond } : {}) },
+      ...(options.shards ? { shards: [...options.shards.ids], shardCount: options.shards.count } : { shards: 'auto' }),
     });
     const router = new InteractionRouter(options.commands, options.context, options.router);
     const bot = new LumenBot(client, router, options.logger);
@@ -46,7 +52,7 @@ export class LumenBot {
     const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
     await client.login(options.token);
     await ready;
-    options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size }, 'bot ready');
+    options.logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, shards: [...client.ws.shards.keys()] }, 'bot ready');
     return bot;
   }
 

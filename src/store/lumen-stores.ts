@@ -10,6 +10,7 @@
  * database since.
  */
 import type { DeliveryDone, DeliveryFailed } from '../domain/delivery-progress.js';
+import type { ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
 
@@ -38,9 +39,10 @@ export interface SubscriptionStore {
 export interface DeliveryStore {
   /**
    * The active subscriptions this process may deliver now: each one not claimed by another
-   * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`.
+   * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`. With a shard
+   * scope, only the subscriptions of the servers on those shards (src/domain/shard-scope.ts).
    */
-  claimActive(owner: string, now: Date, leaseMs: number): Promise<Subscription[]>;
+  claimActive(owner: string, now: Date, leaseMs: number, scope?: ShardScope): Promise<Subscription[]>;
   /** Gives up `owner`'s claims on these subscriptions (or on all of them), so another process may take them at once. */
   release(owner: string, ids?: readonly string[]): Promise<void>;
   /** Records the intent before anything is sent; false when the subscription is gone. */
