@@ -19,6 +19,7 @@ import type { RouterOptions } from '../discord/interaction-router.js';
 import { LumenBot } from '../discord/lumen-bot.js';
 import type { AdvanceableClock, Clock } from '../domain/clock.js';
 import type { ShardScope } from '../domain/shard-scope.js';
+import type { DeliveryOutcome } from '../domain/subscription.schema.js';
 import { saveParsed } from '../import/import-briefing-files.js';
 import { InboxPoller } from '../inbox/inbox-poller.js';
 import type { Logger } from '../log.js';
@@ -71,6 +72,7 @@ export class LumenApp {
   #runner: DeliveryRunner | undefined;
   /** The shards this process connects, when they are split across processes: it delivers only their servers. */
   #shards: ShardScope | undefined;
+  readonly #outcomeListeners = new Set<(outcome: DeliveryOutcome, lagMs?: number) => void>();
 
   private constructor(options: AppOptions, stores: LumenStores, search: SearchService) {
     this.#options = options;
@@ -223,6 +225,9 @@ export class LumenApp {
       logger: this.logger,
       onTopic: this.onTopic,
       alerts: this.alerts,
+      onOutcome: (outcome, lagMs) => {
+        for (const listener of this.#outcomeListeners) listener(outcome, lagMs);
+      },
     });
     const delivery: Job = {
       name: 'deliver',
@@ -246,6 +251,11 @@ export class LumenApp {
     this.#scheduler = new Scheduler([inbox, delivery], this.clock, this.logger);
     await this.#scheduler.runAll();
     if (options.realTime) this.#scheduler.start();
+  }
+
+  /** Tells `listener` every delivery outcome, with the lag of each post (the /metrics counters). */
+  onDeliveryOutcome(listener: (outcome: DeliveryOutcome, lagMs?: number) => void): void {
+    this.#outcomeListeners.add(listener);
   }
 
   /** Delivers what is due now, without waiting for the next minute (after an import or publish). */

@@ -13,7 +13,7 @@ import { renderSubscriptionNotice } from '../render/subscription-messages.js';
 import { planNextDelivery, plannedSlugs, type ArchivedBriefing, type PlannedDelivery } from '../schedule/delivery-plan.js';
 import type { DeliveryDone } from '../domain/delivery-progress.js';
 import type { ShardScope } from '../domain/shard-scope.js';
-import type { PendingDelivery, Subscription } from '../domain/subscription.schema.js';
+import type { DeliveryOutcome, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
 import type { DeliveryStore, SubscriptionStore } from '../store/lumen-stores.js';
 import { newDeliveryId, partNonce } from './delivery-ids.js';
@@ -43,6 +43,8 @@ export interface DeliveryRunnerOptions {
   onTopic: (subscription: Subscription, briefing: Briefing) => boolean;
   /** Where what needs an admin is reported (issue 16); none in some tests. */
   alerts?: AlertSink;
+  /** Told every outcome (the /metrics counters); the lag is from import (new) or the daily slot (digest) to the post. */
+  onOutcome?: (outcome: DeliveryOutcome, lagMs?: number) => void;
 }
 
 /** Deliveries one subscription may make in one run before yielding to the next run. */
@@ -160,7 +162,7 @@ export class DeliveryRunner {
       if (post) {
         const thread = post.threadId ? { threadId: post.threadId } : await this.#openMissingThread(sub, pending, post.messageId);
         const reason = ['found in the channel after a restart', thread.problem].filter(Boolean).join('; ');
-        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason, slugs: [slug ?? ''], messageId: post.messageId, threadId: thread.threadId });
+        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason, slugs: [slug ?? ''], messageId: post.messageId, threadId: thread.threadId }, pending);
         return true;
       }
     } else {
@@ -207,7 +209,7 @@ export class DeliveryRunner {
           this.#o.logger.warn({ err: error, subscription: sub.id }, 'a part of a full briefing did not reach its thread');
         });
       }
-      return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: posted.threadProblem, slugs, messageId: posted.messageId, threadId: posted.threadId });
+      return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason: posted.threadProblem, slugs, messageId: posted.messageId, threadId: posted.threadId }, pending);
     }
     const since = new Date(sub.lastSlotAt ?? sub.createdAt);
     const parts = renderDigest(items.map((i) => i.briefing), { since, until: pending.slotAt ?? pending.startedAt, timezone: sub.timezone }, { delivery: pending.id });
@@ -217,12 +219,21 @@ export class DeliveryRunner {
       firstId ??= messageId;
       await this.#o.deliveries.markPartsSent(sub.id, pending.id, part + 1);
     }
-    return this.#finish(sub.id, { upToSeq: pending.upToSeq, slotAt: pending.slotAt ? new Date(pending.slotAt) : undefined, outcome: 'posted', slugs, messageId: firstId });
+    return this.#finish(sub.id, { upToSeq: pending.upToSeq, slotAt: pending.slotAt ? new Date(pending.slotAt) : undefined, outcome: 'posted', slugs, messageId: firstId }, pending);
   }
 
   /** Records an outcome that moves the cursor on, and clears the intent. */
-  async #finish(id: string, done: DeliveryDone): Promise<void> {
-    await this.#o.deliveries.finish(id, done, this.#o.clock.now());
+  async #finish(id: string, done: DeliveryDone, pending?: PendingDelivery): Promise<void> {
+    const now = this.#o.clock.now();
+    await this.#o.deliveries.finish(id, done, now);
+    this.#o.onOutcome?.(done.outcome, done.outcome === 'posted' && pending ? now.getTime() - this.#dueSince(pending) : undefined);
+  }
+
+  /** When a delivery became due: its daily slot, or the import of the briefing it posts. */
+  #dueSince(pending: PendingDelivery): number {
+    if (pending.slotAt) return Date.parse(pending.slotAt);
+    const imported = this.#briefings(pending)[0];
+    return imported ? Date.parse(this.#o.archive.get(imported.briefing.slug)?.importedAt ?? pending.startedAt) : Date.parse(pending.startedAt);
   }
 
   /** A post failed: pause, remove, retry later or give up on it, and say so. */
@@ -235,6 +246,7 @@ export class DeliveryRunner {
     const slugs = before.pending ? this.#briefings(before.pending).map((b) => b.briefing.slug) : planned;
     const outcome = outcomeOf(error);
     const after = await this.#o.deliveries.fail(id, { outcome, reason, slugs }, now);
+    this.#o.onOutcome?.(outcome);
     this.#o.logger.warn({ subscription: id, channel: before.channelId, outcome, reason }, 'delivery did not go through');
     if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {
       const notice = renderSubscriptionNotice(subscriptionView(before), outcome === 'removed-unknown-channel' ? 'removed' : 'paused', reason);

@@ -32,6 +32,7 @@ export interface AppHttp {
 export async function startAppHttp(app: LumenApp, config: Config, logger: Logger, options: AppHttpOptions = {}): Promise<AppHttp | undefined> {
   if (config.httpPort === undefined) return undefined;
   const metrics = new LumenMetrics();
+  app.onDeliveryOutcome((outcome, lagMs) => metrics.recordDelivery(outcome, lagMs));
   metrics.readOnScrape({
     archiveSize: () => app.archive.size,
     pendingIntents: () => app.stores.deliveries.countPending(),
