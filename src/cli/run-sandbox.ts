@@ -5,10 +5,11 @@
  */
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import { randomBytes } from 'node:crypto';
+import { databasePassword, type Config } from '../config.js';
 import { OffsetClock } from '../domain/clock.js';
 import { LumenError } from '../domain/errors.js';
-import { createLogger } from '../log.js';
+import { createLogger, scrubText } from '../log.js';
 import { Sandbox } from '../sandbox/sandbox.js';
 import { writeText, type CliIo } from './cli-io.js';
 import { pino } from 'pino';
@@ -17,11 +18,15 @@ export async function startCliSandbox(config: Config, io: CliIo, options: { real
   const dataDir = join(config.dataDir, 'sandbox');
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
-  const logger = createLogger({ level: config.logLevel, destination: pino.destination({ dest: join(dataDir, 'lumen.log'), sync: true }) });
+  const secrets = [config.database?.url, databasePassword(config)].filter((s) => s !== undefined);
+  const logger = createLogger({ level: config.logLevel, secrets, destination: pino.destination({ dest: join(dataDir, 'lumen.log'), sync: true }) });
+  // With LUMEN_DATABASE_URL the sandbox runs on PostgreSQL, in a schema of its own dropped at the end.
+  const database = config.database && { url: config.database.url, schema: `lumen_sandbox_${randomBytes(5).toString('hex')}` };
+  if (database) writeText(io.stdout, `On PostgreSQL (LUMEN_DATABASE_URL), in schema ${database.schema}, dropped when the sandbox stops.\n`);
   try {
-    return await Sandbox.start({ dataDir, clock: new OffsetClock(), logger, inboxPollSeconds: config.inboxPollSeconds, realTimeSchedule: options.realTimeSchedule });
+    return await Sandbox.start({ dataDir, clock: new OffsetClock(), logger, inboxPollSeconds: config.inboxPollSeconds, realTimeSchedule: options.realTimeSchedule, ...(database ? { database } : {}) });
   } catch (error) {
-    writeText(io.stderr, `Could not start the sandbox: ${error instanceof LumenError ? error.message : (error as Error).message}\n`);
+    writeText(io.stderr, `Could not start the sandbox: ${scrubText(error instanceof LumenError ? error.message : (error as Error).message, secrets)}\n`);
     return undefined;
   }
 }

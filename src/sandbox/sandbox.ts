@@ -32,6 +32,11 @@ export interface SandboxOptions {
   router?: RouterOptions;
   /** Also run the schedule on real time (the interactive sandbox); scripts and tests use `advance` only. */
   realTimeSchedule?: boolean;
+  /**
+   * PostgreSQL instead of lowdb files (LUMEN_DATABASE_URL), in a schema of the sandbox's own that
+   * `stop` drops: nothing of a sandbox run stays in the database.
+   */
+  database?: { url: string; schema: string };
 }
 
 export class Sandbox {
@@ -58,6 +63,7 @@ export class Sandbox {
       return new Sandbox(discord, app, options);
     } catch (error) {
       await discord.close();
+      await dropSandboxSchema(options.database).catch(() => undefined);
       throw error;
     }
   }
@@ -85,7 +91,18 @@ export class Sandbox {
   }
 
   async stop(): Promise<void> {
-    await this.#app.stop();
-    await this.discord.close();
+    try {
+      await this.#app.stop();
+      await this.discord.close();
+    } finally {
+      await dropSandboxSchema(this.options.database);
+    }
   }
+}
+
+async function dropSandboxSchema(database: SandboxOptions['database']): Promise<void> {
+  if (!database) return;
+  // Loaded only here: a sandbox on the lowdb files never loads the PostgreSQL driver.
+  const { dropSchema } = await import('../store/postgres/postgres-connection.js');
+  await dropSchema(database.url, database.schema);
 }
