@@ -42,8 +42,8 @@ class LowdbSubscriptions implements SubscriptionStore {
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === id);
       if (i < 0) return;
-      updated = change(copy(state.subscriptions[i] as Subscription));
-      state.subscriptions[i] = copy({ ...updated, id });
+      updated = { ...change(copy(state.subscriptions[i] as Subscription)), id };
+      state.subscriptions[i] = copy(updated);
     });
     return updated;
   }

@@ -31,6 +31,11 @@ export interface PostgresArchiveOptions extends PostgresConnectionOptions {
   migrationsDirectory?: string;
   /** How long a save waits for another process's save before giving up (default 15 s). */
   lockTimeoutMs?: number;
+  /**
+   * A pool (in this schema) to share with the other stores (postgres-stores.ts); its owner ends
+   * it. Without one the archive opens its own and ends it on close.
+   */
+  pool?: pg.Pool;
 }
 
 export class PostgresBriefingArchive implements BriefingArchive {
@@ -40,6 +45,7 @@ export class PostgresBriefingArchive implements BriefingArchive {
   readonly #listeners = new Set<(changed: StoredBriefing[]) => void>();
   readonly #onError: (error: Error) => void;
   readonly #lockTimeoutMs: number;
+  readonly #ownsPool: boolean;
   #feed: ArchiveChangeFeed | undefined;
   #timer: NodeJS.Timeout | undefined;
   /** Saves and refreshes of this instance run one at a time, so the copy takes changes in order. */
@@ -52,6 +58,7 @@ export class PostgresBriefingArchive implements BriefingArchive {
     this.#pool = pool;
     this.#onError = options.onError ?? ((error) => process.emitWarning(error));
     this.#lockTimeoutMs = options.lockTimeoutMs ?? 15_000;
+    this.#ownsPool = options.pool === undefined;
   }
 
   /**
@@ -61,7 +68,7 @@ export class PostgresBriefingArchive implements BriefingArchive {
   static async open(options: PostgresArchiveOptions): Promise<PostgresBriefingArchive> {
     const schema = checkSchemaName(options.schema ?? DEFAULT_SCHEMA);
     const onError = options.onError ?? ((error: Error) => process.emitWarning(error));
-    const pool = createPool({ ...options, schema }, onError);
+    const pool = options.pool ?? createPool({ ...options, schema }, onError);
     const archive = new PostgresBriefingArchive(schema, pool, { ...options, onError });
     try {
       const migrations = await readMigrations(options.migrationsDirectory ?? defaultMigrationsDirectory());
@@ -194,6 +201,6 @@ export class PostgresBriefingArchive implements BriefingArchive {
     clearInterval(this.#timer);
     await this.#queue;
     await this.#feed?.stop();
-    await this.#pool.end();
+    if (this.#ownsPool) await this.#pool.end();
   }
 }

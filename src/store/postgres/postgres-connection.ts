@@ -32,6 +32,8 @@ export function redactConnectionString(connectionString: string): string {
   try {
     const url = new URL(connectionString);
     if (url.password) url.password = '***';
+    // libpq also takes the password as a parameter (`?password=…`).
+    if (url.searchParams.has('password')) url.searchParams.set('password', '***');
     return url.toString();
   } catch {
     return '<unparseable connection string>';

@@ -1,0 +1,147 @@
+/**
+ * Deliveries in PostgreSQL: claims, intents and the delivery log. Several processes share the
+ * tables. A claim is a lease in the subscription's row (`claim_owner` until `claim_until`), taken
+ * in one statement with `FOR UPDATE SKIP LOCKED`, so concurrent claimers partition the
+ * subscriptions instead of waiting for each other; nothing holds a transaction while a post is
+ * sent. Intents, progress, finishes and failures are short transactions over the locked row,
+ * applying the domain's rules (src/domain/delivery-progress.ts) as lowdb does.
+ */
+import type pg from 'pg';
+import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import { DeliveryRecordSchema, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
+import type { DeliveryStore } from '../lumen-stores.js';
+import type { StateDatabase } from './state-database.js';
+import { checkRecord, deliveryFromRow, subscriptionFromRow, type DeliveryRow, type SubscriptionRow } from './state-rows.js';
+import { inPositionOrder, lockSubscription, writeSubscription } from './postgres-subscriptions.js';
+import { insertThread, pruneThreads } from './postgres-threads.js';
+
+async function insertDelivery(client: pg.ClientBase, record: DeliveryRecord): Promise<void> {
+  checkRecord(DeliveryRecordSchema, `a delivery record of subscription "${record.subscriptionId}"`, record);
+  await client.query('INSERT INTO deliveries (subscription_id, channel_id, posted, record) VALUES ($1, $2, $3, $4)', [
+    record.subscriptionId,
+    record.channelId,
+    record.outcome === 'posted',
+    JSON.stringify(record),
+  ]);
+}
+
+export class PostgresDeliveries implements DeliveryStore {
+  constructor(private readonly db: StateDatabase) {}
+
+  async claimActive(owner: string, now: Date, leaseMs: number): Promise<Subscription[]> {
+    const result = await this.db.query<SubscriptionRow & { position: string }>(
+      `WITH claimable AS (
+         SELECT id FROM subscriptions
+         WHERE status = 'active' AND (claim_owner IS NULL OR claim_owner = $1 OR claim_until <= $2)
+         FOR UPDATE SKIP LOCKED
+       )
+       UPDATE subscriptions AS s SET claim_owner = $1, claim_until = $3
+       FROM claimable WHERE s.id = claimable.id
+       RETURNING s.id, s.position, s.subscription`,
+      [owner, now, new Date(now.getTime() + leaseMs)],
+    );
+    return inPositionOrder(result.rows).map((row) => subscriptionFromRow(this.db.schema, row));
+  }
+
+  async release(owner: string, ids?: readonly string[]): Promise<void> {
+    await this.db.query('UPDATE subscriptions SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = $1 AND ($2::text[] IS NULL OR id = ANY($2::text[]))', [
+      owner,
+      ids === undefined ? null : [...ids],
+    ]);
+  }
+
+  async recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean> {
+    return this.db.transaction(async (client) => {
+      const sub = await lockSubscription(this.db, client, subscriptionId);
+      if (!sub) return false;
+      await writeSubscription(client, subscriptionId, { ...sub, pending: structuredClone(pending) });
+      return true;
+    });
+  }
+
+  async markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void> {
+    await this.db.transaction(async (client) => {
+      const sub = await lockSubscription(this.db, client, subscriptionId);
+      if (sub?.pending?.id !== deliveryId) return;
+      await writeSubscription(client, subscriptionId, { ...sub, pending: { ...sub.pending, partsSent } });
+    });
+  }
+
+  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void> {
+    const wrote = await this.db.transaction(async (client) => {
+      const sub = await lockSubscription(this.db, client, subscriptionId);
+      if (!sub) return { log: false, thread: false };
+      const kind = sub.pending?.kind ?? sub.mode;
+      await writeSubscription(client, subscriptionId, afterDelivery(sub, done, at));
+      const slug = done.slugs[0];
+      if (done.threadId && slug) await insertThread(client, done.threadId, slug);
+      await insertDelivery(client, {
+        at: at.toISOString(),
+        subscriptionId,
+        guildId: sub.guildId,
+        channelId: sub.channelId,
+        kind,
+        slugs: [...done.slugs],
+        outcome: done.outcome,
+        ...(done.reason ? { reason: done.reason } : {}),
+        ...(done.messageId ? { messageId: done.messageId } : {}),
+      });
+      return { log: true, thread: Boolean(done.threadId && slug) };
+    });
+    if (wrote.thread) await pruneThreads(this.db);
+    if (wrote.log) await this.#pruneLog();
+  }
+
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined> {
+    const outcome = await this.db.transaction(async (client) => {
+      const sub = await lockSubscription(this.db, client, subscriptionId);
+      if (!sub) return { logged: false, after: undefined };
+      await insertDelivery(client, {
+        at: at.toISOString(),
+        subscriptionId,
+        guildId: sub.guildId,
+        channelId: sub.channelId,
+        kind: sub.pending?.kind ?? sub.mode,
+        slugs: [...failed.slugs],
+        outcome: failed.outcome,
+        reason: failed.reason,
+      });
+      const after = afterFailure(sub, failed, at);
+      if (after) await writeSubscription(client, subscriptionId, after);
+      else await client.query('DELETE FROM subscriptions WHERE id = $1', [subscriptionId]);
+      return { logged: true, after };
+    });
+    if (outcome.logged) await this.#pruneLog();
+    return outcome.after;
+  }
+
+  async log(record: DeliveryRecord): Promise<void> {
+    await this.db.transaction((client) => insertDelivery(client, record));
+    await this.#pruneLog();
+  }
+
+  async history(subscriptionId: string, limit: number): Promise<DeliveryRecord[]> {
+    const result = await this.db.query<DeliveryRow>('SELECT id, record FROM deliveries WHERE subscription_id = $1 ORDER BY id DESC LIMIT $2', [subscriptionId, limit]);
+    return result.rows.map((row) => deliveryFromRow(this.db.schema, row));
+  }
+
+  async recent(limit: number): Promise<DeliveryRecord[]> {
+    const result = await this.db.query<DeliveryRow>('SELECT id, record FROM deliveries ORDER BY id DESC LIMIT $1', [limit]);
+    return result.rows.reverse().map((row) => deliveryFromRow(this.db.schema, row));
+  }
+
+  async lastPostedIn(channelId: string): Promise<DeliveryRecord | undefined> {
+    const result = await this.db.query<DeliveryRow>('SELECT id, record FROM deliveries WHERE channel_id = $1 AND posted ORDER BY id DESC LIMIT 1', [channelId]);
+    const row = result.rows[0];
+    return row && deliveryFromRow(this.db.schema, row);
+  }
+
+  async countPending(): Promise<number> {
+    const result = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions WHERE has_pending');
+    return result.rows[0]?.n ?? 0;
+  }
+
+  #pruneLog(): Promise<void> {
+    return this.db.prune('deliveries', 'id <= (SELECT id FROM deliveries ORDER BY id DESC OFFSET $1 LIMIT 1)', [this.db.limits.deliveryLog]);
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The claims part of the state stores' contract (state-stores-contract.ts): a claim is a lease,
+ * so two owners never both hold one subscription while it is valid; and, on stores shared by
+ * several processes, concurrent claimers partition the subscriptions, the basis of exactly once.
+ */
+import { describe, expect, it } from 'vitest';
+import type { LumenStores } from '../../../src/store/lumen-stores.js';
+import type { StateContractOptions } from './state-stores-contract.js';
+import { at, getSubscription } from './state-factory.js';
+
+const LEASE = 60_000;
+const ids = (subs: { id: string }[]): string[] => subs.map((s) => s.id);
+
+export function describeClaimsContract(stores: () => Promise<LumenStores>, options: StateContractOptions): void {
+  describe('claims', () => {
+    it('given one owner holds the active subscriptions, then another gets none of them until the lease ends, and then takes them over', async () => {
+      const { subscriptions, deliveries } = await stores();
+      for (const id of ['a', 'b', 'c']) await subscriptions.create(getSubscription({ id }));
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE))).toEqual(['a', 'b', 'c']);
+      expect(await deliveries.claimActive('two', at(0), LEASE)).toEqual([]);
+      expect(await deliveries.claimActive('two', new Date(at(1).getTime() - 1), LEASE)).toEqual([]);
+      // The holder renews its own claims.
+      expect(ids(await deliveries.claimActive('one', at(0.5), LEASE))).toEqual(['a', 'b', 'c']);
+      expect(await deliveries.claimActive('two', at(1), LEASE)).toEqual([]);
+      expect(ids(await deliveries.claimActive('two', at(1.5), LEASE))).toEqual(['a', 'b', 'c']);
+      expect(await deliveries.claimActive('one', at(1.5), LEASE)).toEqual([]);
+    });
+
+    it('then the subscriptions claimed are returned as stored, oldest first, and one created later is claimable at once', async () => {
+      const { subscriptions, deliveries } = await stores();
+      const first = getSubscription({ id: 'z-first', topic: 'energy', cursorSeq: 4 });
+      await subscriptions.create(first);
+      await subscriptions.create(getSubscription({ id: 'a-second' }));
+      expect(await deliveries.claimActive('one', at(0), LEASE)).toEqual([first, getSubscription({ id: 'a-second' })]);
+      await subscriptions.create(getSubscription({ id: 'late' }));
+      expect(ids(await deliveries.claimActive('two', at(0), LEASE))).toEqual(['late']);
+    });
+
+    it('given a release, then the released subscriptions are free for another owner at once; a release by a non-holder frees nothing', async () => {
+      const { subscriptions, deliveries } = await stores();
+      for (const id of ['a', 'b', 'c']) await subscriptions.create(getSubscription({ id }));
+      await deliveries.claimActive('one', at(0), LEASE);
+      await deliveries.release('two');
+      expect(await deliveries.claimActive('two', at(0), LEASE)).toEqual([]);
+      await deliveries.release('one', ['b']);
+      expect(ids(await deliveries.claimActive('two', at(0), LEASE))).toEqual(['b']);
+      await deliveries.release('one');
+      expect(ids(await deliveries.claimActive('two', at(0), LEASE))).toEqual(['a', 'b', 'c']);
+    });
+
+    it('given paused subscriptions, then they are never claimed, and one resumed is', async () => {
+      const { subscriptions, deliveries } = await stores();
+      await subscriptions.create(getSubscription({ id: 'active' }));
+      await subscriptions.create(getSubscription({ id: 'paused', status: 'paused', statusReason: 'admin' }));
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE))).toEqual(['active']);
+      expect(await deliveries.claimActive('two', at(0.5), LEASE)).toEqual([]);
+      await subscriptions.update('paused', (s) => ({ ...s, status: 'active' }));
+      expect(ids(await deliveries.claimActive('two', at(0.5), LEASE))).toEqual(['paused']);
+    });
+
+    it('given a claimed subscription changed and finished, then its claim stays with its owner', async () => {
+      const { subscriptions, deliveries } = await stores();
+      await subscriptions.create(getSubscription({ id: 's' }));
+      await deliveries.claimActive('one', at(0), LEASE);
+      await deliveries.recordIntent('s', { id: '1', kind: 'new', seqs: [1], upToSeq: 1, startedAt: at(0).toISOString(), partsSent: 0 });
+      await deliveries.finish('s', { upToSeq: 1, outcome: 'posted', slugs: ['a'] }, at(0));
+      expect(await deliveries.claimActive('two', at(0.5), LEASE)).toEqual([]);
+      expect((await deliveries.claimActive('one', at(0.5), LEASE))[0]?.cursorSeq).toBe(1);
+    });
+
+    if (options.sharedViews) {
+      it('given several processes claiming at once, then every active subscription is claimed by exactly one of them', async () => {
+        const processes = await Promise.all(Array.from({ length: 4 }, () => stores()));
+        const n = 60;
+        for (let i = 0; i < n; i++) await (processes[0] as LumenStores).subscriptions.create(getSubscription({ id: `s${String(i).padStart(2, '0')}` }));
+        for (let round = 0; round < 3; round++) {
+          // A fresh lease time each round: every earlier claim has expired, so the whole set is up for grabs again.
+          const now = at(round * 10);
+          const claimed = await Promise.all(processes.map((p, i) => p.deliveries.claimActive(`owner-${i}`, now, LEASE)));
+          const all = claimed.flatMap(ids);
+          expect(all.sort()).toEqual(Array.from({ length: n }, (_, i) => `s${String(i).padStart(2, '0')}`));
+          // Within the lease, a second wave gives each owner back exactly its own.
+          const again = await Promise.all(processes.map((p, i) => p.deliveries.claimActive(`owner-${i}`, new Date(now.getTime() + 1000), LEASE)));
+          expect(again.map(ids)).toEqual(claimed.map(ids));
+        }
+      });
+
+      it("given two processes, then each sees the other's subscriptions, claims, intents and log at once", async () => {
+        const [one, two] = [await stores(), await stores()];
+        await one.subscriptions.create(getSubscription({ id: 's' }));
+        expect((await two.subscriptions.get('s'))?.id).toBe('s');
+        expect(ids(await one.deliveries.claimActive('one', at(0), LEASE))).toEqual(['s']);
+        expect(await two.deliveries.claimActive('two', at(0), LEASE)).toEqual([]);
+        await one.deliveries.recordIntent('s', { id: '5', kind: 'new', seqs: [1], upToSeq: 1, startedAt: at(0).toISOString(), partsSent: 0 });
+        expect(await two.deliveries.countPending()).toBe(1);
+        await one.deliveries.finish('s', { upToSeq: 1, outcome: 'posted', slugs: ['a'], threadId: '600000000000000009' }, at(0));
+        expect(await two.deliveries.countPending()).toBe(0);
+        expect((await two.deliveries.history('s', 1))[0]?.outcome).toBe('posted');
+        expect(await two.threads.briefingOf('600000000000000009')).toBe('a');
+        await one.deliveries.release('one');
+        expect(ids(await two.deliveries.claimActive('two', at(0), LEASE))).toEqual(['s']);
+        expect((await two.subscriptions.remove(getSubscription().guildId, ['s'])).length).toBe(1);
+        expect(await one.subscriptions.get('s')).toBeUndefined();
+      });
+    }
+  });
+}
