@@ -1,0 +1,117 @@
+import pg from 'pg';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_ALERT_KEYS } from '../../../src/store/lowdb-stores.js';
+import { clientConfig } from '../../../src/store/postgres/postgres-connection.js';
+import { openPostgresStores, type PostgresStores, type PostgresStoresOptions } from '../../../src/store/postgres/postgres-stores.js';
+import { MAX_ALERT_KEYS_PER_GUILD } from '../../../src/store/postgres/state-database.js';
+import { at, CHANNEL, getRecord, getSubscription, GUILD, USER } from '../contract/state-factory.js';
+import { announceSkippedWithoutDatabase, TEST_DATABASE_URL, testSchema } from './test-database.js';
+
+announceSkippedWithoutDatabase('PostgreSQL state stores');
+
+it('then the PostgreSQL alert-key cap is the lowdb one', () => {
+  expect(MAX_ALERT_KEYS_PER_GUILD).toBe(MAX_ALERT_KEYS);
+});
+
+describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL state stores', () => {
+  let schema: ReturnType<typeof testSchema>;
+  const opened: PostgresStores[] = [];
+  const clients: pg.Client[] = [];
+  const open = async (options: Partial<PostgresStoresOptions> = {}) => {
+    const stores = await openPostgresStores({ connectionString: TEST_DATABASE_URL as string, schema: schema.schema, listen: false, refreshIntervalMs: 0, ...options });
+    opened.push(stores);
+    return stores;
+  };
+  const sql = async (text: string, values: unknown[] = []) => {
+    const client = new pg.Client(clientConfig({ connectionString: TEST_DATABASE_URL as string, schema: schema.schema }));
+    await client.connect();
+    clients.push(client);
+    return client.query(text, values);
+  };
+  beforeEach(() => {
+    schema = testSchema();
+  });
+  afterEach(async () => {
+    await Promise.all(clients.splice(0).map((c) => c.end()));
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+    await schema.drop();
+  });
+
+  it('given a subscription row edited by hand into something invalid, then reading it is refused naming the table and the row', async () => {
+    const stores = await open();
+    await stores.subscriptions.create(getSubscription({ id: 'edited' }));
+    await sql(`UPDATE subscriptions SET subscription = json_build_object('id', 'edited', 'guildId', 'not-a-snowflake') WHERE id = 'edited'`);
+    await expect(stores.subscriptions.get('edited')).rejects.toThrow(new RegExp(`table ${schema.schema}\\.subscriptions, row "edited": guildId: "not-a-snowflake" is not a Discord id`));
+    await expect(stores.deliveries.claimActive('one', at(0), 60_000)).rejects.toThrow(/row "edited"/);
+  });
+
+  it('given a row whose record names another id, or a delivery row edited into nonsense, then each is refused by name', async () => {
+    const stores = await open();
+    await stores.subscriptions.create(getSubscription({ id: 'a' }));
+    await sql(`UPDATE subscriptions SET id = 'b' WHERE id = 'a'`);
+    await expect(stores.subscriptions.get('b')).rejects.toThrow(/row "b": the subscription inside says its id is "a"/);
+    await stores.deliveries.log(getRecord());
+    await sql(`UPDATE deliveries SET record = '{"outcome":"exploded"}'`);
+    await expect(stores.deliveries.recent(1)).rejects.toThrow(new RegExp(`table ${schema.schema}\\.deliveries, row id \\d+: `));
+  });
+
+  it('given a record the schemas refuse, then it is not written (so it can never be an unreadable row)', async () => {
+    const stores = await open();
+    await expect(stores.subscriptions.create(getSubscription({ id: 'bad', channelId: 'general' }))).rejects.toThrow(/refused to store subscription "bad": channelId/);
+    await stores.subscriptions.create(getSubscription({ id: 'ok' }));
+    await expect(stores.subscriptions.update('ok', (s) => ({ ...s, time: '25:00' }))).rejects.toThrow(/refused to store subscription "ok": time/);
+    expect((await stores.subscriptions.get('ok'))?.time).toBe('08:00');
+    expect(await stores.subscriptions.get('bad')).toBeUndefined();
+  });
+
+  it('given the capped tables full, then the oldest entries are forgotten as lowdb forgets them', async () => {
+    const stores = await open({ limits: { deliveryLog: 3, threads: 2, channelContext: 3, alertKeysPerGuild: 2 } });
+    for (let i = 1; i <= 5; i++) await stores.deliveries.log(getRecord({ slugs: [`s${i}`] }));
+    expect((await stores.deliveries.recent(10)).map((r) => r.slugs[0])).toEqual(['s3', 's4', 's5']);
+    // Snowflakes grow with time: the smallest number is the oldest thread, whatever the order remembered.
+    for (const id of ['700000000000000003', '99000000000000001', '700000000000000001']) await stores.threads.remember(id, `t${id}`);
+    expect(await stores.threads.briefingOf('99000000000000001')).toBeUndefined();
+    expect(await stores.threads.briefingOf('700000000000000001')).toBe('t700000000000000001');
+    expect(await stores.threads.briefingOf('700000000000000003')).toBe('t700000000000000003');
+    await stores.channelContext.remember(CHANNEL, USER, 'first', at(1));
+    await stores.channelContext.remember('200000000000000005', undefined, 'second', at(2));
+    await stores.channelContext.remember('200000000000000006', undefined, 'third', at(3));
+    expect(await stores.channelContext.shownIn(CHANNEL, USER)).toEqual({ user: { channelId: CHANNEL, userId: USER, slug: 'first', at: at(1).toISOString() } });
+    await stores.alerts.configure(GUILD, { channelId: CHANNEL, setBy: USER });
+    for (const key of ['k1', 'k2', 'k3']) await stores.alerts.claimAlert(key, GUILD);
+    expect((await stores.alerts.settings(GUILD))?.sent).toEqual(['k2', 'k3']);
+    // A forgotten key's condition is long past: should it come back, it is alerted again.
+    expect(await stores.alerts.claimAlert('k1', GUILD)).toHaveLength(1);
+  });
+
+  it('then ping answers true while open and false once closed; the description has no password', async () => {
+    const url = new URL(TEST_DATABASE_URL as string);
+    url.password = 'hunter2-secret';
+    const stores = await open({ connectionString: url.toString() });
+    expect(await stores.ping()).toBe(true);
+    expect(stores.description).not.toContain('hunter2');
+    expect(stores.description).toContain(`schema ${schema.schema}`);
+    await stores.close();
+    expect(await stores.ping()).toBe(false);
+    await expect(stores.subscriptions.get('x')).rejects.toThrow(/closed/);
+  });
+
+  it('given writes in progress, then close waits for them: they are committed when it resolves', async () => {
+    const stores = await open();
+    await stores.subscriptions.create(getSubscription({ id: 's' }));
+    const writes = Array.from({ length: 10 }, (_, i) => stores.deliveries.log(getRecord({ subscriptionId: 's', slugs: [`w${i}`] })));
+    await stores.close();
+    await Promise.all(writes);
+    const later = await open();
+    expect(await later.deliveries.history('s', 20)).toHaveLength(10);
+  });
+
+  it('given a second process on the same schema, then the archive and state share one set of tables, and migrations ran once', async () => {
+    const first = await open();
+    const second = await open();
+    await first.deliveries.log(getRecord());
+    expect(await second.deliveries.recent(5)).toHaveLength(1);
+    const applied = await sql('SELECT version FROM schema_migrations ORDER BY version');
+    expect(applied.rows.map((r: { version: number }) => r.version)).toEqual([1, 2]);
+  });
+});
