@@ -5,7 +5,7 @@
 import { dirname, join } from 'node:path';
 import { Low, type Adapter } from 'lowdb';
 import { emptyArchive, newestFirst, ArchiveFileSchema, type ArchiveFile, type StoredBriefing } from './archive.schema.js';
-import type { BriefingArchive, IncomingBriefing, SaveResult } from './briefing-archive.js';
+import { restoredArchiveFile, type IncomingBriefing, type RestorableArchive, type SaveResult } from './briefing-archive.js';
 import { archiveCatalogFile, readCatalogCache, writeCatalogCache } from './archive-catalog-cache.js';
 import { withFileLock } from './file-lock.js';
 import { fileSignature } from './file-signature.js';
@@ -14,7 +14,7 @@ import { ValidatedJsonFile } from './validated-json-file.js';
 
 export const ARCHIVE_FILE_NAME = 'archive.json';
 
-export class LowdbBriefingArchive implements BriefingArchive {
+export class LowdbBriefingArchive implements RestorableArchive {
   readonly #db: Low<ArchiveFile>;
   #bySlug = new Map<string, StoredBriefing>();
   #newestFirst: StoredBriefing[] = [];
@@ -143,6 +143,22 @@ export class LowdbBriefingArchive implements BriefingArchive {
       for (const listener of this.#listeners) listener(changed);
     }
     return results;
+  }
+
+  async restore(briefings: readonly StoredBriefing[]): Promise<void> {
+    const file = restoredArchiveFile(briefings);
+    const write = async () => {
+      await this.#db.adapter.write(file);
+      this.#db.data = file;
+      this.#reindex();
+      for (const listener of this.#listeners) listener([...file.briefings]);
+    };
+    if (!this.#file) return write();
+    await withFileLock(`${this.#file}.lock`, async () => {
+      await write();
+      this.#signature = await fileSignature(this.#file as string);
+      await this.#writeCatalog();
+    });
   }
 
   onChange(listener: (changed: StoredBriefing[]) => void): () => void {

@@ -12,7 +12,7 @@
  */
 import type pg from 'pg';
 import type { StoredBriefing } from '../archive.schema.js';
-import type { BriefingArchive, IncomingBriefing, SaveResult } from '../briefing-archive.js';
+import { restoredArchiveFile, type IncomingBriefing, type RestorableArchive, type SaveResult } from '../briefing-archive.js';
 import { nextStoredBriefing } from '../next-stored-briefing.js';
 import { ArchiveChangeFeed, ARCHIVE_CHANNEL } from './archive-change-feed.js';
 import { ArchiveMemory, type ArchiveEntry } from './archive-memory.js';
@@ -38,10 +38,10 @@ export interface PostgresArchiveOptions extends PostgresConnectionOptions {
   pool?: pg.Pool;
 }
 
-export class PostgresBriefingArchive implements BriefingArchive {
+export class PostgresBriefingArchive implements RestorableArchive {
   readonly schema: string;
   readonly #pool: pg.Pool;
-  readonly #memory = new ArchiveMemory();
+  #memory = new ArchiveMemory();
   readonly #listeners = new Set<(changed: StoredBriefing[]) => void>();
   readonly #onError: (error: Error) => void;
   readonly #lockTimeoutMs: number;
@@ -146,6 +146,26 @@ export class PostgresBriefingArchive implements BriefingArchive {
     });
     this.#take(written.entries);
     return written.results;
+  }
+
+  async restore(briefings: readonly StoredBriefing[]): Promise<void> {
+    const { briefings: sorted } = restoredArchiveFile(briefings);
+    return this.#serially(async () => {
+      const entries = await inTransaction(this.#pool, async (client) => {
+        await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(this.#lockTimeoutMs))}`);
+        await client.query('LOCK TABLE briefings IN SHARE ROW EXCLUSIVE MODE');
+        // Change numbers keep growing across the replacement, so a process following the feed takes the restored rows in.
+        const last = await client.query<{ change: string }>('SELECT coalesce(max(change_seq), 0) AS change FROM briefings');
+        const base = Number(last.rows[0]?.change ?? 0);
+        const restored = sorted.map((stored, i) => ({ stored, change: base + i + 1 }));
+        await client.query('DELETE FROM briefings');
+        await upsertEntries(client, restored);
+        await client.query('SELECT pg_notify($1, $2)', [ARCHIVE_CHANNEL, `${this.schema}:${base + restored.length}`]);
+        return restored;
+      });
+      this.#memory = new ArchiveMemory();
+      this.#take(entries);
+    });
   }
 
   /** What a batch does to the archive, as lowdb's save does it: unchanged, updated (revision + 1), or imported at the next position. */

@@ -5,9 +5,11 @@
  *
  * Map: state-database.ts (pool, caps, pruning, close), state-rows.ts (rows <-> validated records),
  * postgres-subscriptions.ts, postgres-deliveries.ts (claims as leases, intents, log),
- * postgres-threads.ts, postgres-channel-context.ts, postgres-alerts.ts.
+ * postgres-threads.ts, postgres-channel-context.ts, postgres-alerts.ts, state-snapshot.ts (the
+ * whole state at once, for `lumen migrate-store`).
  */
 import type { LumenStores } from '../lumen-stores.js';
+import type { StateFile } from '../state.schema.js';
 import { PostgresAlerts } from './postgres-alerts.js';
 import { PostgresBriefingArchive, type PostgresArchiveOptions } from './postgres-briefing-archive.js';
 import { PostgresChannelContext } from './postgres-channel-context.js';
@@ -15,6 +17,7 @@ import { checkSchemaName, createPool, DEFAULT_SCHEMA, redactConnectionString } f
 import { PostgresDeliveries } from './postgres-deliveries.js';
 import { PostgresSubscriptions } from './postgres-subscriptions.js';
 import { PostgresThreads } from './postgres-threads.js';
+import { readStateSnapshot, replaceState } from './state-snapshot.js';
 import { DEFAULT_STATE_LIMITS, StateDatabase, type StateLimits } from './state-database.js';
 
 export interface PostgresStoresOptions extends Omit<PostgresArchiveOptions, 'pool'> {
@@ -24,8 +27,15 @@ export interface PostgresStoresOptions extends Omit<PostgresArchiveOptions, 'poo
   limits?: Partial<StateLimits>;
 }
 
-/** The stores and the schema they are in (a sandbox drops it at the end). */
-export type PostgresStores = LumenStores & { readonly schema: string };
+/** The stores, the schema they are in (a sandbox drops it at the end), and the whole state for `lumen migrate-store`. */
+export type PostgresStores = LumenStores & {
+  readonly schema: string;
+  readonly archive: PostgresBriefingArchive;
+  /** Every state row, in the shape of lowdb's state file. */
+  readState(): Promise<StateFile>;
+  /** Replaces the whole state (subscriptions, log, threads, context, alerts) in one transaction; claims are cleared. */
+  replaceState(state: StateFile): Promise<void>;
+};
 
 /**
  * Connects, applies pending migrations (checked, all or nothing) and loads the archive. Throws
@@ -55,6 +65,8 @@ export async function openPostgresStores(options: PostgresStoresOptions): Promis
     threads: new PostgresThreads(db),
     channelContext: new PostgresChannelContext(db),
     alerts: new PostgresAlerts(db),
+    readState: () => readStateSnapshot(db),
+    replaceState: (state) => replaceState(db, state),
     ping: () => ping(db, pingTimeoutMs),
     close: () =>
       (closing ??= (async () => {
