@@ -29,6 +29,7 @@ export const VERBS: Record<string, VerbEntry> = {
   search: { summary: 'Search the archive: fuzzy, accent-insensitive, best first', load: async () => (await import('./verbs/search-verb.js')).searchVerb },
   ask: { summary: 'Find the key variables a question is about, with related trends and positions', load: async () => (await import('./verbs/ask-verb.js')).askVerb },
   deliveries: { summary: 'The delivery log: every post attempt with its outcome and reason', load: async () => (await import('./verbs/deliveries-verb.js')).deliveriesVerb },
+  'migrate-store': { summary: 'Copy the archive and state between the data directory and PostgreSQL', load: async () => (await import('./verbs/migrate-store-verb.js')).migrateStoreVerb },
   'deploy-commands': { summary: "Register the bot's slash commands with Discord (bulk overwrite)", load: async () => (await import('./verbs/deploy-commands-verb.js')).deployCommandsVerb },
 };
 
