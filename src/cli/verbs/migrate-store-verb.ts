@@ -28,16 +28,18 @@ the command exits 1 if they differ.
 Options:
   --to STORE      postgres or lowdb (required)
   --replace       overwrite a target that already holds different data (without it: refused)
-  --schema NAME   the PostgreSQL schema (default lumen)`,
+  --schema NAME   the PostgreSQL schema (default LUMEN_DATABASE_SCHEMA, else lumen)`,
   options: { to: { type: 'string' }, replace: { type: 'boolean' }, schema: { type: 'string' } },
   positionals: { min: 0, max: 0, name: '' },
   async run({ values }, io) {
     const to = values['to'];
     if (to !== 'postgres' && to !== 'lowdb') throw new UsageError(`--to must be postgres or lowdb (got ${to === undefined ? 'nothing' : `"${String(to)}"`})`);
     const config = requireConfig(io);
-    const url = io.env['LUMEN_DATABASE_URL'];
-    if (!url) throw new LumenError('config.invalid', 'LUMEN_DATABASE_URL is not set: lumen migrate-store copies between the data directory and that database (postgres://user:password@host:port/database)');
-    const schema = typeof values['schema'] === 'string' ? values['schema'] : undefined;
+    if (!config.database) {
+      throw new LumenError('config.invalid', 'LUMEN_DATABASE_URL is not set: lumen migrate-store copies between the data directory and that database (postgres://user:password@host:port/database)');
+    }
+    const url = config.database.url;
+    const schema = typeof values['schema'] === 'string' ? values['schema'] : config.database.schema;
 
     await mkdir(config.dataDir, { recursive: true });
     const lock = await acquireProcessLock(join(config.dataDir, DATA_DIR_LOCK), `the data directory ${config.dataDir}`);
