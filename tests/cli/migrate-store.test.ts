@@ -13,6 +13,10 @@ import { announceSkippedWithoutDatabase, TEST_DATABASE_URL, testSchema } from '.
 
 announceSkippedWithoutDatabase('lumen migrate-store');
 
+it('then the lock it takes is the one a running bot holds in the data directory', async () => {
+  expect(DATA_DIR_LOCK).toBe((await import('../../src/app/lumen-app.js')).DATA_DIR_LOCK_FILE);
+});
+
 describe('given lumen migrate-store used wrongly', () => {
   it('then a missing or unknown --to is a usage error, and a missing LUMEN_DATABASE_URL is named', async () => {
     const dataDir = await tempDataDir();

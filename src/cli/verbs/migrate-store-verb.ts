@@ -21,8 +21,8 @@ state (subscriptions with their cursors and intents, the delivery log, threads, 
 context, alert settings and alerts sent).
   --to postgres   from the lowdb files in LUMEN_DATA_DIR to the database in LUMEN_DATABASE_URL
   --to lowdb      from LUMEN_DATABASE_URL back to the lowdb files in LUMEN_DATA_DIR
-Stop the bot first: the copy refuses to run while a bot holds the data directory. Running it
-again changes nothing. At the end each part's count and sha256 are printed for both stores;
+Stop every bot first (those on the database too): the copy replaces what the target holds, and
+refuses to run while a bot holds the data directory. Running it again changes nothing. At the end each part's count and sha256 are printed for both stores;
 the command exits 1 if they differ.
 
 Options:
