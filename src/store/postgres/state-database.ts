@@ -55,6 +55,7 @@ export class StateDatabase {
    * never wait on or deadlock with each other.
    */
   async prune(table: string, deleteWhere: string, values: unknown[]): Promise<void> {
+    if (this.#closed) return; // closing: the next process's writes prune
     const gate = values.length + 1;
     try {
       await this.query(

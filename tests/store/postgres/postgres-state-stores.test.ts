@@ -96,14 +96,16 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL state stores', () => {
     await expect(stores.subscriptions.get('x')).rejects.toThrow(/closed/);
   });
 
-  it('given writes in progress, then close waits for them: they are committed when it resolves', async () => {
-    const stores = await open();
+  it('given writes in progress, then close waits for them: they are committed when it resolves, with nothing to report', async () => {
+    const reported: Error[] = [];
+    const stores = await open({ onError: (error) => reported.push(error) });
     await stores.subscriptions.create(getSubscription({ id: 's' }));
     const writes = Array.from({ length: 10 }, (_, i) => stores.deliveries.log(getRecord({ subscriptionId: 's', slugs: [`w${i}`] })));
     await stores.close();
     await Promise.all(writes);
     const later = await open();
     expect(await later.deliveries.history('s', 20)).toHaveLength(10);
+    expect(reported).toEqual([]);
   });
 
   it('given a second process on the same schema, then the archive and state share one set of tables, and migrations ran once', async () => {
