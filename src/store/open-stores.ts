@@ -20,6 +20,10 @@ export interface StoreOptions {
 
 export async function openStores(options: StoreOptions): Promise<LumenStores> {
   if (!options.database) return openLowdbStores(options.dataDir);
-  // PLACEHOLDER until src/store/postgres/postgres-stores.ts lands (branch pg-stores).
-  throw new Error('PostgreSQL stores are not wired yet');
+  const { openPostgresStores } = await import('./postgres/postgres-stores.js');
+  return openPostgresStores({
+    connectionString: options.database.url,
+    ...(options.database.schema ? { schema: options.database.schema } : {}),
+    ...(options.onBackgroundError ? { onError: options.onBackgroundError } : {}),
+  });
 }
