@@ -8,7 +8,7 @@
  */
 import type pg from 'pg';
 import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
-import { DeliveryRecordSchema, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
+import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
 import type { DeliveryStore } from '../lumen-stores.js';
 import type { StateDatabase } from './state-database.js';
 import { checkRecord, deliveryFromRow, subscriptionFromRow, type DeliveryRow, type SubscriptionRow } from './state-rows.js';
@@ -68,6 +68,7 @@ export class PostgresDeliveries implements DeliveryStore {
   }
 
   async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void> {
+    done = this.#withDiscordIds(subscriptionId, done);
     const wrote = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub) return { log: false, thread: false };
@@ -139,6 +140,22 @@ export class PostgresDeliveries implements DeliveryStore {
   async countPending(): Promise<number> {
     const result = await this.db.query<{ n: number }>('SELECT count(*)::int AS n FROM subscriptions WHERE has_pending');
     return result.rows[0]?.n ?? 0;
+  }
+
+  /**
+   * The post went out: a message or thread id that is not a Discord id (never seen from Discord,
+   * but not this store's to vouch for) is left out and reported rather than failing the finish,
+   * which would leave the intent standing and the post re-checked forever.
+   */
+  #withDiscordIds(subscriptionId: string, done: DeliveryDone): DeliveryDone {
+    const kept = { ...done };
+    for (const field of ['messageId', 'threadId'] as const) {
+      const value = kept[field];
+      if (value === undefined || Snowflake.safeParse(value).success) continue;
+      delete kept[field];
+      this.db.report(new Error(`delivery of subscription "${subscriptionId}": ${field} "${value}" is not a Discord id; finished without it`));
+    }
+    return kept;
   }
 
   #pruneLog(): Promise<void> {

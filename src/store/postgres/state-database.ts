@@ -35,7 +35,8 @@ export class StateDatabase {
     readonly pool: pg.Pool,
     readonly schema: string,
     readonly limits: StateLimits,
-    private readonly onError: (error: Error) => void,
+    /** Where problems that must not fail the write they came with are reported. */
+    readonly report: (error: Error) => void,
   ) {}
 
   /** One statement on any pooled connection. */
@@ -64,7 +65,7 @@ export class StateDatabase {
         [...values, `lumen.prune.${this.schema}.${table}`],
       );
     } catch (error) {
-      this.onError(new Error(`pruning ${this.schema}.${table} failed (it is retried on the next write): ${(error as Error).message}`, { cause: error }));
+      this.report(new Error(`pruning ${this.schema}.${table} failed (it is retried on the next write): ${(error as Error).message}`, { cause: error }));
     }
   }
 

@@ -64,6 +64,19 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL state stores', () => {
     expect(await stores.subscriptions.get('bad')).toBeUndefined();
   });
 
+  it('given a finish with a message id that is not a Discord id, then the delivery still finishes, without it, and says so', async () => {
+    const reported: Error[] = [];
+    const stores = await open({ onError: (error) => reported.push(error) });
+    await stores.subscriptions.create(getSubscription({ id: 's' }));
+    await stores.deliveries.recordIntent('s', { id: '1', kind: 'new', seqs: [1], upToSeq: 1, startedAt: at(0).toISOString(), partsSent: 0 });
+    await stores.deliveries.finish('s', { upToSeq: 1, outcome: 'posted', slugs: ['a'], messageId: 'msg-1', threadId: '600000000000000001' }, at(1));
+    expect(await stores.subscriptions.get('s')).toMatchObject({ cursorSeq: 1 });
+    expect(await stores.deliveries.countPending()).toBe(0);
+    expect((await stores.deliveries.history('s', 1))[0]?.messageId).toBeUndefined();
+    expect(await stores.threads.briefingOf('600000000000000001')).toBe('a');
+    expect(reported.map((e) => e.message)).toEqual(['delivery of subscription "s": messageId "msg-1" is not a Discord id; finished without it']);
+  });
+
   it('given the capped tables full, then the oldest entries are forgotten as lowdb forgets them', async () => {
     const stores = await open({ limits: { deliveryLog: 3, threads: 2, channelContext: 3, alertKeysPerGuild: 2 } });
     for (let i = 1; i <= 5; i++) await stores.deliveries.log(getRecord({ slugs: [`s${i}`] }));
