@@ -68,6 +68,17 @@ export function describeClaimsContract(stores: () => Promise<LumenStores>, optio
       expect((await deliveries.claimActive('one', at(0.5), LEASE))[0]?.cursorSeq).toBe(1);
     });
 
+    it('given a shard scope, then only the subscriptions of the servers on those shards are claimed', async () => {
+      const { subscriptions, deliveries } = await stores();
+      // Server n << 22 is on shard n % count (Discord's rule; src/domain/shard-scope.ts).
+      const onShard = ['125829120000000000', '125829120004194304', '125829120008388608', '125829120012582912'];
+      for (const [i, guildId] of onShard.entries()) await subscriptions.create(getSubscription({ id: `shard-${i}`, guildId }));
+      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { ids: [0], count: 2 }))).toEqual(['shard-0', 'shard-2']);
+      expect(ids(await deliveries.claimActive('three', at(0), LEASE, { ids: [3, 1], count: 4 }))).toEqual(['shard-1', 'shard-3']);
+      expect(await deliveries.claimActive('all', at(0), LEASE)).toEqual([]);
+      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { ids: [0, 1], count: 2 }))).toEqual(['shard-0', 'shard-2']);
+    });
+
     if (options.sharedViews) {
       it('given several processes claiming at once, then every active subscription is claimed by exactly one of them', async () => {
         const processes = await Promise.all(Array.from({ length: 4 }, () => stores()));
