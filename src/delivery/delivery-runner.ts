@@ -52,7 +52,14 @@ const MAX_PER_RUN = 25;
 const MINUTE = 60_000;
 /** How far back from the recorded intent to look for a post that may have gone out. */
 const RECONCILE_SLACK_MS = 2 * MINUTE;
+/**
+ * Longer than any one subscription's run (at most MAX_PER_RUN posts, each bounded by discord.js's
+ * request timeout and retries): a claim must not expire while its process is still posting, since
+ * another process would then reconcile before the post has landed.
+ */
 const DEFAULT_CLAIM_LEASE_MS = 5 * MINUTE;
+/** Subscriptions one process delivers at once; more are claimed as these finish. */
+const CLAIM_WINDOW = 20;
 
 
 export class DeliveryRunner {
@@ -67,23 +74,43 @@ export class DeliveryRunner {
   /**
    * Delivers everything due now. Each subscription is delivered on its own: one still busy from
    * an earlier run (a post hanging on a slow channel until discord.js times out) is left to
-   * finish and not started twice, and never holds up the others. Resolves once the deliveries
-   * this call started are done.
+   * finish and not started twice, and never holds up the others. Subscriptions are claimed a few
+   * at a time, more as each finishes (and its claim is released), so that processes sharing a
+   * database share the work rather than the first to tick taking all of it. Resolves once the
+   * deliveries this call started are done.
    */
   async run(): Promise<void> {
     const { deliveries, owner, clock } = this.#o;
-    const claimed = await deliveries.claimActive(owner, clock.now(), this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS, this.#o.shards);
-    const started: Promise<void>[] = [];
-    for (const sub of claimed) {
-      if (this.#inFlight.has(sub.id)) continue;
-      const id = sub.id;
-      const work = this.#runOne(sub)
-        .catch((error: unknown) => this.#o.logger.error({ err: error, subscription: id }, 'delivery could not record its progress; will retry'))
-        .finally(() => this.#inFlight.delete(id));
-      this.#inFlight.set(id, work);
-      started.push(work);
+    const leaseMs = this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+    const handled = new Set(this.#inFlight.keys());
+    const running = new Set<Promise<void>>();
+    for (;;) {
+      if (running.size >= CLAIM_WINDOW) {
+        await Promise.race(running);
+        continue;
+      }
+      const claimed = await deliveries.claimActive(owner, clock.now(), leaseMs, { ...(this.#o.shards ? { scope: this.#o.shards } : {}), limit: CLAIM_WINDOW - running.size, skip: [...handled] });
+      if (claimed.length === 0) break;
+      for (const sub of claimed) {
+        handled.add(sub.id);
+        const work = this.#deliverClaimed(sub);
+        running.add(work);
+        void work.finally(() => running.delete(work));
+      }
     }
-    await Promise.all(started);
+    await Promise.all(running);
+  }
+
+  /** Delivers one claimed subscription, then gives its claim up. */
+  #deliverClaimed(sub: Subscription): Promise<void> {
+    const id = sub.id;
+    const work = this.#runOne(sub)
+      .catch((error: unknown) => this.#o.logger.error({ err: error, subscription: id }, 'delivery could not record its progress; will retry'))
+      .then(() => this.#o.deliveries.release(this.#o.owner, [id]))
+      .catch((error: unknown) => this.#o.logger.warn({ err: error, subscription: id }, 'could not release a delivery claim; it expires on its own'))
+      .finally(() => this.#inFlight.delete(id));
+    this.#inFlight.set(id, work);
+    return work;
   }
 
   /** Resolves once no delivery is in flight. */

@@ -5,10 +5,10 @@
  * they only keep this process from delivering one subscription twice at once.
  */
 import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
-import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
+import { servesGuild } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
-import type { AlertStore, ChannelContextStore, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
+import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
 import { LowdbBriefingArchive } from './lowdb-briefing-archive.js';
 import { MAX_CHANNEL_CONTEXT } from './state.schema.js';
 import { StateStore } from './state-store.js';
@@ -67,10 +67,12 @@ class LowdbDeliveries implements DeliveryStore {
 
   constructor(private readonly state: StateStore) {}
 
-  async claimActive(owner: string, now: Date, leaseMs: number, scope?: ShardScope): Promise<Subscription[]> {
+  async claimActive(owner: string, now: Date, leaseMs: number, options: ClaimOptions = {}): Promise<Subscription[]> {
     const claimed: Subscription[] = [];
+    const skip = new Set(options.skip);
     for (const sub of this.state.data.subscriptions) {
-      if (sub.status !== 'active' || !servesGuild(scope, sub.guildId)) continue;
+      if (claimed.length >= (options.limit ?? Infinity)) break;
+      if (sub.status !== 'active' || skip.has(sub.id) || !servesGuild(options.scope, sub.guildId)) continue;
       const claim = this.#claims.get(sub.id);
       if (claim && claim.owner !== owner && claim.until > now.getTime()) continue;
       this.#claims.set(sub.id, { owner, until: now.getTime() + leaseMs });

@@ -2,7 +2,7 @@
  * The stores, named for what callers do with them. Two implementations keep them: the lowdb
  * files in the data directory (the default; src/store/lowdb-stores.ts) and PostgreSQL when
  * `LUMEN_DATABASE_URL` is set (src/store/postgres/postgres-stores.ts). One contract suite
- * (tests/store/store-contract.ts) holds both to the same behaviour.
+ * (tests/store/contract/state-stores-contract.ts) holds both to the same behaviour.
  *
  * Every method that changes something resolves once the change is durable (written to disk or
  * committed): delivery awaits the intent before sending, which is what makes a post survive a
@@ -13,6 +13,16 @@ import type { DeliveryDone, DeliveryFailed } from '../domain/delivery-progress.j
 import type { ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
+
+/** Which subscriptions one claim may take. */
+export interface ClaimOptions {
+  /** Only the servers on these shards (src/domain/shard-scope.ts). */
+  scope?: ShardScope;
+  /** At most this many: processes that claim in small batches share the work instead of the first taking it all. */
+  limit?: number;
+  /** Not these (the ones this process already handled in this run). */
+  skip?: readonly string[];
+}
 
 /** Subscriptions: what /subscribe, /unsubscribe and /subscriptions change and list. */
 export interface SubscriptionStore {
@@ -39,10 +49,9 @@ export interface SubscriptionStore {
 export interface DeliveryStore {
   /**
    * The active subscriptions this process may deliver now: each one not claimed by another
-   * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`. With a shard
-   * scope, only the subscriptions of the servers on those shards (src/domain/shard-scope.ts).
+   * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`, oldest first.
    */
-  claimActive(owner: string, now: Date, leaseMs: number, scope?: ShardScope): Promise<Subscription[]>;
+  claimActive(owner: string, now: Date, leaseMs: number, options?: ClaimOptions): Promise<Subscription[]>;
   /** Gives up `owner`'s claims on these subscriptions (or on all of them), so another process may take them at once. */
   release(owner: string, ids?: readonly string[]): Promise<void>;
   /** Records the intent before anything is sent; false when the subscription is gone. */

@@ -73,10 +73,10 @@ export function describeClaimsContract(stores: () => Promise<LumenStores>, optio
       // Server n << 22 is on shard n % count (Discord's rule; src/domain/shard-scope.ts).
       const onShard = ['125829120000000000', '125829120004194304', '125829120008388608', '125829120012582912'];
       for (const [i, guildId] of onShard.entries()) await subscriptions.create(getSubscription({ id: `shard-${i}`, guildId }));
-      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { ids: [0], count: 2 }))).toEqual(['shard-0', 'shard-2']);
-      expect(ids(await deliveries.claimActive('three', at(0), LEASE, { ids: [3, 1], count: 4 }))).toEqual(['shard-1', 'shard-3']);
+      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { scope: { ids: [0], count: 2 } }))).toEqual(['shard-0', 'shard-2']);
+      expect(ids(await deliveries.claimActive('three', at(0), LEASE, { scope: { ids: [3, 1], count: 4 } }))).toEqual(['shard-1', 'shard-3']);
       expect(await deliveries.claimActive('all', at(0), LEASE)).toEqual([]);
-      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { ids: [0, 1], count: 2 }))).toEqual(['shard-0', 'shard-2']);
+      expect(ids(await deliveries.claimActive('even', at(0), LEASE, { scope: { ids: [0, 1], count: 2 } }))).toEqual(['shard-0', 'shard-2']);
     });
 
     if (options.sharedViews) {
