@@ -66,6 +66,7 @@ export class DeliveryRunner {
   readonly #o: DeliveryRunnerOptions;
   /** Subscriptions being delivered right now, each on its own. */
   readonly #inFlight = new Map<string, Promise<void>>();
+  #heartbeat: NodeJS.Timeout | undefined;
 
   constructor(options: DeliveryRunnerOptions) {
     this.#o = options;
@@ -104,13 +105,43 @@ export class DeliveryRunner {
   /** Delivers one claimed subscription, then gives its claim up. */
   #deliverClaimed(sub: Subscription): Promise<void> {
     const id = sub.id;
+    this.#startHeartbeat();
     const work = this.#runOne(sub)
       .catch((error: unknown) => this.#o.logger.error({ err: error, subscription: id }, 'delivery could not record its progress; will retry'))
       .then(() => this.#o.deliveries.release(this.#o.owner, [id]))
       .catch((error: unknown) => this.#o.logger.warn({ err: error, subscription: id }, 'could not release a delivery claim; it expires on its own'))
-      .finally(() => this.#inFlight.delete(id));
+      .finally(() => {
+        this.#inFlight.delete(id);
+        if (this.#inFlight.size === 0) this.#stopHeartbeat();
+      });
     this.#inFlight.set(id, work);
     return work;
+  }
+
+  /**
+   * While anything is in flight, its claims are extended every third of a lease: a subscription
+   * whose posts wait in discord.js's rate-limit queue stays this process's, and only a process
+   * that died (and so will send nothing more) lets its claims expire to another.
+   */
+  #startHeartbeat(): void {
+    if (this.#heartbeat) return;
+    const leaseMs = this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+    this.#heartbeat = setInterval(() => {
+      const ids = [...this.#inFlight.keys()];
+      void this.#o.deliveries
+        .renew(this.#o.owner, ids, new Date(this.#o.clock.now().getTime() + leaseMs))
+        .then((held) => {
+          const lost = ids.filter((id) => !held.includes(id));
+          if (lost.length > 0) this.#o.logger.warn({ subscriptions: lost }, 'delivery claims expired before they could be renewed; another process may take them over');
+        })
+        .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not renew delivery claims; will try again'));
+    }, Math.max(100, Math.floor(leaseMs / 3)));
+    this.#heartbeat.unref();
+  }
+
+  #stopHeartbeat(): void {
+    clearInterval(this.#heartbeat);
+    this.#heartbeat = undefined;
   }
 
   /** Resolves once no delivery is in flight. */

@@ -81,6 +81,17 @@ class LowdbDeliveries implements DeliveryStore {
     return claimed;
   }
 
+  async renew(owner: string, ids: readonly string[], until: Date): Promise<string[]> {
+    const held: string[] = [];
+    for (const id of ids) {
+      const claim = this.#claims.get(id);
+      if (claim?.owner !== owner) continue;
+      claim.until = until.getTime();
+      held.push(id);
+    }
+    return held;
+  }
+
   async release(owner: string, ids?: readonly string[]): Promise<void> {
     for (const [id, claim] of this.#claims) {
       if (claim.owner === owner && (ids === undefined || ids.includes(id))) this.#claims.delete(id);

@@ -52,6 +52,12 @@ export interface DeliveryStore {
    * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`, oldest first.
    */
   claimActive(owner: string, now: Date, leaseMs: number, options?: ClaimOptions): Promise<Subscription[]>;
+  /**
+   * Extends `owner`'s claims on these subscriptions to `until` while it is still delivering them
+   * (a heartbeat: a live process never loses a subscription it is posting to); returns the ids it
+   * still held. A claim that had expired and was taken by another process is not taken back.
+   */
+  renew(owner: string, ids: readonly string[], until: Date): Promise<string[]>;
   /** Gives up `owner`'s claims on these subscriptions (or on all of them), so another process may take them at once. */
   release(owner: string, ids?: readonly string[]): Promise<void>;
   /** Records the intent before anything is sent; false when the subscription is gone. */

@@ -39,6 +39,12 @@ describe('compose.yaml', () => {
     expect(names.filter((name) => !known.has(name))).toEqual([]);
   });
 
+  it('then the bot keeps its data in the compose PostgreSQL, as that service’s user and database', () => {
+    const url = new URL((bot.environment?.['LUMEN_DATABASE_URL'] ?? '').replace('${POSTGRES_PASSWORD:?set POSTGRES_PASSWORD in .env}', 'secret'));
+    expect([url.protocol, url.hostname, url.port, url.username, url.pathname]).toEqual(['postgres:', 'postgres', '5432', postgres.environment?.['POSTGRES_USER'], `/${postgres.environment?.['POSTGRES_DB']}`]);
+    expect(bot.environment?.['LUMEN_DATABASE_URL']).toContain('${POSTGRES_PASSWORD:?');
+  });
+
   it('then PostgreSQL keeps its data in a named volume and is health-checked with pg_isready', () => {
     expect(postgres.image).toMatch(/^postgres:\d+/);
     const volume = postgres.volumes?.find((v) => v.endsWith(':/var/lib/postgresql/data'));

@@ -49,6 +49,12 @@ export class PostgresDeliveries implements DeliveryStore {
     return inPositionOrder(result.rows).map((row) => subscriptionFromRow(this.db.schema, row));
   }
 
+  async renew(owner: string, ids: readonly string[], until: Date): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const result = await this.db.query<{ id: string }>('UPDATE subscriptions SET claim_until = $3 WHERE claim_owner = $1 AND id = ANY($2::text[]) RETURNING id', [owner, [...ids], until]);
+    return result.rows.map((row) => row.id);
+  }
+
   async release(owner: string, ids?: readonly string[]): Promise<void> {
     await this.db.query('UPDATE subscriptions SET claim_owner = NULL, claim_until = NULL WHERE claim_owner = $1 AND ($2::text[] IS NULL OR id = ANY($2::text[]))', [
       owner,

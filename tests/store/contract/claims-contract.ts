@@ -26,6 +26,26 @@ export function describeClaimsContract(stores: () => Promise<LumenStores>, optio
       expect(await deliveries.claimActive('one', at(1.5), LEASE)).toEqual([]);
     });
 
+    it('given a renewal while delivering, then the claim outlasts its first lease; a claim already taken by another is not taken back', async () => {
+      const { subscriptions, deliveries } = await stores();
+      for (const id of ['a', 'b']) await subscriptions.create(getSubscription({ id }));
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE))).toEqual(['a', 'b']);
+      expect(await deliveries.renew('one', ['a'], at(3))).toEqual(['a']);
+      expect(ids(await deliveries.claimActive('two', at(2), LEASE))).toEqual(['b']);
+      expect(await deliveries.renew('one', ['a', 'b'], at(4))).toEqual(['a']);
+      expect(await deliveries.renew('three', ['a'], at(9))).toEqual([]);
+      expect(ids(await deliveries.claimActive('two', new Date(at(3).getTime() - 1), LEASE))).toEqual(['b']);
+      expect(ids(await deliveries.claimActive('two', at(4.5), LEASE))).toEqual(['a', 'b']);
+    });
+
+    it('given a limit and ids to skip, then a claim takes at most that many, oldest first, passing over the skipped', async () => {
+      const { subscriptions, deliveries } = await stores();
+      for (const id of ['a', 'b', 'c', 'd']) await subscriptions.create(getSubscription({ id }));
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE, { limit: 2 }))).toEqual(['a', 'b']);
+      expect(ids(await deliveries.claimActive('two', at(0), LEASE, { limit: 1 }))).toEqual(['c']);
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE, { limit: 5, skip: ['a', 'b'] }))).toEqual(['d']);
+    });
+
     it('then the subscriptions claimed are returned as stored, oldest first, and one created later is claimable at once', async () => {
       const { subscriptions, deliveries } = await stores();
       const first = getSubscription({ id: 'z-first', topic: 'energy', cursorSeq: 4 });
