@@ -7,7 +7,8 @@
  *   file starts and closes its own emulator, bot and data directory, so what a fresh module graph
  *   would add is only the reload of discord.js, the emulator and the app for every file (on 2 shared
  *   cores that reload was most of the lane: vitest's "import" 118 s isolated, 14 s not, for tests/commands);
- * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations).
+ * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations), in
+ *   forks without per-file isolation like e2e (its files clean up after themselves the same way).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -17,6 +18,8 @@ const E2E = ['tests/commands/**/*.test.ts', 'tests/delivery/**/*.test.ts', 'test
 
 export default defineConfig({
   test: {
+    // Temporary files in memory when there is room (tests/support/memory-temp-dir.ts).
+    globalSetup: ['tests/support/memory-temp-dir.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // vitest's default leaves one of two cores idle; the e2e files mostly wait on sockets and timers.
@@ -35,7 +38,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'slow', include: SLOW, pool: 'forks', testTimeout: 120_000, hookTimeout: 120_000 },
+        test: { name: 'slow', include: SLOW, pool: 'forks', isolate: false, testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
