@@ -7,8 +7,9 @@
  *   file starts and closes its own emulator, bot and data directory, so what a fresh module graph
  *   would add is only the reload of discord.js, the emulator and the app for every file (on 2 shared
  *   cores that reload was most of the lane: vitest's "import" 118 s isolated, 14 s not, for tests/commands);
- * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations), in
- *   forks without per-file isolation like e2e (its files clean up after themselves the same way).
+ * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations), one
+ *   fresh process per file: its timing bounds (parse-linear, parse-fuzz) compare against a baseline
+ *   measured in the same process, which another file's leftover heap would skew.
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -38,7 +39,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'slow', include: SLOW, pool: 'forks', isolate: false, testTimeout: 120_000, hookTimeout: 120_000 },
+        test: { name: 'slow', include: SLOW, pool: 'forks', testTimeout: 120_000, hookTimeout: 120_000 },
       },
     ],
   },
