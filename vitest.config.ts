@@ -3,8 +3,13 @@
  * - unit: everything else; pure and fast, so it runs in worker threads without per-file isolation
  *   (no emulator, no real sleeping, no process.chdir or global env mutation);
  * - e2e: through the local Discord emulator (tests/commands, delivery, sandbox, e2e, `*.e2e.test.ts`),
- *   one process per file, since each starts servers and real clients;
- * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations).
+ *   in child processes (forks) that each run one file after another without per-file isolation: every
+ *   file starts and closes its own emulator, bot and data directory, so what a fresh module graph
+ *   would add is only the reload of discord.js, the emulator and the app for every file (on 2 shared
+ *   cores that reload was most of the lane: vitest's "import" 118 s isolated, 14 s not, for tests/commands);
+ * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations), one
+ *   fresh process per file: its timing bounds (parse-linear, parse-fuzz) compare against a baseline
+ *   measured in the same process, which another file's leftover heap would skew.
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
@@ -14,6 +19,8 @@ const E2E = ['tests/commands/**/*.test.ts', 'tests/delivery/**/*.test.ts', 'test
 
 export default defineConfig({
   test: {
+    // Temporary files in memory when there is room (tests/support/memory-temp-dir.ts).
+    globalSetup: ['tests/support/memory-temp-dir.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // vitest's default leaves one of two cores idle; the e2e files mostly wait on sockets and timers.
@@ -28,7 +35,7 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'e2e', include: E2E, exclude: SLOW, pool: 'forks' },
+        test: { name: 'e2e', include: E2E, exclude: SLOW, pool: 'forks', isolate: false },
       },
       {
         extends: true,

@@ -11,8 +11,17 @@ import type { Logger } from '../log.js';
 import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler, type MessageCommand, type ModalHandler } from './command-module.js';
 import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
 
+/**
+ * How long a handler may take before its reply is deferred: a second short of Discord's 3 s
+ * (DISCORD_LIMITS.interaction.initialResponseMs), so the deferral itself has time to arrive.
+ */
+export const DEFAULT_DEFER_AFTER_MS = 2_000;
+
 export interface RouterOptions {
-  /** Defer a reply that is not ready by then (Discord invalidates an unanswered interaction at 3 s). */
+  /**
+   * Defer a reply that is not ready by then (Discord invalidates an unanswered interaction at 3 s).
+   * Tests pair a shorter one with a shorter emulator deadline instead of waiting 2 s of real time.
+   */
   deferAfterMs?: number;
 }
 
@@ -24,13 +33,14 @@ export class InteractionRouter {
   readonly #messageCommands = new Map<string, MessageCommand>();
   readonly #modals = new Map<CustomIdAction['kind'], ModalHandler>();
   readonly #ctx: CommandContext;
-  readonly #deferAfterMs: number;
+  /** After this long (real time) a handler still busy has its reply deferred. */
+  readonly deferAfterMs: number;
   readonly #inFlight = new Set<Promise<void>>();
   #accepting = true;
 
   constructor(commands: readonly CommandModule[], ctx: CommandContext, options: RouterOptions = {}) {
     this.#ctx = ctx;
-    this.#deferAfterMs = options.deferAfterMs ?? 2000;
+    this.deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
     for (const command of commands) {
       this.#commands.set(command.data.name, command);
       for (const [kind, handler] of Object.entries(command.components ?? {})) {
@@ -153,7 +163,7 @@ export class InteractionRouter {
     }
     const deferTimer = setTimeout(() => {
       respond.defer().catch((error: unknown) => log.warn({ err: error }, 'defer failed'));
-    }, this.#deferAfterMs);
+    }, this.deferAfterMs);
     try {
       await run(respond);
       return 'ok';

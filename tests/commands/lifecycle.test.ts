@@ -16,8 +16,10 @@ describe('given app.stop() while an interaction is in flight', () => {
   });
 
   it('then the one in flight still gets its answer, one arriving while it drains hears "restarting", and autocomplete gets no choices', async () => {
-    // The first callback takes 400 ms to land, so /brief is still in flight when the stop begins.
-    const slow = sandbox.discord.faults.inject({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, delayMs: 400, times: 1 });
+    // The first callback is held until the checks below are done, so /brief is still in flight when the stop begins.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = sandbox.discord.faults.inject({ method: 'POST', path: /^\/interactions\/\d+\/[^/]+\/callback$/, holdUntil: held, times: 1 });
     const inFlight = sandbox.discord.interact.slashCommand({ name: 'brief', options: { briefing: 'japan-tariffs' } });
     while (slow.hits === 0) await new Promise((resolve) => setTimeout(resolve, 2));
     const stopping = sandbox.app.stop();
@@ -31,6 +33,7 @@ describe('given app.stop() while an interaction is in flight', () => {
     expect(choices).toEqual([]);
     expect(inFlight.record.acknowledged).toBe(false);
 
+    release();
     await stopping;
     expect(log.summaryOf(inFlight.id)?.outcome).toBe('ok');
     expect(embedsOf(inFlight.original())[0]?.title).toBe('LUMEN INSIGHT: JAPAN TAKES STAND ON USTARIFFS');

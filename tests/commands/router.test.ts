@@ -2,6 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UserFacingError, type CommandModule } from '../../src/discord/command-module.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
+import { DEFAULT_DEFER_AFTER_MS } from '../../src/discord/interaction-router.js';
+import { DISCORD_LIMITS } from '../../src/sandbox/emulator/index.js';
 import { embedsOf, textOf, type LogRecord } from './helpers/e2e.js';
 import { startTestBot, testCommand, textPayload, type TestBot } from './helpers/test-bot.js';
 
@@ -14,10 +16,6 @@ describe('given the router with its default 2 s deferral, on an emulator that ke
   let commands: CommandModule[];
   beforeAll(async () => {
     commands = [
-      testCommand('slow', async (_i, respond) => {
-        await sleep(2_500);
-        await respond.send(textPayload('slow answer'));
-      }),
       testCommand('quick', (_i, respond) => respond.send(textPayload('quick answer'))),
       testCommand('boom', () => {
         throw new Error(`database exploded while holding ${token}`);
@@ -36,19 +34,15 @@ describe('given the router with its default 2 s deferral, on an emulator that ke
     await t.stop();
   });
 
-  it('given a command slower than 2 s, then the emulator sees a type-5 deferral within 3 s, then the edit with the answer', async () => {
-    const handle = t.discord.interact.slashCommand({ name: 'slow' });
-    const { summary } = { summary: await t.log.finished(handle.id, 6_000) };
-    expect(summary).toMatchObject({ command: 'slow', outcome: 'ok' });
-    const [first, second] = handle.record.events;
-    expect(first).toMatchObject({ kind: 'callback', callbackType: 5 });
-    expect((first?.at ?? Infinity) - handle.record.createdAt).toBeLessThan(3_000);
-    expect((first?.at ?? 0) - handle.record.createdAt).toBeGreaterThanOrEqual(1_900);
-    expect(second).toMatchObject({ kind: 'edit' });
-    expect(embedsOf(handle.original())[0]?.description).toBe('slow answer');
-    expect(handle.original()?.loading).toBe(false);
-    expect(t.discord.requests.filter((r) => r.status >= 400)).toEqual([]);
-  }, 10_000);
+  it('then it defers after 2 s, a second inside Discord\'s 3 s deadline, the emulator keeping that deadline', () => {
+    expect(DEFAULT_DEFER_AFTER_MS).toBe(2_000);
+    expect(t.bot.router.deferAfterMs).toBe(DEFAULT_DEFER_AFTER_MS);
+    expect(DISCORD_LIMITS.interaction.initialResponseMs).toBe(3_000);
+    expect(DISCORD_LIMITS.interaction.initialResponseMs - DEFAULT_DEFER_AFTER_MS).toBeGreaterThanOrEqual(1_000);
+    const handle = t.discord.interact.slashCommand({ name: 'quick' });
+    expect(handle.record.deadlineMs).toBe(DISCORD_LIMITS.interaction.initialResponseMs);
+    return t.log.finished(handle.id);
+  });
 
   it('given a fast command, then it is answered directly, without a deferral', async () => {
     const handle = t.discord.interact.slashCommand({ name: 'quick' });
@@ -132,8 +126,48 @@ describe('given the router with its default 2 s deferral, on an emulator that ke
       expect(line.latencyMs).toBeGreaterThanOrEqual(0);
       expect(['ok', 'user-error', 'error', 'refused']).toContain(line.outcome);
     }
-    const slow = lines.find((l) => l.command === 'slow');
-    expect(slow?.latencyMs).toBeGreaterThanOrEqual(2_500);
+  });
+});
+
+/*
+ * The deferral in real time, scaled down: a 300 ms threshold against a 1 s emulator deadline keeps
+ * the default's proportions (threshold, then the deferral's flight, inside the deadline) without
+ * waiting 2 s. The slow handler is held until the deferral has landed, so it is slower than the
+ * threshold by construction, not by a sleep.
+ */
+describe('given a router deferring after 300 ms, on an emulator whose real-time deadline is 1 s', () => {
+  const DEFER_MS = 300;
+  const DEADLINE_MS = 1_000;
+  let t: TestBot;
+  let release: () => void = () => undefined;
+  beforeAll(async () => {
+    const slow = testCommand('slow', async (_i, respond) => {
+      await new Promise<void>((resolve) => (release = resolve));
+      await respond.send(textPayload('slow answer'));
+    });
+    t = await startTestBot([slow], { deferAfterMs: DEFER_MS }, { interactionDeadlineMs: DEADLINE_MS });
+  });
+  afterAll(async () => {
+    await t.stop();
+  });
+
+  it('given a command slower than that, then the emulator sees a type-5 deferral inside the deadline, then the edit with the answer', async () => {
+    const handle = t.discord.interact.slashCommand({ name: 'slow' });
+    const deferred = new Promise<void>((resolve) => t.discord.on('interactionResponse', (record) => record.id === handle.id && resolve()));
+    await deferred;
+    release();
+    const summary = await t.log.finished(handle.id, 6_000);
+    expect(summary).toMatchObject({ command: 'slow', outcome: 'ok' });
+    const [first, second] = handle.record.events;
+    expect(first).toMatchObject({ kind: 'callback', callbackType: 5 });
+    expect((first?.at ?? Infinity) - handle.record.createdAt).toBeLessThan(DEADLINE_MS);
+    expect((first?.at ?? 0) - handle.record.createdAt).toBeGreaterThanOrEqual(DEFER_MS - 100);
+    expect(second).toMatchObject({ kind: 'edit' });
+    expect(embedsOf(handle.original())[0]?.description).toBe('slow answer');
+    expect(handle.original()?.loading).toBe(false);
+    expect(t.discord.requests.filter((r) => r.status >= 400)).toEqual([]);
+    const line = t.log.records().find((r) => r.msg === 'interaction' && r.interactionId === handle.id);
+    expect(line?.latencyMs).toBeGreaterThanOrEqual(DEFER_MS);
   });
 });
 

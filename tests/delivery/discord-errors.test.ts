@@ -206,7 +206,8 @@ describe('given one channel fails and another works', () => {
     await subscribe(w, { channel: 'briefings', mode: 'new' });
     await subscribe(w, { channel: 'general', mode: 'new' });
     const { discord } = w.sandbox;
-    discord.faults.inject({ method: 'POST', path: `/channels/${discord.channelId('briefings')}/messages`, delayMs: 2_500 });
+    let release: () => void = () => undefined;
+    const hang = discord.faults.inject({ method: 'POST', path: `/channels/${discord.channelId('briefings')}/messages`, holdUntil: new Promise<void>((resolve) => (release = resolve)) });
     const save = async (slug: string): Promise<void> => {
       const { parseBriefingBytes } = await import('../../src/import/import-briefing-files.js');
       const parsed = parseBriefingBytes(Buffer.from(await briefingText({ slug })), `${slug}.md`, w.clock.now());
@@ -219,6 +220,8 @@ describe('given one channel fails and another works', () => {
     await save('hang-two');
     await waitFor(() => botPosts(w, 'general').length === 2, 'the second post in #general', 2_000);
     expect(botPosts(w, 'briefings')).toEqual([]); // still hanging
+    expect(hang.hits).toBe(1);
+    release();
     await w.sandbox.whenIdle();
     expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['hang-one', 'hang-two']);
     expect(botPosts(w, 'general').map((p) => slugsOf(p)[0])).toEqual(['hang-one', 'hang-two']);

@@ -22,7 +22,7 @@ import {
   renderUserError,
   type MessagePayload,
 } from '../../src/render/index.js';
-import { generateBriefing, prose, type Rng } from './briefing-generator.js';
+import { generateListing, prose, type Rng } from './briefing-generator.js';
 
 export interface Rendered {
   label: string;
@@ -57,7 +57,8 @@ export function renderEverything(briefing: Briefing, rng: Rng): Rendered[] {
   add('trends', renderTrends(briefing));
   add('trend', renderTrends(briefing, rng.int(1, briefing.trends.length + 1)));
 
-  const others = Array.from({ length: rng.int(0, 40) }, () => generateBriefing(rng, rng.chance(0.5) ? 'tiny' : 'medium'));
+  // Search results and digests show only slug, title, summary and date of the other briefings.
+  const others = Array.from({ length: rng.int(0, 40) }, () => generateListing(rng, rng.chance(0.5) ? 'tiny' : 'medium'));
   const results = [briefing, ...others].map((b) => ({
     slug: b.slug,
     title: b.title,

@@ -1,7 +1,7 @@
 /**
  * A LumenBot with test-only command modules on a fresh LocalDiscord (real clock, so Discord's 3 s
- * deadline is real): for the router's deferral, error and logging behaviour, which no real
- * command is slow or broken enough to show.
+ * deadline is real, unless a test gives a shorter one): for the router's deferral, error and
+ * logging behaviour, which no real command is slow or broken enough to show.
  */
 import { SlashCommandBuilder } from 'discord.js';
 import { Memory } from 'lowdb';
@@ -13,7 +13,7 @@ import { ManualClock } from '../../../src/domain/clock.js';
 import { createLogger } from '../../../src/log.js';
 import type { MessagePayload } from '../../../src/render/index.js';
 import { SearchService } from '../../../src/search/index.js';
-import { LocalDiscord } from '../../../src/sandbox/emulator/index.js';
+import { LocalDiscord, type LocalDiscordOptions } from '../../../src/sandbox/emulator/index.js';
 import type { ArchiveFile } from '../../../src/store/archive.schema.js';
 import { LowdbBriefingArchive } from '../../../src/store/lowdb-briefing-archive.js';
 import { LogLines } from './e2e.js';
@@ -32,9 +32,12 @@ export interface TestBot {
   stop(): Promise<void>;
 }
 
-/** Starts an emulator, deploys `commands` to its guild, and starts a LumenBot answering them. */
-export async function startTestBot(commands: CommandModule[], router: RouterOptions = {}): Promise<TestBot> {
-  const discord = await LocalDiscord.start();
+/**
+ * Starts an emulator, deploys `commands` to its guild, and starts a LumenBot answering them.
+ * `emulator` shortens the real-time deadline (`interactionDeadlineMs`) to go with a shorter `router.deferAfterMs`.
+ */
+export async function startTestBot(commands: CommandModule[], router: RouterOptions = {}, emulator: LocalDiscordOptions = {}): Promise<TestBot> {
+  const discord = await LocalDiscord.start(emulator);
   const log = new LogLines();
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => log.lines.push(line) }, secrets: [discord.token] });
   try {

@@ -49,6 +49,8 @@ export interface WorldOptions {
    * real seconds for buckets that, in the simulated world, reset hours ago.
    */
   realRouteLimits?: boolean;
+  /** How often the inbox is polled (the bot's default, 30 s, is a poll every simulated minute). */
+  inboxPollSeconds?: number;
 }
 
 /** The emulator, the bot and the samples on a data directory, with time standing still at `start`. */
@@ -57,7 +59,7 @@ export async function startWorld(options: WorldOptions = {}): Promise<DeliveryWo
   const clock = options.clock ?? new ManualClock(options.start ?? '2026-11-25T09:00:00.000Z');
   const log = new MemoryLog();
   const logger = createLogger({ level: 'info', destination: { write: (line: string) => log.lines.push(line) } });
-  const sandbox = await Sandbox.start({ dataDir, clock, logger, seedSamples: options.seedSamples });
+  const sandbox = await Sandbox.start({ dataDir, clock, logger, seedSamples: options.seedSamples, inboxPollSeconds: options.inboxPollSeconds });
   if (!options.realRouteLimits) liftRouteLimits(sandbox);
   return { sandbox, clock, dataDir, log };
 }

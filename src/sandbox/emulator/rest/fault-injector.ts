@@ -22,6 +22,11 @@ export interface FaultSpec {
   network?: 'reset' | 'close';
   /** Wait this long before answering (or, with no status/network, before handling normally). */
   delayMs?: number;
+  /**
+   * Hold the request (after any `delayMs`) until this settles: a slow answer that ends when the
+   * test has seen what it waits for, rather than after a guessed number of real seconds.
+   */
+  holdUntil?: Promise<unknown>;
   /** How many matching requests to hit; default 1, `Infinity` for all. */
   times?: number;
 }
@@ -35,10 +40,11 @@ export interface InjectedFault {
 }
 
 /** What the router does with a request a fault matched. */
-export type FaultAction =
+export type FaultAction = (
   | { kind: 'respond'; status: number; body: unknown; headers: Record<string, string>; delayMs: number }
   | { kind: 'drop'; mode: 'reset' | 'close'; delayMs: number }
-  | { kind: 'delay'; delayMs: number };
+  | { kind: 'delay'; delayMs: number }
+) & { holdUntil?: Promise<unknown> };
 
 class Fault implements InjectedFault {
   hits = 0;
@@ -79,7 +85,8 @@ export class FaultInjector {
     if (!fault) return undefined;
     fault.remaining -= 1;
     fault.hits += 1;
-    return actionFor(fault.spec);
+    const action = actionFor(fault.spec);
+    return fault.spec.holdUntil ? { ...action, holdUntil: fault.spec.holdUntil } : action;
   }
 }
 

@@ -45,6 +45,7 @@ export class RestRouter {
     const fault = this.#faults.take(request.method, request.path);
     if (fault) {
       if (fault.delayMs > 0) await sleep(fault.delayMs);
+      if (fault.holdUntil) await fault.holdUntil.catch(() => undefined);
       if (fault.kind === 'drop') return { kind: 'drop', mode: fault.mode, route };
       if (fault.kind === 'respond') return { kind: 'respond', status: fault.status, body: fault.body, headers: fault.headers, route, answeredBy: 'fault' };
     }
