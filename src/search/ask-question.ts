@@ -16,7 +16,8 @@ import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
-import { relatedMaterial, type NeighbourhoodCache, type RelatedMaterial } from './related-material.js';
+import { BriefingReader } from './briefing-reading.js';
+import { relatedMaterial, type RelatedMaterial } from './related-material.js';
 import { maxOf, topKOf } from './top-k.js';
 
 /** Options for a question. */
@@ -158,7 +159,8 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   // The neighbourhood reorders the best RERANKED (or `limit`, if more are asked for) only: it costs
   // a pass over their briefings' text, and it adds at most NEIGHBOURHOOD_WEIGHT, which seldom
   // lifts a key variable from further down.
-  const neighbourhoods = new NeighbourhoodScorer(index, concepts);
+  const reader = new BriefingReader(index.lexicon);
+  const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
   const ranked = best
     .flatMap(({ kvDoc, blended }) => {
       const ref = index.keyVariableOfDoc(kvDoc);
@@ -169,7 +171,6 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
     .slice(0, limit);
 
-  const neighbourhoodCache: NeighbourhoodCache = new Map();
   return ranked.flatMap((r, rank) => {
     const briefing = index.get(r.slug);
     const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
@@ -179,8 +180,8 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
         slug: r.slug,
         keyVariable: { n: keyVariable.n, text: keyVariable.text },
         score: Math.round(r.score * 1000) / 1000,
-        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, neighbourhoodCache) : { trends: [], positions: [] },
-        passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts) : [],
+        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, reader) : { trends: [], positions: [] },
+        passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts, 2, reader) : [],
       },
     ];
   });
