@@ -19,12 +19,14 @@ export interface FieldScoring {
 
 /**
  * Scored documents as parallel arrays (no object per document: a common query word touches
- * thousands of them). `matched[i]` counts the query concepts that `docs[i]` matched.
+ * thousands of them). `matched[i]` counts the query concepts that `docs[i]` matched. The arrays
+ * are views of the scorer's scratch space, so that a question allocates none of that size: they
+ * hold until the same index scores again (a caller may change `scores` in place meanwhile).
  */
 export interface ScoredDocs {
-  docs: number[];
-  scores: number[];
-  matched: number[];
+  docs: Int32Array;
+  scores: Float64Array;
+  matched: Uint8Array;
 }
 
 /** One term's postings. */
@@ -83,6 +85,10 @@ export class Bm25fScorer {
   /** Documents of the alternative and of the concept being scored (the first few slots used). */
   #altDocs = new Int32Array(1024);
   #conceptDocs = new Int32Array(1024);
+  /** Documents with a score so far, in the order first scored; then the output's scores and match counts. */
+  #touched = new Int32Array(1024);
+  #outScores = new Float64Array(1024);
+  #outMatched = new Uint8Array(1024);
   readonly #weights = new Float64Array(MAX_FIELDS);
   readonly #b = new Float64Array(MAX_FIELDS);
   readonly #invAvg = new Float64Array(MAX_FIELDS);
@@ -98,6 +104,9 @@ export class Bm25fScorer {
     this.#matched = new Uint8Array(size);
     this.#altDocs = new Int32Array(size);
     this.#conceptDocs = new Int32Array(size);
+    this.#touched = new Int32Array(size);
+    this.#outScores = new Float64Array(size);
+    this.#outMatched = new Uint8Array(size);
   }
 
   /**
@@ -122,7 +131,8 @@ export class Bm25fScorer {
     const best = this.#concept;
     const total = this.#total;
     const matched = this.#matched;
-    const touched: number[] = [];
+    const touched = this.#touched;
+    let touchedCount = 0;
     const altDocs = this.#altDocs;
     const conceptDocs = this.#conceptDocs;
     // With `only`, its few documents are looked up in each posting instead of scanning it whole;
@@ -139,8 +149,9 @@ export class Bm25fScorer {
       // A common concept in a large index only refines the documents rarer concepts found:
       // look those up in its postings instead of scanning tens of thousands of entries. A
       // document matching nothing but common words would rank low anyway.
-      const probe = index.size >= PROBE_MIN_DOCS && touched.length > 0 && idf < COMMON_IDF && touched.length * PROBE_COST < cost;
-      const candidates = probe ? touched.slice() : onlyDocs;
+      const probe = index.size >= PROBE_MIN_DOCS && touchedCount > 0 && idf < COMMON_IDF && touchedCount * PROBE_COST < cost;
+      // (A probed concept adds no document to `touched`: its candidates are all there already.)
+      const candidates: ArrayLike<number> | undefined = probe ? touched.subarray(0, touchedCount) : onlyDocs;
       for (const alternative of concept.alternatives) {
         const share = alternative.weight / alternative.terms.length;
         const factor = share * idf * (k1 + 1);
@@ -201,23 +212,23 @@ export class Bm25fScorer {
       }
       for (let i = 0; i < conceptCount; i++) {
         const d = conceptDocs[i] as number;
-        if (total[d] === 0) touched.push(d);
+        if (total[d] === 0) touched[touchedCount++] = d;
         total[d] = (total[d] as number) + (best[d] as number);
         best[d] = 0;
         matched[d] = (matched[d] as number) + 1;
       }
     }
 
-    const scores = new Array<number>(touched.length);
-    const matchedCounts = new Array<number>(touched.length);
-    for (let i = 0; i < touched.length; i++) {
+    const scores = this.#outScores;
+    const matchedCounts = this.#outMatched;
+    for (let i = 0; i < touchedCount; i++) {
       const doc = touched[i] as number;
       scores[i] = total[doc] as number;
       matchedCounts[i] = matched[doc] as number;
       total[doc] = 0;
       matched[doc] = 0;
     }
-    return { docs: touched, scores, matched: matchedCounts };
+    return { docs: touched.subarray(0, touchedCount), scores: scores.subarray(0, touchedCount), matched: matchedCounts.subarray(0, touchedCount) };
   }
 
   /** Adds one term's saturated frequency `tf` in `doc` to the alternative being scored; returns the alternative's new document count. */

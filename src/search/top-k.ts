@@ -28,9 +28,9 @@ export function topK(n: number, k: number, score: (i: number) => number, tiebrea
 }
 
 /** The largest value (0 for none): a loop, since spreading 40,000 scores into Math.max can overflow the stack. */
-export function maxOf(values: readonly number[]): number {
+export function maxOf(values: ArrayLike<number>): number {
   let max = 0;
-  for (const v of values) if (v > max) max = v;
+  for (let i = 0; i < values.length; i++) if ((values[i] as number) > max) max = values[i] as number;
   return max;
 }
 
