@@ -161,15 +161,25 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   // lifts a key variable from further down.
   const reader = new BriefingReader(index.lexicon);
   const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
-  const ranked = best
-    .flatMap(({ kvDoc, blended }) => {
-      const ref = index.keyVariableOfDoc(kvDoc);
-      const briefing = ref && index.get(ref.slug);
-      if (!ref || !briefing) return [];
-      return [{ ...ref, kvDoc, score: blended + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) }];
-    })
-    .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
-    .slice(0, limit);
+  const rescored: { slug: string; n: number; kvDoc: number; score: number }[] = [];
+  /** The best `limit` scores so far, best first. */
+  const leading: number[] = [];
+  for (const { kvDoc, blended } of best) {
+    // A neighbourhood score is at most 1 and `best` is in blended order: once even all of
+    // NEIGHBOURHOOD_WEIGHT cannot reach the limit-th score so far, nothing further down can,
+    // so their briefings need not be read.
+    if (leading.length === limit && blended + NEIGHBOURHOOD_WEIGHT < (leading[limit - 1] as number)) break;
+    const ref = index.keyVariableOfDoc(kvDoc);
+    const briefing = ref && index.get(ref.slug);
+    if (!ref || !briefing) continue;
+    const score = blended + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n);
+    rescored.push({ ...ref, kvDoc, score });
+    let at = leading.length;
+    while (at > 0 && (leading[at - 1] as number) < score) at--;
+    leading.splice(at, 0, score);
+    if (leading.length > limit) leading.pop();
+  }
+  const ranked = rescored.sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc).slice(0, limit);
 
   return ranked.flatMap((r, rank) => {
     const briefing = index.get(r.slug);
