@@ -49,14 +49,38 @@ export interface QueryOptions {
  */
 export function indexTerms(text: string, lexicon: Lexicon, terms: string[], surfaces?: Set<string>): void {
   const ws = words(text);
+  const facts = wordFactsOf(lexicon);
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
-    const entity = lexicon.entityPhrases.matchAt(ws, i);
-    if (entity) terms.push(entity.value);
-    if (lexicon.stopWords.has(w)) continue;
-    terms.push(stem(w));
+    let fact = facts.get(w);
+    if (fact === undefined) {
+      fact = { stop: lexicon.stopWords.has(w), stem: stem(w), startsPhrase: lexicon.entityPhrases.startsWith(w) };
+      facts.set(w, fact);
+    }
+    if (fact.startsPhrase) {
+      const entity = lexicon.entityPhrases.matchAt(ws, i);
+      if (entity) terms.push(entity.value);
+    }
+    if (fact.stop) continue;
+    terms.push(fact.stem);
     surfaces?.add(w);
   }
+}
+
+/** What {@link indexTerms} needs to know of a word, looked up once (the same few thousand words recur in every briefing). */
+interface WordFacts {
+  stop: boolean;
+  stem: string;
+  /** Some actor alias starts with this word. */
+  startsPhrase: boolean;
+}
+
+const wordFacts = new WeakMap<Lexicon, Map<string, WordFacts>>();
+
+function wordFactsOf(lexicon: Lexicon): Map<string, WordFacts> {
+  let facts = wordFacts.get(lexicon);
+  if (!facts) wordFacts.set(lexicon, (facts = new Map()));
+  return facts;
 }
 
 /**

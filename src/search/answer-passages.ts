@@ -6,9 +6,9 @@
  * about the right subject wins over one that only repeats the briefing's actors.
  */
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
-import { indexTerms, type QueryConcept } from './analyzer.js';
+import type { QueryConcept } from './analyzer.js';
 import type { BriefingIndex } from './briefing-index.js';
-import { explainingUnits, type ExplainingUnit } from './key-variable-neighbourhood.js';
+import { BriefingReader, type ExplainingUnit } from './briefing-reading.js';
 
 /** A quoted sentence and its section (`Incident`, `Trend 4`, `U.S. on Security Alliance Binding`). */
 export type AnswerPassage = ExplainingUnit;
@@ -19,24 +19,32 @@ const KEY_VARIABLE_SHARE = 0.5;
 const SECOND_FLOOR = 0.6;
 
 /** Up to `limit` sentences of `briefing` that bear most on the question about `keyVariable`; best first. */
-export function answerPassages(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem, concepts: readonly QueryConcept[], limit = 2): AnswerPassage[] {
-  const termsOf = (text: string): Set<string> => {
-    const terms: string[] = [];
-    indexTerms(text, index.lexicon, terms);
-    return new Set(terms);
-  };
+export function answerPassages(
+  index: BriefingIndex,
+  briefing: Briefing,
+  keyVariable: NumberedItem,
+  concepts: readonly QueryConcept[],
+  limit = 2,
+  reader = new BriefingReader(index.lexicon),
+): AnswerPassage[] {
+  const reading = reader.read(briefing);
   const wanted = new Map<string, number>();
-  const own = termsOf(keyVariable.text);
-  const siblings = briefing.keyVariables.filter((kv) => kv.n !== keyVariable.n).map((kv) => termsOf(kv.text));
+  const own = reader.termsOf(keyVariable.text);
+  const siblings = reading.keyVariableTerms.filter((_, k) => briefing.keyVariables[k]?.n !== keyVariable.n);
   for (const term of own) if (!siblings.some((s) => s.has(term)) && !term.startsWith('@')) wanted.set(term, KEY_VARIABLE_SHARE);
   for (const concept of concepts) {
     for (const alt of concept.alternatives) for (const term of alt.terms) wanted.set(term, Math.max(wanted.get(term) ?? 0, alt.weight));
   }
-  const scored = explainingUnits(briefing)
-    .filter((unit) => !/\bkey variables\b/i.test(unit.text))
-    .map((unit, order) => {
+  const scored = reading.units
+    .map((unit, i) => ({ unit, terms: reading.unitTerms[i] as ReadonlySet<string> }))
+    .filter(({ unit }) => !/\bkey variables\b/i.test(unit.text))
+    .map(({ unit, terms }, order) => {
       let score = 0;
-      for (const term of termsOf(unit.text)) score += (wanted.get(term) ?? 0) * index.briefings.idf(term);
+      for (const term of terms) {
+        const weight = wanted.get(term) ?? 0;
+        // A term nobody wants adds exactly nothing: skip its idf look-up.
+        if (weight !== 0) score += weight * index.briefings.idf(term);
+      }
       return { unit, score, order };
     })
     .filter((s) => s.score > 0)

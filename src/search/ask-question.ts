@@ -16,8 +16,9 @@ import { BRIEFING_FIELDS, type BriefingField } from './briefing-fields.js';
 import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
-import { relatedMaterial, type NeighbourhoodCache, type RelatedMaterial } from './related-material.js';
-import { maxOf, topK } from './top-k.js';
+import { BriefingReader } from './briefing-reading.js';
+import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { maxOf, topKOf } from './top-k.js';
 
 /** Options for a question. */
 export interface AskOptions {
@@ -109,26 +110,31 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const maxOwn = maxOf(own.scores) || 1;
   const maxContext = maxOf(context.scores) || 1;
 
-  // Typed arrays by document id, not maps: a common word matches thousands of documents.
-  const contextByDoc = new Float64Array(index.briefings.idLimit);
-  context.docs.forEach((doc, i) => (contextByDoc[doc] = (context.scores[i] as number) / maxContext));
-  const isOwn = new Uint8Array(index.keyVariables.idLimit);
-  const kvDocs = own.docs.slice();
-  const blended = new Array<number>(kvDocs.length);
-  for (let i = 0; i < kvDocs.length; i++) {
-    const kvDoc = kvDocs[i] as number;
-    isOwn[kvDoc] = 1;
+  // Typed arrays by document id, not maps: a common word matches thousands of documents. They
+  // are kept between questions (zeroed again after each), so a question allocates none of them.
+  const scratch = scratchOf(index);
+  const contextByDoc = scratch.contextByDoc;
+  const slotOf = scratch.slotOf;
+  const candidates = scratch.candidates(own.docs.length + CONTEXT_BRIEFINGS * 16);
+  for (let i = 0; i < context.docs.length; i++) contextByDoc[context.docs[i] as number] = (context.scores[i] as number) / maxContext;
+  let count = 0;
+  const add = (kvDoc: number, score: number): void => {
+    if (count === candidates.docs.length) candidates.grow();
+    candidates.docs[count] = kvDoc;
+    candidates.scores[count] = score;
+    slotOf[kvDoc] = ++count;
+  };
+  for (let i = 0; i < own.docs.length; i++) {
+    const kvDoc = own.docs[i] as number;
     const briefingDoc = index.briefingDocOfKeyVariable(kvDoc);
-    blended[i] = (own.scores[i] as number) / maxOwn + (briefingDoc >= 0 ? CONTEXT_WEIGHT * (contextByDoc[briefingDoc] as number) : 0);
+    add(kvDoc, (own.scores[i] as number) / maxOwn + (briefingDoc >= 0 ? CONTEXT_WEIGHT * (contextByDoc[briefingDoc] as number) : 0));
   }
   // Every key variable of the best-matching briefings is a candidate too, even if its own words
   // missed: "Will Japan coordinate protests with the EU?" never says "tariffs".
-  for (const i of topK(context.docs.length, CONTEXT_BRIEFINGS, (i) => context.scores[i] as number, (i) => context.docs[i] as number)) {
+  for (const i of topKOf(context.scores, context.docs, context.docs.length, CONTEXT_BRIEFINGS)) {
     const doc = context.docs[i] as number;
     for (const kvDoc of index.keyVariableDocsOfDoc(doc)) {
-      if (isOwn[kvDoc]) continue;
-      kvDocs.push(kvDoc);
-      blended.push(CONTEXT_WEIGHT * (contextByDoc[doc] ?? 0));
+      if (slotOf[kvDoc] === 0) add(kvDoc, CONTEXT_WEIGHT * (contextByDoc[doc] as number));
     }
   }
 
@@ -139,37 +145,42 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     if (doc !== undefined) priorDocs.add(doc);
   }
   const priorWeight = options.priorWeight ?? PRIOR_WEIGHT;
-  if (priorDocs.size > 0) {
-    const at = new Map(kvDocs.map((kvDoc, i) => [kvDoc, i]));
-    for (const doc of priorDocs) {
-      for (const kvDoc of index.keyVariableDocsOfDoc(doc)) {
-        const i = at.get(kvDoc);
-        if (i === undefined) {
-          kvDocs.push(kvDoc);
-          blended.push(CONTEXT_WEIGHT * (contextByDoc[doc] ?? 0) + priorWeight);
-        } else {
-          blended[i] = (blended[i] as number) + priorWeight;
-        }
-      }
+  for (const doc of priorDocs) {
+    for (const kvDoc of index.keyVariableDocsOfDoc(doc)) {
+      const slot = slotOf[kvDoc] as number;
+      if (slot === 0) add(kvDoc, CONTEXT_WEIGHT * (contextByDoc[doc] as number) + priorWeight);
+      else candidates.scores[slot - 1] = (candidates.scores[slot - 1] as number) + priorWeight;
     }
   }
+  const best = topKOf(candidates.scores, candidates.docs, count, Math.max(limit, RERANKED)).map((i) => ({ kvDoc: candidates.docs[i] as number, blended: candidates.scores[i] as number }));
+  for (let i = 0; i < count; i++) slotOf[candidates.docs[i] as number] = 0;
+  for (const doc of context.docs) contextByDoc[doc] = 0;
 
   // The neighbourhood reorders the best RERANKED (or `limit`, if more are asked for) only: it costs
   // a pass over their briefings' text, and it adds at most NEIGHBOURHOOD_WEIGHT, which seldom
   // lifts a key variable from further down.
-  const neighbourhoods = new NeighbourhoodScorer(index, concepts);
-  const ranked = topK(kvDocs.length, Math.max(limit, RERANKED), (i) => blended[i] as number, (i) => kvDocs[i] as number)
-    .flatMap((i) => {
-      const kvDoc = kvDocs[i] as number;
-      const ref = index.keyVariableOfDoc(kvDoc);
-      const briefing = ref && index.get(ref.slug);
-      if (!ref || !briefing) return [];
-      return [{ ...ref, kvDoc, score: (blended[i] as number) + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) }];
-    })
-    .sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc)
-    .slice(0, limit);
+  const reader = new BriefingReader(index.lexicon);
+  const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
+  const rescored: { slug: string; n: number; kvDoc: number; score: number }[] = [];
+  /** The best `limit` scores so far, best first. */
+  const leading: number[] = [];
+  for (const { kvDoc, blended } of best) {
+    // A neighbourhood score is at most 1 and `best` is in blended order: once even all of
+    // NEIGHBOURHOOD_WEIGHT cannot reach the limit-th score so far, nothing further down can,
+    // so their briefings need not be read.
+    if (leading.length === limit && blended + NEIGHBOURHOOD_WEIGHT < (leading[limit - 1] as number)) break;
+    const ref = index.keyVariableOfDoc(kvDoc);
+    const briefing = ref && index.get(ref.slug);
+    if (!ref || !briefing) continue;
+    const score = blended + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n);
+    rescored.push({ ...ref, kvDoc, score });
+    let at = leading.length;
+    while (at > 0 && (leading[at - 1] as number) < score) at--;
+    leading.splice(at, 0, score);
+    if (leading.length > limit) leading.pop();
+  }
+  const ranked = rescored.sort((a, b) => b.score - a.score || a.kvDoc - b.kvDoc).slice(0, limit);
 
-  const neighbourhoodCache: NeighbourhoodCache = new Map();
   return ranked.flatMap((r, rank) => {
     const briefing = index.get(r.slug);
     const keyVariable = briefing?.keyVariables.find((kv) => kv.n === r.n);
@@ -179,9 +190,53 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
         slug: r.slug,
         keyVariable: { n: keyVariable.n, text: keyVariable.text },
         score: Math.round(r.score * 1000) / 1000,
-        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, neighbourhoodCache) : { trends: [], positions: [] },
-        passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts) : [],
+        related: rank === 0 || options.relatedFor !== 'best' ? relatedMaterial(index, briefing, keyVariable, concepts, reader) : { trends: [], positions: [] },
+        passages: rank === 0 ? answerPassages(index, briefing, keyVariable, concepts, 2, reader) : [],
       },
     ];
   });
+}
+
+/** Per-index scratch arrays of {@link askQuestion}, by document id; always left zeroed. */
+class AskScratch {
+  contextByDoc = new Float64Array(0);
+  /** Key-variable document -> 1 + its position among the candidates (0: not one). */
+  slotOf = new Int32Array(0);
+  #docs = new Int32Array(1024);
+  #scores = new Float64Array(1024);
+
+  /** Makes room for the index's current document ids. */
+  fit(briefingIds: number, keyVariableIds: number): void {
+    if (this.contextByDoc.length < briefingIds) this.contextByDoc = new Float64Array(Math.max(1024, briefingIds * 2));
+    if (this.slotOf.length < keyVariableIds) this.slotOf = new Int32Array(Math.max(1024, keyVariableIds * 2));
+  }
+
+  /** The candidate arrays, with room for at least `size`. */
+  candidates(size: number): { docs: Int32Array; scores: Float64Array; grow: () => void } {
+    if (this.#docs.length < size) this.#resize(size * 2);
+    const view = { docs: this.#docs, scores: this.#scores, grow: (): void => {
+      this.#resize(this.#docs.length * 2);
+      view.docs = this.#docs;
+      view.scores = this.#scores;
+    } };
+    return view;
+  }
+
+  #resize(size: number): void {
+    const docs = new Int32Array(size);
+    const scores = new Float64Array(size);
+    docs.set(this.#docs);
+    scores.set(this.#scores);
+    this.#docs = docs;
+    this.#scores = scores;
+  }
+}
+
+const scratches = new WeakMap<BriefingIndex, AskScratch>();
+
+function scratchOf(index: BriefingIndex): AskScratch {
+  let scratch = scratches.get(index);
+  if (!scratch) scratches.set(index, (scratch = new AskScratch()));
+  scratch.fit(index.briefings.idLimit, index.keyVariables.idLimit);
+  return scratch;
 }

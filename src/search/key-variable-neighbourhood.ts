@@ -17,14 +17,15 @@
  *
  * Neighbourhoods are computed at query time, for the few briefings whose key variables are
  * candidates and for the question's terms only, so the index build is as fast as before. They
- * are not cached: a pass over a briefing costs about 0.15 ms, while a cache that questions about
- * random briefings keep refilling raised peak memory by about 100 MB at 10,000 briefings.
+ * are not cached across questions: a pass over a briefing costs about 0.1 ms, while a cache that
+ * questions about random briefings keep refilling raised peak memory by about 100 MB at 10,000
+ * briefings. Within one question, a BriefingReader (briefing-reading.ts) reads each briefing once.
  */
 import type { Briefing } from '../domain/briefing.schema.js';
-import { indexTerms, type QueryConcept } from './analyzer.js';
+import type { QueryConcept } from './analyzer.js';
 import { conceptIdf } from './bm25f-scorer.js';
 import type { BriefingIndex } from './briefing-index.js';
-import type { Lexicon } from './lexicon.js';
+import { BriefingReader, type BriefingReading } from './briefing-reading.js';
 
 /** Weight of the neighbourhood score beside the key variable's own words and its briefing (1 each). */
 export const NEIGHBOURHOOD_WEIGHT = 0.5;
@@ -32,50 +33,12 @@ export const NEIGHBOURHOOD_WEIGHT = 0.5;
 /** For each key variable, in briefing order: term -> weight in its neighbourhood, in (0, 1]. */
 export type Neighbourhoods = readonly ReadonlyMap<string, number>[];
 
-/** A sentence ends at `.`, `!` or `?` after a lower-case letter or digit: not after `U.S.`. */
-const SENTENCE_END = /(?<=[\p{Ll}\p{N}%)"'”’][.!?])\s+(?=[\p{Lu}\p{N}"“‘'])/u;
-
-/** Where a list breaks into items: commas, semicolons, `and`. */
-const LIST_BREAK = /,\s+|;\s+|\s+and\s+/;
-
-/** A sentence or table cell of a briefing, and where it stands (`Incident`, `Trend 4`, `U.S. on Security`). */
-export interface ExplainingUnit {
-  section: string;
-  text: string;
-}
-
-/** Sentences of a text. */
-export const sentencesOf = (text: string): string[] => text.split(SENTENCE_END).filter((s) => s.trim().length > 0);
-
-/** The pieces of a briefing that may explain its key variables: sentences and table cells. */
-export function explainingUnits(briefing: Briefing): ExplainingUnit[] {
-  const of = (section: string, texts: string[]): ExplainingUnit[] => texts.map((text) => ({ section, text }));
-  return [
-    // The summary names the key variables in other words ("Key variables include the EU's answer
-    // on SWIFT, attacks on Odesa ports, and ..."): each item of that list explains one of them.
-    ...of('Summary', sentencesOf(briefing.summary).flatMap((s) => (/\bkey variables\b/i.test(s) ? s.split(LIST_BREAK) : [s]))),
-    ...of('Incident', sentencesOf(briefing.incident)),
-    ...briefing.motivations.flatMap((m) => of(m.label ? `Motivations: ${m.label}` : 'Motivations', sentencesOf(m.text))),
-    // A cell alone ("Non-negotiable precondition") says little; its row and column say what it is about.
-    ...briefing.structure.dimensions.flatMap((d) =>
-      Object.entries(d.positions).map(([actor, text]) => ({ section: `${actor} on ${d.name}`, text: `${d.name}. ${actor}: ${text}` })),
-    ),
-    ...briefing.trends.flatMap((t) => of(`Trend ${t.n}`, sentencesOf(t.text))),
-    ...of('Structural summary', sentencesOf(briefing.structuralSummary)),
-  ].filter((unit) => unit.text.trim().length > 0);
-}
-
 /**
- * The neighbourhood of each key variable of `briefing`, in briefing order; restricted to the
+ * The neighbourhood of each key variable of a briefing, in briefing order; restricted to the
  * terms of `only` when given (a question needs no others).
  */
-export function keyVariableNeighbourhoods(briefing: Briefing, lexicon: Lexicon, only?: ReadonlySet<string>): Neighbourhoods {
-  const termsOf = (text: string): Set<string> => {
-    const terms: string[] = [];
-    indexTerms(text, lexicon, terms);
-    return new Set(terms);
-  };
-  const own = briefing.keyVariables.map((kv) => termsOf(kv.text));
+export function keyVariableNeighbourhoods(reading: BriefingReading, only?: ReadonlySet<string>): Neighbourhoods {
+  const own = reading.keyVariableTerms;
   // A distinctive term has a single owner among the key variables, by definition.
   const ownerOf = new Map<string, number>();
   own.forEach((terms, k) => {
@@ -83,8 +46,7 @@ export function keyVariableNeighbourhoods(briefing: Briefing, lexicon: Lexicon, 
   });
   const neighbourhoods = own.map(() => new Map<string, number>());
   const links = new Array<number>(own.length);
-  for (const unit of explainingUnits(briefing)) {
-    const terms = termsOf(unit.text);
+  for (const terms of reading.unitTerms) {
     links.fill(0);
     let total = 0;
     for (const t of terms) {
@@ -96,19 +58,29 @@ export function keyVariableNeighbourhoods(briefing: Briefing, lexicon: Lexicon, 
     if (total === 0) continue;
     for (const t of terms) {
       if (only && !only.has(t)) continue;
-      links.forEach((link, k) => {
+      for (let k = 0; k < links.length; k++) {
+        const link = links[k] as number;
+        if (link === 0) continue;
         const share = link / total;
         const neighbourhood = neighbourhoods[k] as Map<string, number>;
         if (share > (neighbourhood.get(t) ?? 0)) neighbourhood.set(t, share);
-      });
+      }
     }
   }
   return neighbourhoods;
 }
 
+/** The full neighbourhoods of a briefing's key variables, computed once per reader. */
+export function neighbourhoodsOf(reader: BriefingReader, briefing: Briefing): Neighbourhoods {
+  const reading = reader.read(briefing);
+  let neighbourhoods = reader.derived.get(reading) as Neighbourhoods | undefined;
+  if (!neighbourhoods) reader.derived.set(reading, (neighbourhoods = keyVariableNeighbourhoods(reading)));
+  return neighbourhoods;
+}
+
 /** Scores one question against the neighbourhoods of key variables. */
 export class NeighbourhoodScorer {
-  readonly #lexicon: Lexicon;
+  readonly #reader: BriefingReader;
   readonly #concepts: readonly QueryConcept[];
   readonly #terms: ReadonlySet<string>;
   /** Each concept's idf over the briefings, and their sum: a score is a share of that sum. */
@@ -117,8 +89,8 @@ export class NeighbourhoodScorer {
   /** Briefings seen by this question: siblings share one pass over their briefing's text. */
   readonly #seen = new Map<Briefing, Neighbourhoods>();
 
-  constructor(index: BriefingIndex, concepts: readonly QueryConcept[]) {
-    this.#lexicon = index.lexicon;
+  constructor(index: BriefingIndex, concepts: readonly QueryConcept[], reader = new BriefingReader(index.lexicon)) {
+    this.#reader = reader;
     this.#concepts = concepts;
     this.#terms = new Set(concepts.flatMap((c) => c.alternatives.flatMap((a) => a.terms)));
     this.#idfs = concepts.map((c) => conceptIdf(index.briefings, c));
@@ -131,7 +103,7 @@ export class NeighbourhoodScorer {
    */
   score(briefing: Briefing, n: number): number {
     let neighbourhoods = this.#seen.get(briefing);
-    if (!neighbourhoods) this.#seen.set(briefing, (neighbourhoods = keyVariableNeighbourhoods(briefing, this.#lexicon, this.#terms)));
+    if (!neighbourhoods) this.#seen.set(briefing, (neighbourhoods = keyVariableNeighbourhoods(this.#reader.read(briefing), this.#terms)));
     const neighbourhood = neighbourhoods[briefing.keyVariables.findIndex((kv) => kv.n === n)];
     if (!neighbourhood || this.#totalIdf === 0) return 0;
     let found = 0;

@@ -9,12 +9,10 @@
  * counts and a shared "Japan" in a briefing about Japan barely does.
  */
 import type { Briefing, NumberedItem } from '../domain/briefing.schema.js';
-import { indexTerms, type QueryConcept } from './analyzer.js';
+import type { QueryConcept } from './analyzer.js';
 import type { BriefingIndex } from './briefing-index.js';
-import { keyVariableNeighbourhoods, type Neighbourhoods } from './key-variable-neighbourhood.js';
-
-/** Neighbourhoods already computed for one question's results (siblings share one pass over their briefing). */
-export type NeighbourhoodCache = Map<Briefing, Neighbourhoods>;
+import { BriefingReader } from './briefing-reading.js';
+import { neighbourhoodsOf } from './key-variable-neighbourhood.js';
 
 /** A table cell: one actor's position on one dimension. */
 export interface RelatedPosition {
@@ -74,9 +72,9 @@ export function relatedMaterial(
   briefing: Briefing,
   keyVariable: NumberedItem,
   concepts: readonly QueryConcept[],
-  neighbourhoods: NeighbourhoodCache = new Map(),
+  reader = new BriefingReader(index.lexicon),
 ): RelatedMaterial {
-  const wanted = linkingTerms(index, briefing, keyVariable, neighbourhoods);
+  const wanted = linkingTerms(index, briefing, keyVariable, reader);
   for (const concept of concepts) {
     for (const alt of concept.alternatives) {
       for (const term of alt.terms) wanted.set(term, Math.max(wanted.get(term) ?? 0, QUESTION_SHARE * alt.weight));
@@ -87,12 +85,13 @@ export function relatedMaterial(
   // Japan. An item is related when it shares a subject term; actor terms then add to its rank.
   const actorTerms = actorStems(index);
   const overlap = (text: string): number => {
-    const terms: string[] = [];
-    indexTerms(text, index.lexicon, terms);
     let subject = 0;
     let actors = 0;
-    for (const term of new Set(terms)) {
-      const s = (wanted.get(term) ?? 0) * index.briefings.idf(term);
+    for (const term of reader.termsOf(text)) {
+      const weight = wanted.get(term) ?? 0;
+      // A term the key variable does not want adds exactly nothing: skip its idf look-up.
+      if (weight === 0) continue;
+      const s = weight * index.briefings.idf(term);
       if (term.startsWith('@') || actorTerms.has(term)) actors += s;
       else subject += s;
     }
@@ -131,15 +130,10 @@ function strongest<T>(scored: { item: T; score: number; order: number }[], limit
  * Term -> weight in (0, 1]: the key variable's own terms by how few siblings share them, and the
  * terms of its neighbourhood by their share there and how few sibling neighbourhoods hold them.
  */
-function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem, cache: NeighbourhoodCache): Map<string, number> {
-  const termsOf = (text: string): Set<string> => {
-    const terms: string[] = [];
-    indexTerms(text, index.lexicon, terms);
-    return new Set(terms);
-  };
-  const siblings = briefing.keyVariables.map((kv) => termsOf(kv.text));
+function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: NumberedItem, reader: BriefingReader): Map<string, number> {
+  const siblings = reader.read(briefing).keyVariableTerms;
   const k = briefing.keyVariables.findIndex((kv) => kv.n === keyVariable.n);
-  const own = k >= 0 ? (siblings[k] as Set<string>) : termsOf(keyVariable.text);
+  const own = k >= 0 ? (siblings[k] as ReadonlySet<string>) : reader.termsOf(keyVariable.text);
   const count = Math.max(1, siblings.length);
   const wanted = new Map<string, number>();
   for (const term of own) {
@@ -147,8 +141,7 @@ function linkingTerms(index: BriefingIndex, briefing: Briefing, keyVariable: Num
     wanted.set(term, 1 - sharedBy / count);
   }
   if (k >= 0) {
-    let neighbourhoods = cache.get(briefing);
-    if (!neighbourhoods) cache.set(briefing, (neighbourhoods = keyVariableNeighbourhoods(briefing, index.lexicon)));
+    const neighbourhoods = neighbourhoodsOf(reader, briefing);
     for (const [term, share] of neighbourhoods[k] ?? []) {
       if (wanted.has(term)) continue;
       const heldBy = neighbourhoods.filter((n, j) => j !== k && (n.get(term) ?? 0) > 0).length;
