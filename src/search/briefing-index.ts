@@ -27,12 +27,32 @@ export interface BriefingIndexOptions {
   lazy?: boolean;
 }
 
-/** The part of an index a snapshot file keeps: the full-text index, not the lazily built ones. */
+/** The part of an index a snapshot file keeps: the full-text and key-variable indexes, not the name index. */
 export interface BriefingIndexState {
   dictionary: TermDictionaryState;
   briefings: FieldIndexState;
   /** The slug of each document id of the full-text index; null where removed. */
   slugs: (string | null)[];
+  /** The key-variable index (ask), so a one-shot `lumen ask` need not encode every key variable again. */
+  keyVariables?: KeyVariableIndexState;
+}
+
+/** The key-variable index as flat arrays: the index, and per key-variable document its briefing document and number. */
+export interface KeyVariableIndexState {
+  index: FieldIndexState;
+  /** By key-variable document: the briefing's document id, -1 where removed. */
+  briefingDocs: Int32Array;
+  /** By key-variable document: the key variable's `n`. */
+  numbers: Int32Array;
+}
+
+/**
+ * Briefings for {@link BriefingIndex.restore} that are read only when a query shows them: every
+ * slug, and a way to load one (it may throw, e.g. when the snapshot that holds it is damaged).
+ */
+export interface LazyBriefings {
+  readonly slugs: readonly string[];
+  load(slug: string): Briefing;
 }
 
 /** What queries read of a field index: scores and statistics, never the means to change it. */
@@ -45,9 +65,27 @@ export type VocabularyReader = Pick<TermVocabulary, 'size' | 'count' | 'fuzzy' |
 const SPOT_CHECKS = 32;
 
 interface Indexed {
-  briefing: Briefing;
+  readonly briefing: Briefing;
   doc: number;
   keyVariableDocs: number[];
+}
+
+/** An indexed briefing whose text is loaded on first use, once. */
+class LazyIndexed implements Indexed {
+  #briefing: Briefing | undefined;
+  readonly #load: () => Briefing;
+  keyVariableDocs: number[] = [];
+
+  constructor(
+    readonly doc: number,
+    load: () => Briefing,
+  ) {
+    this.#load = load;
+  }
+
+  get briefing(): Briefing {
+    return (this.#briefing ??= this.#load());
+  }
 }
 
 const KEY_VARIABLES_FIELD = BRIEFING_FIELDS.indexOf('keyVariables');
@@ -79,11 +117,14 @@ export class BriefingIndex {
    * reads it for every matched key variable and chasing an object per entry is cache misses.
    */
   #briefingDocByKeyVariable = new Int32Array(1024).fill(-1);
-  /** Whether the key-variable and name indexes are kept (always, unless built lazily and unused yet). */
-  #secondary: boolean;
+  /** Whether the key-variable index is kept (always, unless built lazily and unused yet, and not restored). */
+  #keyVariablesKept: boolean;
+  /** Whether the name index is kept (always, unless built lazily and unused yet). */
+  #namesKept: boolean;
 
   constructor(options: BriefingIndexOptions = {}) {
-    this.#secondary = options.lazy !== true;
+    this.#keyVariablesKept = options.lazy !== true;
+    this.#namesKept = options.lazy !== true;
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.#vocabulary = new TermVocabulary({ rank: (word) => this.#briefings.docFrequency(stem(word)) });
     this.#dictionary = new TermDictionary(this.lexicon, (word) => this.#vocabulary.add(word));
@@ -98,55 +139,114 @@ export class BriefingIndex {
     return index;
   }
 
-  /** The full-text index as plain arrays, for a snapshot file (index-snapshot.ts). */
+  /**
+   * The full-text and key-variable indexes as plain arrays, for a snapshot file (index-snapshot.ts).
+   * A lazily built index builds its key-variable index first: the snapshot is what lets the next
+   * `lumen ask` skip that build.
+   */
   exportState(): BriefingIndexState {
+    this.#ensureKeyVariables();
     const slugs = Array.from({ length: this.#briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
-    return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs };
+    const kvCount = this.#keyVariables.idLimit;
+    const briefingDocs = this.#briefingDocByKeyVariable.slice(0, kvCount);
+    const numbers = Int32Array.from({ length: kvCount }, (_, kvDoc) => this.#keyVariableByDoc[kvDoc]?.n ?? 0);
+    const keyVariables = { index: this.#keyVariables.exportState(), briefingDocs, numbers };
+    return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs, keyVariables };
   }
 
   /**
    * An index from a state of {@link exportState}, brought up to date with `briefings`: a document
    * is kept where `isCurrent(doc)` says it still holds its briefing's version, removed otherwise,
    * and briefings the state lacks are added, so an import since the snapshot costs a few upserts,
-   * not a build. Undefined when a spot check of kept briefings, re-encoded with today's rules,
-   * disagrees with the state. `updated` counts the documents removed or added.
+   * not a build. `briefings` may be {@link LazyBriefings}, read only as queries show them (all
+   * of the state's documents must then be current). Undefined when a spot check of kept
+   * briefings, re-encoded with today's rules, disagrees with the state. `updated` counts the
+   * documents removed or added.
    */
   static restore(
     state: BriefingIndexState,
-    briefings: readonly Briefing[],
+    briefings: readonly Briefing[] | LazyBriefings,
     isCurrent: (doc: number) => boolean,
     options: BriefingIndexOptions = {},
   ): { index: BriefingIndex; updated: number } | undefined {
-    const bySlug = new Map(briefings.map((b) => [b.slug, b]));
+    const lazy = 'load' in briefings ? briefings : undefined;
+    const bySlug = lazy ? undefined : new Map((briefings as readonly Briefing[]).map((b) => [b.slug, b]));
+    const known = lazy ? new Set(lazy.slugs) : undefined;
     const index = new BriefingIndex({ ...options, lazy: true });
     index.#dictionary.restoreState(state.dictionary);
     index.#briefings.restoreState(state.briefings);
+    const kvDocsByDoc = state.keyVariables ? index.#restoreKeyVariables(state.keyVariables) : undefined;
     const stale: number[] = [];
     for (const [doc, slug] of state.slugs.entries()) {
       if (slug === null) continue;
-      const briefing = bySlug.get(slug);
-      if (!briefing || index.#bySlug.has(slug) || !isCurrent(doc)) {
+      const briefing = bySlug?.get(slug);
+      const present = lazy ? known?.has(slug) === true : briefing !== undefined;
+      if (!present || index.#bySlug.has(slug) || !isCurrent(doc)) {
         stale.push(doc);
         continue;
       }
-      index.#bySlug.set(slug, { briefing, doc, keyVariableDocs: [] });
+      const indexed: Indexed = briefing ? { briefing, doc, keyVariableDocs: [] } : new LazyIndexed(doc, () => (lazy as LazyBriefings).load(slug));
+      indexed.keyVariableDocs = kvDocsByDoc?.get(doc) ?? [];
+      for (const kvDoc of indexed.keyVariableDocs) index.#keyVariableByDoc[kvDoc] = { slug, n: state.keyVariables?.numbers[kvDoc] ?? 0 };
+      index.#bySlug.set(slug, indexed);
       index.#slugByDoc[doc] = slug;
     }
-    const kept = [...index.#bySlug.values()];
-    const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
-    for (let i = 0; i < kept.length; i += step) {
-      const { briefing, doc } = kept[i] as Indexed;
-      if (!index.#briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
+    if (lazy && stale.length > 0) return undefined; // a lazy source cannot fill in what is stale
+    if (!index.#spotCheck()) return undefined;
+    for (const doc of stale) {
+      index.#briefings.remove(doc);
+      for (const kvDoc of kvDocsByDoc?.get(doc) ?? []) index.#removeKeyVariable(kvDoc);
     }
-    for (const doc of stale) index.#briefings.remove(doc);
     let added = 0;
-    for (const briefing of bySlug.values()) {
+    for (const briefing of bySlug?.values() ?? []) {
       if (index.#bySlug.has(briefing.slug)) continue;
       index.upsert(briefing);
       added++;
     }
-    if (options.lazy !== true) index.#ensureSecondary();
+    if (options.lazy !== true) {
+      index.#ensureKeyVariables();
+      index.#ensureNames();
+    }
     return { index, updated: stale.length + added };
+  }
+
+  /** Takes over a key-variable state; returns each briefing document's key-variable documents. */
+  #restoreKeyVariables(state: KeyVariableIndexState): Map<number, number[]> {
+    this.#keyVariables.restoreState(state.index);
+    this.#keyVariablesKept = true;
+    const count = state.briefingDocs.length;
+    this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, count * 2)).fill(-1);
+    this.#briefingDocByKeyVariable.set(state.briefingDocs);
+    // Ids only grow, so each briefing's key variables come out in the order they were added.
+    const byDoc = new Map<number, number[]>();
+    for (let kvDoc = 0; kvDoc < count; kvDoc++) {
+      const doc = state.briefingDocs[kvDoc] as number;
+      if (doc < 0) continue;
+      let docs = byDoc.get(doc);
+      if (!docs) byDoc.set(doc, (docs = []));
+      docs.push(kvDoc);
+    }
+    return byDoc;
+  }
+
+  /**
+   * Re-encodes a sample of the kept briefings with today's rules and compares with what the
+   * state holds, the key variables included: a snapshot made by other rules is refused.
+   */
+  #spotCheck(): boolean {
+    const kept = [...this.#bySlug.values()];
+    const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
+    for (let i = 0; i < kept.length; i += step) {
+      const { briefing, doc, keyVariableDocs } = kept[i] as Indexed;
+      const { fields, kvTerms } = this.#encodeFields(briefing);
+      if (!this.#briefings.holdsExactly(doc, fields)) return false;
+      if (!this.#keyVariablesKept) continue;
+      if (keyVariableDocs.length !== kvTerms.length) return false;
+      for (const [k, kvDoc] of keyVariableDocs.entries()) {
+        if (!this.#keyVariables.holdsExactly(kvDoc, [kvTerms[k] ?? []])) return false;
+      }
+    }
+    return true;
   }
 
   /** Number of briefings indexed. */
@@ -167,7 +267,8 @@ export class BriefingIndex {
     const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
     this.#bySlug.set(briefing.slug, indexed);
     this.#slugByDoc[doc] = briefing.slug;
-    if (this.#secondary) this.#addSecondary(indexed, kvTerms);
+    if (this.#keyVariablesKept) this.#addKeyVariables(indexed, kvTerms);
+    if (this.#namesKept) this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
   /** The term ids of each field of a briefing, and of each key variable on its own. */
@@ -191,18 +292,20 @@ export class BriefingIndex {
     if (!indexed) return false;
     this.#briefings.remove(indexed.doc);
     this.#slugByDoc[indexed.doc] = undefined;
-    for (const kvDoc of indexed.keyVariableDocs) {
-      this.#keyVariables.remove(kvDoc);
-      this.#keyVariableByDoc[kvDoc] = undefined;
-      this.#briefingDocByKeyVariable[kvDoc] = -1;
-    }
+    for (const kvDoc of indexed.keyVariableDocs) this.#removeKeyVariable(kvDoc);
     this.#names.remove(slug);
     this.#bySlug.delete(slug);
     return true;
   }
 
-  /** Each key variable as a document of its own (with terms already computed), and the name. */
-  #addSecondary(indexed: Indexed, kvTerms: number[][]): void {
+  #removeKeyVariable(kvDoc: number): void {
+    this.#keyVariables.remove(kvDoc);
+    this.#keyVariableByDoc[kvDoc] = undefined;
+    this.#briefingDocByKeyVariable[kvDoc] = -1;
+  }
+
+  /** Each key variable as a document of its own (with terms already computed). */
+  #addKeyVariables(indexed: Indexed, kvTerms: number[][]): void {
     const { briefing, doc } = indexed;
     indexed.keyVariableDocs = kvTerms.map((terms, k) => {
       const kvDoc = this.#keyVariables.add([terms]);
@@ -215,21 +318,27 @@ export class BriefingIndex {
       this.#briefingDocByKeyVariable[kvDoc] = doc;
       return kvDoc;
     });
-    this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
-  /** Builds the key-variable and name indexes if they were left for first use. */
-  #ensureSecondary(): void {
-    if (this.#secondary) return;
-    this.#secondary = true;
+  /** Builds the key-variable index if it was left for first use (and not restored). */
+  #ensureKeyVariables(): void {
+    if (this.#keyVariablesKept) return;
+    this.#keyVariablesKept = true;
     for (const indexed of this.#bySlug.values()) {
       const kvTerms = indexed.briefing.keyVariables.map((kv) => {
         const terms: number[] = [];
         this.#dictionary.encode(kv.text, terms);
         return terms;
       });
-      this.#addSecondary(indexed, kvTerms);
+      this.#addKeyVariables(indexed, kvTerms);
     }
+  }
+
+  /** Builds the name index if it was left for first use (it reads every briefing's title). */
+  #ensureNames(): void {
+    if (this.#namesKept) return;
+    this.#namesKept = true;
+    for (const { briefing } of this.#bySlug.values()) this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
   /** Full-text fuzzy search over every field; best first. */
@@ -239,13 +348,13 @@ export class BriefingIndex {
 
   /** Discord autocomplete choices for a partly typed briefing name; newest first when empty. */
   autocomplete(partial: string, options: { limit?: number } = {}): Choice[] {
-    this.#ensureSecondary();
+    this.#ensureNames();
     return this.#names.suggest(partial, options.limit);
   }
 
   /** The key variables a free-text question is about, with related trends and positions. */
   ask(question: string, options: AskOptions = {}): AskResult[] {
-    this.#ensureSecondary();
+    this.#ensureKeyVariables();
     return askQuestion(this, question, options);
   }
 
