@@ -16,11 +16,20 @@ import type { CliIo } from './cli-io.js';
 
 export type Opened = { ok: true; config: Config; archive: LowdbBriefingArchive } | { ok: false; message: string };
 
+/** The configuration, or the one line naming the bad variable: for verbs that may not need the archive itself. */
+export function requireOpened(io: CliIo): { ok: true; config: Config } | { ok: false; message: string } {
+  return loadConfig(io.env, io.cwd);
+}
+
 export async function openArchive(io: CliIo): Promise<Opened> {
-  const loaded = loadConfig(io.env, io.cwd);
-  if (!loaded.ok) return loaded;
+  const loaded = requireOpened(io);
+  return loaded.ok ? openArchiveWith(loaded.config) : loaded;
+}
+
+/** The archive of `config`'s data directory, or the one line saying why it cannot be trusted. */
+export async function openArchiveWith(config: Config): Promise<Opened> {
   try {
-    return { ok: true, config: loaded.config, archive: await LowdbBriefingArchive.open(loaded.config.dataDir) };
+    return { ok: true, config, archive: await LowdbBriefingArchive.open(config.dataDir) };
   } catch (error) {
     if (error instanceof LumenError) return { ok: false, message: error.message };
     throw error;

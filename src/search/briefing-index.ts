@@ -111,12 +111,13 @@ export class BriefingIndex {
   readonly #bySlug = new Map<string, Indexed>();
   // Indexed by document id (ids only grow, so these are dense enough as arrays).
   readonly #slugByDoc: (string | undefined)[] = [];
-  readonly #keyVariableByDoc: ({ slug: string; n: number } | undefined)[] = [];
   /**
    * Key-variable document -> briefing document (-1 when removed): a typed array, because ask
    * reads it for every matched key variable and chasing an object per entry is cache misses.
    */
   #briefingDocByKeyVariable = new Int32Array(1024).fill(-1);
+  /** Key-variable document -> the key variable's `n` (with the array above: which key variable it stands for). */
+  #numberByKeyVariable = new Int32Array(1024);
   /** Whether the key-variable index is kept (always, unless built lazily and unused yet, and not restored). */
   #keyVariablesKept: boolean;
   /** Whether the name index is kept (always, unless built lazily and unused yet). */
@@ -149,7 +150,7 @@ export class BriefingIndex {
     const slugs = Array.from({ length: this.#briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
     const kvCount = this.#keyVariables.idLimit;
     const briefingDocs = this.#briefingDocByKeyVariable.slice(0, kvCount);
-    const numbers = Int32Array.from({ length: kvCount }, (_, kvDoc) => this.#keyVariableByDoc[kvDoc]?.n ?? 0);
+    const numbers = this.#numberByKeyVariable.slice(0, kvCount);
     const keyVariables = { index: this.#keyVariables.exportState(), briefingDocs, numbers };
     return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs, keyVariables };
   }
@@ -187,7 +188,6 @@ export class BriefingIndex {
       }
       const indexed: Indexed = briefing ? { briefing, doc, keyVariableDocs: [] } : new LazyIndexed(doc, () => (lazy as LazyBriefings).load(slug));
       indexed.keyVariableDocs = kvDocsByDoc?.get(doc) ?? [];
-      for (const kvDoc of indexed.keyVariableDocs) index.#keyVariableByDoc[kvDoc] = { slug, n: state.keyVariables?.numbers[kvDoc] ?? 0 };
       index.#bySlug.set(slug, indexed);
       index.#slugByDoc[doc] = slug;
     }
@@ -217,13 +217,20 @@ export class BriefingIndex {
     const count = state.briefingDocs.length;
     this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, count * 2)).fill(-1);
     this.#briefingDocByKeyVariable.set(state.briefingDocs);
+    this.#numberByKeyVariable = new Int32Array(this.#briefingDocByKeyVariable.length);
+    this.#numberByKeyVariable.set(state.numbers);
     // Ids only grow, so each briefing's key variables come out in the order they were added.
     const byDoc = new Map<number, number[]>();
+    let previous = -1;
+    let docs: number[] = [];
     for (let kvDoc = 0; kvDoc < count; kvDoc++) {
       const doc = state.briefingDocs[kvDoc] as number;
       if (doc < 0) continue;
-      let docs = byDoc.get(doc);
-      if (!docs) byDoc.set(doc, (docs = []));
+      if (doc !== previous) {
+        docs = byDoc.get(doc) ?? [];
+        if (docs.length === 0) byDoc.set(doc, docs);
+        previous = doc;
+      }
       docs.push(kvDoc);
     }
     return byDoc;
@@ -300,7 +307,6 @@ export class BriefingIndex {
 
   #removeKeyVariable(kvDoc: number): void {
     this.#keyVariables.remove(kvDoc);
-    this.#keyVariableByDoc[kvDoc] = undefined;
     this.#briefingDocByKeyVariable[kvDoc] = -1;
   }
 
@@ -309,13 +315,16 @@ export class BriefingIndex {
     const { briefing, doc } = indexed;
     indexed.keyVariableDocs = kvTerms.map((terms, k) => {
       const kvDoc = this.#keyVariables.add([terms]);
-      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1 };
       if (kvDoc >= this.#briefingDocByKeyVariable.length) {
         const grown = new Int32Array(this.#briefingDocByKeyVariable.length * 2).fill(-1);
         grown.set(this.#briefingDocByKeyVariable);
         this.#briefingDocByKeyVariable = grown;
+        const numbers = new Int32Array(grown.length);
+        numbers.set(this.#numberByKeyVariable);
+        this.#numberByKeyVariable = numbers;
       }
       this.#briefingDocByKeyVariable[kvDoc] = doc;
+      this.#numberByKeyVariable[kvDoc] = briefing.keyVariables[k]?.n ?? k + 1;
       return kvDoc;
     });
   }
@@ -382,7 +391,9 @@ export class BriefingIndex {
 
   /** Which briefing and key variable a document id of {@link keyVariables} stands for. */
   keyVariableOfDoc(kvDoc: number): { slug: string; n: number } | undefined {
-    const ref = this.#keyVariableByDoc[kvDoc];
+    const doc = this.#briefingDocByKeyVariable[kvDoc] ?? -1;
+    const slug = doc < 0 ? undefined : this.#slugByDoc[doc];
+    const ref = slug === undefined ? undefined : { slug, n: this.#numberByKeyVariable[kvDoc] as number };
     return ref && { slug: ref.slug, n: ref.n };
   }
 

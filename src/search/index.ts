@@ -9,7 +9,8 @@
  *   search.view.related(briefing, 3);                    // trends and positions of key variable 3
  *
  * Files: search-service.ts (life of the index), search-view.ts (queries), snapshot-loader.ts and
- * index-snapshot.ts (the snapshot), briefing-index.ts (the index), ask-question.ts and
+ * index-snapshot.ts, snapshot-bodies.ts and
+ * snapshot-archive.ts (the snapshot, and the archive as it holds it for one-shot answers), briefing-index.ts (the index), ask-question.ts and
  * key-variable-neighbourhood.ts (/ask), related-material.ts and answer-passages.ts (what an
  * answer quotes), search-briefings.ts (/search), name-index.ts (autocomplete), data/ (word lists).
  */
@@ -21,4 +22,5 @@ export type { RelatedMaterial, RelatedPosition } from './related-material.js';
 export type { SearchOptions, SearchResult } from './search-briefings.js';
 export { SearchService, type IndexOrigin, type SearchServiceOptions } from './search-service.js';
 export { INDEX_SNAPSHOT_FILE } from './snapshot-loader.js';
+export { SnapshotDamagedError } from './snapshot-archive.js';
 export { SearchView } from './search-view.js';
