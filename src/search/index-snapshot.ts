@@ -175,8 +175,13 @@ export interface SnapshotRanges {
 
 /** The snapshot in `bytes`, or undefined unless they are a whole, intact snapshot of this format and `key`. */
 export function decodeSnapshot(bytes: Uint8Array, key: string, options: DecodeOptions = {}): DecodedSnapshot | undefined {
-  const ranges: SnapshotRanges = { size: bytes.length, read: (offset, length) => bytes.slice(offset, offset + length) };
-  return decodeSnapshotFrom(ranges, key, options);
+  return decodeSnapshotFrom(rangesOf(bytes), key, options);
+}
+
+/** Bytes in memory as {@link SnapshotRanges}. */
+export function rangesOf(bytes: Uint8Array): SnapshotRanges {
+  // Uint8Array's slice, which copies: a Buffer's slice would be a view, neither aligned nor our own.
+  return { size: bytes.length, read: (offset, length) => Uint8Array.prototype.slice.call(bytes, offset, offset + length) };
 }
 
 /** As {@link decodeSnapshot}, reading only the ranges it needs (the texts when asked for, with `checkBodies: 'on-read'`). */

@@ -10,7 +10,7 @@
 import type { ArchivedBriefing, ArchiveSource, OpenSnapshotRanges, SnapshotStorage } from './archive-source.js';
 import { BriefingIndex, type BriefingIndexOptions } from './briefing-index.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { decodeSnapshot, decodeSnapshotFrom, encodeSnapshot, encodingFingerprint } from './index-snapshot.js';
+import { decodeSnapshot, decodeSnapshotFrom, encodeSnapshot, encodingFingerprint, rangesOf } from './index-snapshot.js';
 import { isComplete, SnapshotArchive } from './snapshot-archive.js';
 
 /** The snapshot's file name in the data directory. */
@@ -116,7 +116,7 @@ export async function loadSnapshotOnly(storage: SnapshotStorage, archiveSignatur
     if (storage.openRanges) ranges = storage.openRanges();
     else {
       const bytes = await storage.read();
-      ranges = bytes && { size: bytes.length, read: (offset, length) => bytes.slice(offset, offset + length), close: () => undefined };
+      ranges = bytes && { ...rangesOf(bytes), close: () => undefined };
     }
   } catch {
     return undefined; // unreadable: the archive path says why
