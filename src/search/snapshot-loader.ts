@@ -7,6 +7,7 @@
  * under the same encoding rules and lexicon (see encodingFingerprint). A missing, torn or foreign
  * file only costs the build it would have saved.
  */
+import type { Briefing } from '../domain/briefing.schema.js';
 import type { ArchivedBriefing, ArchiveSource, OpenSnapshotRanges, SnapshotStorage } from './archive-source.js';
 import { BriefingIndex, type BriefingIndexOptions } from './briefing-index.js';
 import { defaultLexicon } from './default-lexicon.js';
@@ -78,7 +79,7 @@ export async function saveSearchIndex(archive: ArchiveSource, index: BriefingInd
   const state = index.exportState();
   const held = state.slugs.map((slug) => (slug === null ? undefined : archive.get(slug)));
   const stamps = held.map((stored) => (stored ? stampOf(stored) : null));
-  const bodies = held.map((stored) => (stored ? JSON.stringify(stored.briefing) : null));
+  const bodies = held.map((stored) => (stored ? textOf(stored.briefing) : null));
   const order = Int32Array.from(archive.list().flatMap((stored) => index.docOf(stored.briefing.slug) ?? []));
   try {
     const snapshot = { state, stamps, order, bodies, ...(archiveSignature !== undefined && { archiveSignature }) };
@@ -87,6 +88,19 @@ export async function saveSearchIndex(archive: ArchiveSource, index: BriefingInd
   } catch (error) {
     return `could not save the search index to ${storage.name}: ${(error as Error).message}`;
   }
+}
+
+/**
+ * Each briefing's JSON, kept while the briefing object lives: the bot saves the snapshot after
+ * every import, and re-serialising 10,000 unchanged briefings each time would hold its event
+ * loop for a tenth of a second. Briefings are never mutated in place (an update is a new object).
+ */
+const texts = new WeakMap<Briefing, string>();
+
+function textOf(briefing: Briefing): string {
+  let text = texts.get(briefing);
+  if (text === undefined) texts.set(briefing, (text = JSON.stringify(briefing)));
+  return text;
 }
 
 /** The version of a stored briefing that a snapshot document must hold to be kept. */

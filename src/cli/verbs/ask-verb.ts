@@ -37,7 +37,10 @@ Options:
       return EXIT_FAILURE;
     }
     const { notes, results, empty } = answered.value;
-    if (empty) return explainEmptyArchive(io, { size: 0 }, values['json'] === true) ? EXIT_FAILURE : EXIT_OK;
+    if (empty) {
+      explainEmptyArchive(io, { size: 0 }, values['json'] === true);
+      return EXIT_FAILURE;
+    }
     for (const note of notes) io.stderr.write(note);
     if (!results) return EXIT_FAILURE;
     if (values['json']) {

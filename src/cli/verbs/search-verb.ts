@@ -26,7 +26,10 @@ Options:
       return EXIT_FAILURE;
     }
     const results = answered.value;
-    if (!results) return explainEmptyArchive(io, { size: 0 }, values['json'] === true) ? EXIT_FAILURE : EXIT_OK;
+    if (!results) {
+      explainEmptyArchive(io, { size: 0 }, values['json'] === true);
+      return EXIT_FAILURE;
+    }
     if (values['json']) writeJson(io, results);
     else if (results.length === 0) writeText(io.stdout, 'No briefing matches. Try fewer or other words.\n');
     else writeText(io.stdout, results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
