@@ -16,13 +16,8 @@ import type { CliIo } from './cli-io.js';
 
 export type Opened = { ok: true; config: Config; archive: LowdbBriefingArchive } | { ok: false; message: string };
 
-/** The configuration, or the one line naming the bad variable: for verbs that may not need the archive itself. */
-export function requireOpened(io: CliIo): { ok: true; config: Config } | { ok: false; message: string } {
-  return loadConfig(io.env, io.cwd);
-}
-
 export async function openArchive(io: CliIo): Promise<Opened> {
-  const loaded = requireOpened(io);
+  const loaded = loadConfig(io.env, io.cwd);
   return loaded.ok ? openArchiveWith(loaded.config) : loaded;
 }
 

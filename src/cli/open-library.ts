@@ -8,15 +8,17 @@
  * The indexes that only autocomplete needs are left until first use.
  */
 import { join } from 'node:path';
-import type { Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { INDEX_SNAPSHOT_FILE, SearchService, SnapshotDamagedError, type ArchiveSource, type IndexOrigin, type SearchView } from '../search/index.js';
 import { CacheFile } from '../store/cache-file.js';
 import { fileSignature, MISSING_FILE_SIGNATURE } from '../store/file-signature.js';
-import { ARCHIVE_FILE_NAME } from '../store/lowdb-briefing-archive.js';
 import type { CliIo } from './cli-io.js';
-import { openArchiveWith, requireOpened, type Opened } from './open-archive.js';
+import type { Opened } from './open-archive.js';
 
 type OpenedArchive = Extract<Opened, { ok: true }>;
+
+/** archive.json's name (ARCHIVE_FILE_NAME of lowdb-briefing-archive.ts), without loading lowdb for the short path. */
+const ARCHIVE_FILE_NAME = 'archive.json';
 
 const snapshotIn = (dataDir: string): CacheFile => new CacheFile(join(dataDir, INDEX_SNAPSHOT_FILE));
 
@@ -41,7 +43,7 @@ export async function openOneShotLibrary(opened: OpenedArchive): Promise<SearchV
  * must not write output: on a damaged snapshot it runs a second time.
  */
 export async function answerOneShot<T>(io: CliIo, answer: (search: OneShotSearch) => T): Promise<{ ok: true; value: T } | { ok: false; message: string }> {
-  const opened = requireOpened(io);
+  const opened = loadConfig(io.env, io.cwd);
   if (!opened.ok) return opened;
   const fast = await openSnapshotOnly(opened.config);
   if (fast) {
@@ -54,6 +56,8 @@ export async function answerOneShot<T>(io: CliIo, answer: (search: OneShotSearch
       await fast.close();
     }
   }
+  // Loaded only now: the short path needs neither lowdb nor the archive's schema.
+  const { openArchiveWith } = await import('./open-archive.js');
   const withArchive = await openArchiveWith(opened.config);
   if (!withArchive.ok) return withArchive;
   return { ok: true, value: answer({ view: await openOneShotLibrary(withArchive), archive: withArchive.archive, path: 'archive' }) };

@@ -8,12 +8,15 @@ import type { Briefing } from '../domain/briefing.schema.js';
 import { askQuestion, type AskOptions, type AskResult } from './ask-question.js';
 import { BRIEFING_FIELDS, fieldItems } from './briefing-fields.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { FieldIndex, type FieldIndexState } from './field-index.js';
+import { keyVariableDocsByBriefing, LazyIndexed, type BriefingIndexState, type Indexed, type KeyVariableIndexState, type LazyBriefings } from './briefing-index-state.js';
+import { FieldIndex } from './field-index.js';
 import { stem, type Lexicon } from './lexicon.js';
 import { NameIndex, type Choice } from './name-index.js';
 import { searchBriefings, type SearchOptions, type SearchResult } from './search-briefings.js';
-import { TermDictionary, type TermDictionaryState } from './term-dictionary.js';
+import { TermDictionary } from './term-dictionary.js';
 import { TermVocabulary } from './term-vocabulary.js';
+
+export type { BriefingIndexState, KeyVariableIndexState, LazyBriefings } from './briefing-index-state.js';
 
 /** Options for a {@link BriefingIndex}. */
 export interface BriefingIndexOptions {
@@ -27,34 +30,6 @@ export interface BriefingIndexOptions {
   lazy?: boolean;
 }
 
-/** The part of an index a snapshot file keeps: the full-text and key-variable indexes, not the name index. */
-export interface BriefingIndexState {
-  dictionary: TermDictionaryState;
-  briefings: FieldIndexState;
-  /** The slug of each document id of the full-text index; null where removed. */
-  slugs: (string | null)[];
-  /** The key-variable index (ask), so a one-shot `lumen ask` need not encode every key variable again. */
-  keyVariables?: KeyVariableIndexState;
-}
-
-/** The key-variable index as flat arrays: the index, and per key-variable document its briefing document and number. */
-export interface KeyVariableIndexState {
-  index: FieldIndexState;
-  /** By key-variable document: the briefing's document id, -1 where removed. */
-  briefingDocs: Int32Array;
-  /** By key-variable document: the key variable's `n`. */
-  numbers: Int32Array;
-}
-
-/**
- * Briefings for {@link BriefingIndex.restore} that are read only when a query shows them: every
- * slug, and a way to load one (it may throw, e.g. when the snapshot that holds it is damaged).
- */
-export interface LazyBriefings {
-  readonly slugs: readonly string[];
-  load(slug: string): Briefing;
-}
-
 /** What queries read of a field index: scores and statistics, never the means to change it. */
 export type FieldIndexReader = Pick<FieldIndex, 'fieldCount' | 'size' | 'idLimit' | 'score' | 'idf' | 'docFrequency' | 'fieldFrequencies' | 'postingOf' | 'fieldLengths' | 'averageLength'>;
 
@@ -63,30 +38,6 @@ export type VocabularyReader = Pick<TermVocabulary, 'size' | 'count' | 'fuzzy' |
 
 /** How many briefings a restored snapshot re-encodes to check that today's code agrees with it. */
 const SPOT_CHECKS = 32;
-
-interface Indexed {
-  readonly briefing: Briefing;
-  doc: number;
-  keyVariableDocs: number[];
-}
-
-/** An indexed briefing whose text is loaded on first use, once. */
-class LazyIndexed implements Indexed {
-  #briefing: Briefing | undefined;
-  readonly #load: () => Briefing;
-  keyVariableDocs: number[] = [];
-
-  constructor(
-    readonly doc: number,
-    load: () => Briefing,
-  ) {
-    this.#load = load;
-  }
-
-  get briefing(): Briefing {
-    return (this.#briefing ??= this.#load());
-  }
-}
 
 const KEY_VARIABLES_FIELD = BRIEFING_FIELDS.indexOf('keyVariables');
 
@@ -214,26 +165,11 @@ export class BriefingIndex {
   #restoreKeyVariables(state: KeyVariableIndexState): Map<number, number[]> {
     this.#keyVariables.restoreState(state.index);
     this.#keyVariablesKept = true;
-    const count = state.briefingDocs.length;
-    this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, count * 2)).fill(-1);
+    this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, state.briefingDocs.length * 2)).fill(-1);
     this.#briefingDocByKeyVariable.set(state.briefingDocs);
     this.#numberByKeyVariable = new Int32Array(this.#briefingDocByKeyVariable.length);
     this.#numberByKeyVariable.set(state.numbers);
-    // Ids only grow, so each briefing's key variables come out in the order they were added.
-    const byDoc = new Map<number, number[]>();
-    let previous = -1;
-    let docs: number[] = [];
-    for (let kvDoc = 0; kvDoc < count; kvDoc++) {
-      const doc = state.briefingDocs[kvDoc] as number;
-      if (doc < 0) continue;
-      if (doc !== previous) {
-        docs = byDoc.get(doc) ?? [];
-        if (docs.length === 0) byDoc.set(doc, docs);
-        previous = doc;
-      }
-      docs.push(kvDoc);
-    }
-    return byDoc;
+    return keyVariableDocsByBriefing(state.briefingDocs);
   }
 
   /**
