@@ -2,7 +2,7 @@
  * Search for a one-shot verb (search, ask). When the data directory's index snapshot was made
  * from archive.json as it is now (same signature, as `lumen import` leaves it), the answer comes
  * from the snapshot alone: archive.json is not read, and only the briefings the answer shows are
- * decoded and validated. Otherwise (no snapshot, stale, torn, of other rules, or a shown
+ * read and decoded, each checked against its CRC-32. Otherwise (no snapshot, stale, torn, of other rules, or a shown
  * briefing's text damaged) the archive is opened and validated, the index read from the
  * snapshot or built, and the snapshot rewritten, so the next command takes the short path again.
  * The indexes that only autocomplete needs are left until first use.
