@@ -10,14 +10,14 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { isDistFresh } from '../../bin/dist-freshness.js';
 import { fmtMs, printTable, type BenchRow } from '../bench-table.js';
-import { generateBriefing } from '../generate-briefings.js';
+import { generateBriefing, generateBriefingMarkdown } from '../generate-briefings.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -87,6 +87,24 @@ async function writeArchive(dir: string, size: number): Promise<() => Promise<vo
   };
 }
 
+/**
+ * What `lumen import` of one edited file does to the data directory (the archive saved, the
+ * catalog and the index snapshot brought up to date), run for real: each call edits the title of
+ * the next briefing, so every import is an update.
+ */
+function importOneEdited(dir: string, size: number, env: NodeJS.ProcessEnv): () => Promise<void> {
+  let edits = 0;
+  return async () => {
+    const n = edits++;
+    const { fileName, text } = generateBriefingMarkdown(n % size);
+    const inbox = join(dir, 'incoming');
+    await mkdir(inbox, { recursive: true });
+    const file = join(inbox, fileName);
+    await writeFile(file, text.replace(/^(# .*)$/m, `$1 (edit ${n + 1})`));
+    await run(process.execPath, [BIN, 'import', file, '--json'], { env, maxBuffer: 1 << 26, timeout: 600_000 });
+  };
+}
+
 /** Runs the benchmark; the compiled figures need a fresh `npm run build` (it says so otherwise). */
 export async function runCliBench(options: CliBenchOptions = {}): Promise<{ rows: BenchRow[]; result: { compiled: boolean; timings: CliTiming[] } }> {
   const sizes = options.sizes ?? [10_000, 20_000, 100_000];
@@ -107,8 +125,13 @@ export async function runCliBench(options: CliBenchOptions = {}): Promise<{ rows
       timings.push(await time('cold lumen list', [BIN, 'list', '--json'], n, { env, briefings: size }));
       timings.push(await time('cold lumen search, no index snapshot yet', [BIN, 'search', 'japan tarifs', '--json'], n, { env, briefings: size, before: noSnapshot }));
       timings.push(await time('cold lumen search', [BIN, 'search', 'japan tarifs', '--json'], n, { env, briefings: size }));
-      timings.push(await time('cold lumen search, first after a re-import', [BIN, 'search', 'japan tarifs', '--json'], n, { env, briefings: size, before: reimport }));
+      const importEdited = importOneEdited(dir, size, env);
+      timings.push(await time('cold lumen search, first after a lumen import', [BIN, 'search', 'japan tarifs', '--json'], n, { env, briefings: size, before: importEdited }));
       timings.push(await time('cold lumen ask', [BIN, 'ask', 'Will Washington revisit car tariffs on Japan?', '--json'], n, { env, briefings: size }));
+      timings.push(await time('cold lumen ask, first after a lumen import', [BIN, 'ask', 'Will Washington revisit car tariffs on Japan?', '--json'], n, { env, briefings: size, before: importEdited }));
+      // archive.json rewritten behind lumen's back (another tool, an older lumen): the snapshot is
+      // stale, so the archive is read and validated and the snapshot rewritten.
+      timings.push(await time('cold lumen search, archive rewritten without lumen', [BIN, 'search', 'japan tarifs', '--json'], n, { env, briefings: size, before: reimport }));
       if (size === sizes[0]) timings.push(await time('before: cold lumen list through tsx', ['--import', 'tsx', FROM_SOURCES, 'list', '--json'], Math.min(n, 3), { env, briefings: size }));
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -123,7 +146,7 @@ function target(t: CliTiming): { target?: string; ok?: boolean } {
   if (t.briefings === undefined) return { target: '≤ 4x node -e 0', ok: t.ratio <= 4 };
   if (t.briefings !== 10_000) return {};
   if (t.what === 'cold lumen list') return { target: '≤ 0.5 s', ok: t.medianMs <= 500 };
-  if (t.what.includes('no index snapshot')) return {};
+  if (t.what.includes('no index snapshot') || t.what.includes('without lumen')) return {};
   return { target: '≤ 1 s', ok: t.medianMs <= 1000 };
 }
 

@@ -3,7 +3,7 @@
  */
 import type { Briefing } from '../domain/briefing.schema.js';
 import { resolveBriefingName, suggestSlugs } from '../search/suggest-slugs.js';
-import type { BriefingArchive } from '../store/briefing-archive.js';
+import type { ArchiveSource } from '../search/index.js';
 import { EMPTY_ARCHIVE_HINT, writeText, type CliIo } from './cli-io.js';
 import { openArchive } from './open-archive.js';
 
@@ -22,7 +22,7 @@ export async function findBriefingOrExplain(io: CliIo, slug: string): Promise<{ 
  * `--json` output stays the briefing alone), else undefined after writing "No briefing …, did
  * you mean …" to stderr.
  */
-export function findInArchiveOrExplain(io: CliIo, archive: BriefingArchive, slug: string): { briefing: Briefing } | undefined {
+export function findInArchiveOrExplain(io: CliIo, archive: Pick<ArchiveSource, 'get' | 'list' | 'size'>, slug: string): { briefing: Briefing } | undefined {
   const stored = archive.get(slug) ?? archive.get(slug.trim().toLowerCase());
   if (stored) return { briefing: stored.briefing };
   const named = archive.list().map((s) => ({ slug: s.briefing.slug, title: s.briefing.title }));

@@ -18,9 +18,13 @@ export type Opened = { ok: true; config: Config; archive: LowdbBriefingArchive }
 
 export async function openArchive(io: CliIo): Promise<Opened> {
   const loaded = loadConfig(io.env, io.cwd);
-  if (!loaded.ok) return loaded;
+  return loaded.ok ? openArchiveWith(loaded.config) : loaded;
+}
+
+/** The archive of `config`'s data directory, or the one line saying why it cannot be trusted. */
+export async function openArchiveWith(config: Config): Promise<Opened> {
   try {
-    return { ok: true, config: loaded.config, archive: await LowdbBriefingArchive.open(loaded.config.dataDir) };
+    return { ok: true, config, archive: await LowdbBriefingArchive.open(config.dataDir) };
   } catch (error) {
     if (error instanceof LumenError) return { ok: false, message: error.message };
     throw error;

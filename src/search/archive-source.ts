@@ -4,6 +4,7 @@
  * {@link ArchiveSource} as it is) and the file its snapshot lives in.
  */
 import type { Briefing } from '../domain/briefing.schema.js';
+import type { SnapshotRanges } from './index-snapshot.js';
 
 /** A stored version of a briefing: what a snapshot document is stamped with. */
 export interface ArchivedBriefing {
@@ -18,6 +19,11 @@ export interface ArchiveSource {
   list(): readonly ArchivedBriefing[];
   get(slug: string): ArchivedBriefing | undefined;
   readonly size: number;
+  /**
+   * What identifies the archive file that memory matches (see the store's fileSignature), when
+   * the archive has one: a snapshot stamped with it may later answer without the archive.
+   */
+  readonly signature?: string;
   /** Called after each save with the briefings imported or updated; returns the unsubscribe. */
   onChange(listener: (changed: ArchivedBriefing[]) => void): () => void;
 }
@@ -30,4 +36,14 @@ export interface SnapshotStorage {
   read(): Promise<Uint8Array | undefined>;
   /** Replaces the snapshot with `bytes`, atomically (readers see the old bytes or the new). */
   write(bytes: Uint8Array): Promise<void>;
+  /**
+   * The snapshot opened to be read by ranges (one version of it, even if replaced meanwhile),
+   * or undefined when there is none; without it, the snapshot is read whole.
+   */
+  openRanges?(): OpenSnapshotRanges | undefined;
+}
+
+/** A snapshot file open for reads by range; close it when done. */
+export interface OpenSnapshotRanges extends SnapshotRanges {
+  close(): void;
 }

@@ -8,12 +8,15 @@ import type { Briefing } from '../domain/briefing.schema.js';
 import { askQuestion, type AskOptions, type AskResult } from './ask-question.js';
 import { BRIEFING_FIELDS, fieldItems } from './briefing-fields.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { FieldIndex, type FieldIndexState } from './field-index.js';
+import { keyVariableDocsByBriefing, LazyIndexed, type BriefingIndexState, type Indexed, type KeyVariableIndexState, type LazyBriefings } from './briefing-index-state.js';
+import { FieldIndex } from './field-index.js';
 import { stem, type Lexicon } from './lexicon.js';
 import { NameIndex, type Choice } from './name-index.js';
 import { searchBriefings, type SearchOptions, type SearchResult } from './search-briefings.js';
-import { TermDictionary, type TermDictionaryState } from './term-dictionary.js';
+import { TermDictionary } from './term-dictionary.js';
 import { TermVocabulary } from './term-vocabulary.js';
+
+export type { BriefingIndexState, KeyVariableIndexState, LazyBriefings } from './briefing-index-state.js';
 
 /** Options for a {@link BriefingIndex}. */
 export interface BriefingIndexOptions {
@@ -27,14 +30,6 @@ export interface BriefingIndexOptions {
   lazy?: boolean;
 }
 
-/** The part of an index a snapshot file keeps: the full-text index, not the lazily built ones. */
-export interface BriefingIndexState {
-  dictionary: TermDictionaryState;
-  briefings: FieldIndexState;
-  /** The slug of each document id of the full-text index; null where removed. */
-  slugs: (string | null)[];
-}
-
 /** What queries read of a field index: scores and statistics, never the means to change it. */
 export type FieldIndexReader = Pick<FieldIndex, 'fieldCount' | 'size' | 'idLimit' | 'score' | 'idf' | 'docFrequency' | 'fieldFrequencies' | 'postingOf' | 'fieldLengths' | 'averageLength'>;
 
@@ -43,12 +38,6 @@ export type VocabularyReader = Pick<TermVocabulary, 'size' | 'count' | 'fuzzy' |
 
 /** How many briefings a restored snapshot re-encodes to check that today's code agrees with it. */
 const SPOT_CHECKS = 32;
-
-interface Indexed {
-  briefing: Briefing;
-  doc: number;
-  keyVariableDocs: number[];
-}
 
 const KEY_VARIABLES_FIELD = BRIEFING_FIELDS.indexOf('keyVariables');
 
@@ -73,17 +62,21 @@ export class BriefingIndex {
   readonly #bySlug = new Map<string, Indexed>();
   // Indexed by document id (ids only grow, so these are dense enough as arrays).
   readonly #slugByDoc: (string | undefined)[] = [];
-  readonly #keyVariableByDoc: ({ slug: string; n: number } | undefined)[] = [];
   /**
    * Key-variable document -> briefing document (-1 when removed): a typed array, because ask
    * reads it for every matched key variable and chasing an object per entry is cache misses.
    */
   #briefingDocByKeyVariable = new Int32Array(1024).fill(-1);
-  /** Whether the key-variable and name indexes are kept (always, unless built lazily and unused yet). */
-  #secondary: boolean;
+  /** Key-variable document -> the key variable's `n` (with the array above: which key variable it stands for). */
+  #numberByKeyVariable = new Int32Array(1024);
+  /** Whether the key-variable index is kept (always, unless built lazily and unused yet, and not restored). */
+  #keyVariablesKept: boolean;
+  /** Whether the name index is kept (always, unless built lazily and unused yet). */
+  #namesKept: boolean;
 
   constructor(options: BriefingIndexOptions = {}) {
-    this.#secondary = options.lazy !== true;
+    this.#keyVariablesKept = options.lazy !== true;
+    this.#namesKept = options.lazy !== true;
     this.lexicon = options.lexicon ?? defaultLexicon();
     this.#vocabulary = new TermVocabulary({ rank: (word) => this.#briefings.docFrequency(stem(word)) });
     this.#dictionary = new TermDictionary(this.lexicon, (word) => this.#vocabulary.add(word));
@@ -98,55 +91,105 @@ export class BriefingIndex {
     return index;
   }
 
-  /** The full-text index as plain arrays, for a snapshot file (index-snapshot.ts). */
+  /**
+   * The full-text and key-variable indexes as plain arrays, for a snapshot file (index-snapshot.ts).
+   * A lazily built index builds its key-variable index first: the snapshot is what lets the next
+   * `lumen ask` skip that build.
+   */
   exportState(): BriefingIndexState {
+    this.#ensureKeyVariables();
     const slugs = Array.from({ length: this.#briefings.idLimit }, (_, doc) => this.#slugByDoc[doc] ?? null);
-    return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs };
+    const kvCount = this.#keyVariables.idLimit;
+    const briefingDocs = this.#briefingDocByKeyVariable.slice(0, kvCount);
+    const numbers = this.#numberByKeyVariable.slice(0, kvCount);
+    const keyVariables = { index: this.#keyVariables.exportState(), briefingDocs, numbers };
+    return { dictionary: this.#dictionary.exportState(), briefings: this.#briefings.exportState(), slugs, keyVariables };
   }
 
   /**
    * An index from a state of {@link exportState}, brought up to date with `briefings`: a document
    * is kept where `isCurrent(doc)` says it still holds its briefing's version, removed otherwise,
    * and briefings the state lacks are added, so an import since the snapshot costs a few upserts,
-   * not a build. Undefined when a spot check of kept briefings, re-encoded with today's rules,
-   * disagrees with the state. `updated` counts the documents removed or added.
+   * not a build. `briefings` may be {@link LazyBriefings}, read only as queries show them (all
+   * of the state's documents must then be current). Undefined when a spot check of kept
+   * briefings, re-encoded with today's rules, disagrees with the state. `updated` counts the
+   * documents removed or added.
    */
   static restore(
     state: BriefingIndexState,
-    briefings: readonly Briefing[],
+    briefings: readonly Briefing[] | LazyBriefings,
     isCurrent: (doc: number) => boolean,
     options: BriefingIndexOptions = {},
   ): { index: BriefingIndex; updated: number } | undefined {
-    const bySlug = new Map(briefings.map((b) => [b.slug, b]));
+    const lazy = 'load' in briefings ? briefings : undefined;
+    const bySlug = lazy ? undefined : new Map((briefings as readonly Briefing[]).map((b) => [b.slug, b]));
+    const known = lazy ? new Set(lazy.slugs) : undefined;
     const index = new BriefingIndex({ ...options, lazy: true });
     index.#dictionary.restoreState(state.dictionary);
     index.#briefings.restoreState(state.briefings);
+    const kvDocsByDoc = state.keyVariables ? index.#restoreKeyVariables(state.keyVariables) : undefined;
     const stale: number[] = [];
     for (const [doc, slug] of state.slugs.entries()) {
       if (slug === null) continue;
-      const briefing = bySlug.get(slug);
-      if (!briefing || index.#bySlug.has(slug) || !isCurrent(doc)) {
+      const briefing = bySlug?.get(slug);
+      const present = lazy ? known?.has(slug) === true : briefing !== undefined;
+      if (!present || index.#bySlug.has(slug) || !isCurrent(doc)) {
         stale.push(doc);
         continue;
       }
-      index.#bySlug.set(slug, { briefing, doc, keyVariableDocs: [] });
+      const indexed: Indexed = briefing ? { briefing, doc, keyVariableDocs: [] } : new LazyIndexed(doc, () => (lazy as LazyBriefings).load(slug));
+      indexed.keyVariableDocs = kvDocsByDoc?.get(doc) ?? [];
+      index.#bySlug.set(slug, indexed);
       index.#slugByDoc[doc] = slug;
     }
-    const kept = [...index.#bySlug.values()];
-    const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
-    for (let i = 0; i < kept.length; i += step) {
-      const { briefing, doc } = kept[i] as Indexed;
-      if (!index.#briefings.holdsExactly(doc, index.#encodeFields(briefing).fields)) return undefined;
+    if (lazy && stale.length > 0) return undefined; // a lazy source cannot fill in what is stale
+    if (!index.#spotCheck()) return undefined;
+    for (const doc of stale) {
+      index.#briefings.remove(doc);
+      for (const kvDoc of kvDocsByDoc?.get(doc) ?? []) index.#removeKeyVariable(kvDoc);
     }
-    for (const doc of stale) index.#briefings.remove(doc);
     let added = 0;
-    for (const briefing of bySlug.values()) {
+    for (const briefing of bySlug?.values() ?? []) {
       if (index.#bySlug.has(briefing.slug)) continue;
       index.upsert(briefing);
       added++;
     }
-    if (options.lazy !== true) index.#ensureSecondary();
+    if (options.lazy !== true) {
+      index.#ensureKeyVariables();
+      index.#ensureNames();
+    }
     return { index, updated: stale.length + added };
+  }
+
+  /** Takes over a key-variable state; returns each briefing document's key-variable documents. */
+  #restoreKeyVariables(state: KeyVariableIndexState): Map<number, number[]> {
+    this.#keyVariables.restoreState(state.index);
+    this.#keyVariablesKept = true;
+    this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, state.briefingDocs.length * 2)).fill(-1);
+    this.#briefingDocByKeyVariable.set(state.briefingDocs);
+    this.#numberByKeyVariable = new Int32Array(this.#briefingDocByKeyVariable.length);
+    this.#numberByKeyVariable.set(state.numbers);
+    return keyVariableDocsByBriefing(state.briefingDocs);
+  }
+
+  /**
+   * Re-encodes a sample of the kept briefings with today's rules and compares with what the
+   * state holds, the key variables included: a snapshot made by other rules is refused.
+   */
+  #spotCheck(): boolean {
+    const kept = [...this.#bySlug.values()];
+    const step = Math.max(1, Math.floor(kept.length / SPOT_CHECKS));
+    for (let i = 0; i < kept.length; i += step) {
+      const { briefing, doc, keyVariableDocs } = kept[i] as Indexed;
+      const { fields, kvTerms } = this.#encodeFields(briefing);
+      if (!this.#briefings.holdsExactly(doc, fields)) return false;
+      if (!this.#keyVariablesKept) continue;
+      if (keyVariableDocs.length !== kvTerms.length) return false;
+      for (const [k, kvDoc] of keyVariableDocs.entries()) {
+        if (!this.#keyVariables.holdsExactly(kvDoc, [kvTerms[k] ?? []])) return false;
+      }
+    }
+    return true;
   }
 
   /** Number of briefings indexed. */
@@ -167,7 +210,8 @@ export class BriefingIndex {
     const indexed: Indexed = { briefing, doc, keyVariableDocs: [] };
     this.#bySlug.set(briefing.slug, indexed);
     this.#slugByDoc[doc] = briefing.slug;
-    if (this.#secondary) this.#addSecondary(indexed, kvTerms);
+    if (this.#keyVariablesKept) this.#addKeyVariables(indexed, kvTerms);
+    if (this.#namesKept) this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
   /** The term ids of each field of a briefing, and of each key variable on its own. */
@@ -191,45 +235,55 @@ export class BriefingIndex {
     if (!indexed) return false;
     this.#briefings.remove(indexed.doc);
     this.#slugByDoc[indexed.doc] = undefined;
-    for (const kvDoc of indexed.keyVariableDocs) {
-      this.#keyVariables.remove(kvDoc);
-      this.#keyVariableByDoc[kvDoc] = undefined;
-      this.#briefingDocByKeyVariable[kvDoc] = -1;
-    }
+    for (const kvDoc of indexed.keyVariableDocs) this.#removeKeyVariable(kvDoc);
     this.#names.remove(slug);
     this.#bySlug.delete(slug);
     return true;
   }
 
-  /** Each key variable as a document of its own (with terms already computed), and the name. */
-  #addSecondary(indexed: Indexed, kvTerms: number[][]): void {
+  #removeKeyVariable(kvDoc: number): void {
+    this.#keyVariables.remove(kvDoc);
+    this.#briefingDocByKeyVariable[kvDoc] = -1;
+  }
+
+  /** Each key variable as a document of its own (with terms already computed). */
+  #addKeyVariables(indexed: Indexed, kvTerms: number[][]): void {
     const { briefing, doc } = indexed;
     indexed.keyVariableDocs = kvTerms.map((terms, k) => {
       const kvDoc = this.#keyVariables.add([terms]);
-      this.#keyVariableByDoc[kvDoc] = { slug: briefing.slug, n: briefing.keyVariables[k]?.n ?? k + 1 };
       if (kvDoc >= this.#briefingDocByKeyVariable.length) {
         const grown = new Int32Array(this.#briefingDocByKeyVariable.length * 2).fill(-1);
         grown.set(this.#briefingDocByKeyVariable);
         this.#briefingDocByKeyVariable = grown;
+        const numbers = new Int32Array(grown.length);
+        numbers.set(this.#numberByKeyVariable);
+        this.#numberByKeyVariable = numbers;
       }
       this.#briefingDocByKeyVariable[kvDoc] = doc;
+      this.#numberByKeyVariable[kvDoc] = briefing.keyVariables[k]?.n ?? k + 1;
       return kvDoc;
     });
-    this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
-  /** Builds the key-variable and name indexes if they were left for first use. */
-  #ensureSecondary(): void {
-    if (this.#secondary) return;
-    this.#secondary = true;
+  /** Builds the key-variable index if it was left for first use (and not restored). */
+  #ensureKeyVariables(): void {
+    if (this.#keyVariablesKept) return;
+    this.#keyVariablesKept = true;
     for (const indexed of this.#bySlug.values()) {
       const kvTerms = indexed.briefing.keyVariables.map((kv) => {
         const terms: number[] = [];
         this.#dictionary.encode(kv.text, terms);
         return terms;
       });
-      this.#addSecondary(indexed, kvTerms);
+      this.#addKeyVariables(indexed, kvTerms);
     }
+  }
+
+  /** Builds the name index if it was left for first use (it reads every briefing's title). */
+  #ensureNames(): void {
+    if (this.#namesKept) return;
+    this.#namesKept = true;
+    for (const { briefing } of this.#bySlug.values()) this.#names.upsert(briefing.slug, briefing.title, briefing.publishedAt);
   }
 
   /** Full-text fuzzy search over every field; best first. */
@@ -239,13 +293,13 @@ export class BriefingIndex {
 
   /** Discord autocomplete choices for a partly typed briefing name; newest first when empty. */
   autocomplete(partial: string, options: { limit?: number } = {}): Choice[] {
-    this.#ensureSecondary();
+    this.#ensureNames();
     return this.#names.suggest(partial, options.limit);
   }
 
   /** The key variables a free-text question is about, with related trends and positions. */
   ask(question: string, options: AskOptions = {}): AskResult[] {
-    this.#ensureSecondary();
+    this.#ensureKeyVariables();
     return askQuestion(this, question, options);
   }
 
@@ -273,7 +327,9 @@ export class BriefingIndex {
 
   /** Which briefing and key variable a document id of {@link keyVariables} stands for. */
   keyVariableOfDoc(kvDoc: number): { slug: string; n: number } | undefined {
-    const ref = this.#keyVariableByDoc[kvDoc];
+    const doc = this.#briefingDocByKeyVariable[kvDoc] ?? -1;
+    const slug = doc < 0 ? undefined : this.#slugByDoc[doc];
+    const ref = slug === undefined ? undefined : { slug, n: this.#numberByKeyVariable[kvDoc] as number };
     return ref && { slug: ref.slug, n: ref.n };
   }
 

@@ -1,23 +1,30 @@
 /**
- * A search index as bytes, so a one-shot `lumen search` can load the index instead of building
- * it: at 10,000 briefings the build costs about 1.2 s of a 2 s budget, reading this file ~0.1 s.
+ * A search index as bytes, so a one-shot `lumen search` or `lumen ask` can load the index instead
+ * of building it, and, when the snapshot was made from archive.json as it is now, answer without
+ * reading archive.json at all: the snapshot then also holds the text of every briefing, and only
+ * the few a query shows are decoded.
  *
- * Layout: the magic `LUMENIX1`, a u32 header length, the header as JSON (format, key, byte
- * order, a CRC-32 of the body, the term and word lists, each document's slug and stamp, and where
- * each array lies), then the typed arrays, each at an offset that is a multiple of 8 so they can
- * be read as views of one aligned copy. Anything that is not a whole, intact snapshot of this format and key decodes
- * to undefined: a cache miss, never an error.
+ * Layout: the magic `LUMENIX3`, a u32 header length, a u32 CRC-32 of the header, the header as
+ * JSON (format, key, byte order, the archive's signature, CRC-32s of the arrays and of the
+ * texts, the term and word lists, each document's slug and stamp, and where each array lies),
+ * then the typed arrays, each at an offset that is a multiple of 8 so they can be read as views
+ * of one aligned copy, then the briefings' texts as UTF-8 JSON, each with a CRC-32 of its own.
+ * Anything that is not a whole, intact snapshot of this format and key decodes to undefined: a
+ * cache miss, never an error. A text is checked when it is read (see {@link SnapshotBodies}).
  */
 import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
-import type { BriefingIndexState } from './briefing-index.js';
+import type { BriefingIndexState, KeyVariableIndexState } from './briefing-index.js';
 import { BRIEFING_FIELDS } from './briefing-fields.js';
+import type { FieldIndexState } from './field-index.js';
 import type { Lexicon } from './lexicon.js';
+import { encodeBodies, SnapshotBodies } from './snapshot-bodies.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /** Bump when the file layout changes. Changes to the encoding rules are caught by {@link encodingFingerprint}. */
-export const SNAPSHOT_FORMAT = 2;
-const MAGIC = Buffer.from('LUMENIX1', 'latin1');
+export const SNAPSHOT_FORMAT = 3;
+const MAGIC = Buffer.from('LUMENIX3', 'latin1');
+const PREFIX = MAGIC.length + 8;
 
 /**
  * Text that exercises every encoding rule: case and accent folding, extra folds, abbreviations,
@@ -42,27 +49,44 @@ export function encodingFingerprint(lexicon: Lexicon): string {
   return JSON.stringify([SNAPSHOT_FORMAT, lexicon.fingerprint, BRIEFING_FIELDS, ids.map((id) => terms[id])]);
 }
 
-/** A snapshot's contents: the index state and, per document, a stamp of the briefing version it holds. */
+/** A snapshot's contents, as saved: the index state, per document a stamp of the briefing version it holds, and what answers need. */
 export interface Snapshot {
   state: BriefingIndexState;
   /** By document id, like `state.slugs`: the version of the briefing indexed there (null where removed). */
   stamps: (string | null)[];
+  /** The signature of the archive file the state and texts were made from, when there is one. */
+  archiveSignature?: string;
+  /** Document ids of the live briefings, newest published first (the archive's order). */
+  order?: Int32Array;
+  /** By document id: the briefing as JSON (null where removed). */
+  bodies?: (string | null)[];
 }
 
-type ArrayName = 'lengths' | 'postingOffsets' | 'postingEntries' | 'postingDf' | 'docIds' | 'docTermOffsets' | 'docTermIds' | 'wordTerms';
+/** A snapshot as read back: the texts stay bytes until asked for. */
+export interface DecodedSnapshot extends Omit<Snapshot, 'bodies'> {
+  bodies?: SnapshotBodies;
+}
+
 interface Section {
-  name: ArrayName;
+  name: string;
   kind: 'f64' | 'i32';
   offset: number;
   length: number;
+}
+interface FieldIndexHeader {
+  nextId: number;
+  totalLengths: number[];
 }
 interface Header {
   format: number;
   key: string;
   endianness: string;
-  crc32: number;
-  nextId: number;
-  totalLengths: number[];
+  archiveSignature: string | null;
+  arraysCrc: number;
+  bodiesCrc: number;
+  bodiesLength: number;
+  briefings: FieldIndexHeader;
+  keyVariables: FieldIndexHeader | null;
   terms: string[];
   words: string[];
   slugs: (string | null)[];
@@ -70,39 +94,45 @@ interface Header {
   sections: Section[];
 }
 
+type TypedArray = Float64Array | Int32Array;
+
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
+const FIELD_INDEX_ARRAYS = ['lengths', 'postingOffsets', 'postingEntries', 'postingDf', 'docIds', 'docTermOffsets', 'docTermIds'] as const;
+
+function fieldIndexArrays(prefix: string, state: FieldIndexState): [string, TypedArray][] {
+  return FIELD_INDEX_ARRAYS.map((name) => [`${prefix}.${name}`, state[name]]);
+}
+
 /** The bytes of a snapshot, stamped with `key` (see {@link encodingFingerprint}). */
-export function encodeSnapshot({ state, stamps }: Snapshot, key: string): Buffer {
-  const { dictionary, briefings } = state;
-  const arrays: Record<ArrayName, Float64Array | Int32Array> = {
-    lengths: briefings.lengths,
-    postingOffsets: briefings.postingOffsets,
-    postingEntries: briefings.postingEntries,
-    postingDf: briefings.postingDf,
-    docIds: briefings.docIds,
-    docTermOffsets: briefings.docTermOffsets,
-    docTermIds: briefings.docTermIds,
-    wordTerms: dictionary.wordTerms,
-  };
+export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies }: Snapshot, key: string): Buffer {
+  const { dictionary, briefings, keyVariables } = state;
+  const texts = bodies ? encodeBodies(bodies) : undefined;
+  const arrays: [string, TypedArray][] = [...fieldIndexArrays('briefings', briefings), ['wordTerms', dictionary.wordTerms]];
+  if (keyVariables) {
+    arrays.push(...fieldIndexArrays('keyVariables', keyVariables.index), ['kv.briefingDocs', keyVariables.briefingDocs], ['kv.numbers', keyVariables.numbers]);
+  }
+  if (order) arrays.push(['order', order]);
+  if (texts) arrays.push(['bodyOffsets', texts.offsets], ['bodyCrcs', texts.crcs]);
   const sections: Section[] = [];
   let size = 0;
-  for (const [name, array] of Object.entries(arrays) as [ArrayName, Float64Array | Int32Array][]) {
+  for (const [name, array] of arrays) {
     sections.push({ name, kind: array instanceof Float64Array ? 'f64' : 'i32', offset: size, length: array.length });
     size = align8(size + array.byteLength);
   }
   const body = new Uint8Array(size);
-  for (const section of sections) {
-    const array = arrays[section.name];
-    body.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), section.offset);
-  }
+  arrays.forEach(([, array], i) => body.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i]?.offset));
+  const bodiesBytes = texts?.bytes ?? Buffer.alloc(0);
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     key,
     endianness: endianness(),
-    crc32: crc32(body),
-    nextId: briefings.nextId,
-    totalLengths: briefings.totalLengths,
+    archiveSignature: archiveSignature ?? null,
+    arraysCrc: crc32(body),
+    bodiesCrc: crc32(bodiesBytes),
+    bodiesLength: bodiesBytes.length,
+    briefings: { nextId: briefings.nextId, totalLengths: briefings.totalLengths },
+    keyVariables: keyVariables ? { nextId: keyVariables.index.nextId, totalLengths: keyVariables.index.totalLengths } : null,
     terms: dictionary.terms,
     words: dictionary.words,
     slugs: state.slugs,
@@ -110,81 +140,148 @@ export function encodeSnapshot({ state, stamps }: Snapshot, key: string): Buffer
     sections,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
-  const bodyStart = align8(MAGIC.length + 4 + headerBytes.length);
-  const out = Buffer.alloc(bodyStart + size);
+  const arraysStart = align8(PREFIX + headerBytes.length);
+  const out = Buffer.alloc(arraysStart + size + bodiesBytes.length);
   MAGIC.copy(out, 0);
   out.writeUInt32LE(headerBytes.length, MAGIC.length);
-  headerBytes.copy(out, MAGIC.length + 4);
-  out.set(body, bodyStart);
+  out.writeUInt32LE(crc32(headerBytes), MAGIC.length + 4);
+  headerBytes.copy(out, PREFIX);
+  out.set(body, arraysStart);
+  out.set(bodiesBytes, arraysStart + size);
   return out;
 }
 
+/** How much of a snapshot {@link decodeSnapshot} checks up front. */
+export interface DecodeOptions {
+  /**
+   * `whole` (default): the texts too, as one CRC-32 over them all, so a damaged text makes the
+   * whole file a miss (what a load that has the archive in hand wants: it then rewrites the file).
+   * `on-read`: each text only when {@link SnapshotBodies.text} reads it (a one-shot answer that
+   * shows ten briefings need not hash the other 9,990).
+   */
+  checkBodies?: 'whole' | 'on-read';
+}
+
+/**
+ * Where a snapshot is decoded from: whole bytes in memory, or an open file read by ranges (so a
+ * one-shot answer reads the index but, of the texts, only what it shows). Each read returns
+ * fresh bytes of its own.
+ */
+export interface SnapshotRanges {
+  readonly size: number;
+  /** `length` bytes from `offset`, copied into a buffer of their own; throws if the file ends first. */
+  read(offset: number, length: number): Uint8Array;
+}
+
 /** The snapshot in `bytes`, or undefined unless they are a whole, intact snapshot of this format and `key`. */
-export function decodeSnapshot(bytes: Uint8Array, key: string): Snapshot | undefined {
+export function decodeSnapshot(bytes: Uint8Array, key: string, options: DecodeOptions = {}): DecodedSnapshot | undefined {
+  return decodeSnapshotFrom(rangesOf(bytes), key, options);
+}
+
+/** Bytes in memory as {@link SnapshotRanges}. */
+export function rangesOf(bytes: Uint8Array): SnapshotRanges {
+  // Uint8Array's slice, which copies: a Buffer's slice would be a view, neither aligned nor our own.
+  return { size: bytes.length, read: (offset, length) => Uint8Array.prototype.slice.call(bytes, offset, offset + length) };
+}
+
+/** As {@link decodeSnapshot}, reading only the ranges it needs (the texts when asked for, with `checkBodies: 'on-read'`). */
+export function decodeSnapshotFrom(ranges: SnapshotRanges, key: string, options: DecodeOptions = {}): DecodedSnapshot | undefined {
   try {
-    return decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), key);
+    return decode(ranges, key, options.checkBodies ?? 'whole');
   } catch {
-    return undefined; // a header that parses but has the wrong shape: still just a miss
+    return undefined; // a header that parses but has the wrong shape, a file that ends early: still just a miss
   }
 }
 
-function decode(bytes: Buffer, key: string): Snapshot | undefined {
-  if (bytes.length < MAGIC.length + 4 || !MAGIC.equals(bytes.subarray(0, MAGIC.length))) return undefined;
-  const headerLength = bytes.readUInt32LE(MAGIC.length);
-  const bodyStart = align8(MAGIC.length + 4 + headerLength);
-  if (bodyStart > bytes.length) return undefined;
-  const header = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, MAGIC.length + 4 + headerLength)) as Header;
+function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-read'): DecodedSnapshot | undefined {
+  if (ranges.size < PREFIX) return undefined;
+  const prefix = Buffer.from(ranges.read(0, PREFIX));
+  if (!MAGIC.equals(prefix.subarray(0, MAGIC.length))) return undefined;
+  const headerLength = prefix.readUInt32LE(MAGIC.length);
+  const arraysStart = align8(PREFIX + headerLength);
+  if (arraysStart > ranges.size) return undefined;
+  const headerBytes = Buffer.from(ranges.read(PREFIX, headerLength));
+  if (crc32(headerBytes) !== prefix.readUInt32LE(MAGIC.length + 4)) return undefined; // torn, or edited by hand
+  const header = JSON.parse(headerBytes.toString('utf8')) as Header;
   if (header.format !== SNAPSHOT_FORMAT || header.key !== key || header.endianness !== endianness()) return undefined;
 
-  const stored = bytes.subarray(bodyStart);
-  if (crc32(stored) !== header.crc32) return undefined; // torn or damaged on disk
-  // A copy of our own (a few ms at 10,000 briefings): it is 8-byte aligned for the views, and the
-  // index edits its postings in place on later imports, which must never write into `bytes`.
-  const body = new Uint8Array(stored.length);
-  body.set(stored);
-  const arrays = new Map<ArrayName, Float64Array | Int32Array>();
+  const last = header.sections.at(-1);
+  const arraysSize = last ? align8(last.offset + last.length * (last.kind === 'f64' ? 8 : 4)) : 0;
+  const bodiesStart = arraysStart + arraysSize;
+  if (bodiesStart + header.bodiesLength !== ranges.size) return undefined; // cut short or grown
+  // Bytes of our own: 8-byte aligned for the views, and the index edits its postings in place
+  // on later imports, which must never write into a buffer someone else holds.
+  const body = ranges.read(arraysStart, arraysSize);
+  if (crc32(body) !== header.arraysCrc) return undefined; // torn or damaged on disk
+  if (checkBodies === 'whole' && crc32(ranges.read(bodiesStart, header.bodiesLength)) !== header.bodiesCrc) return undefined;
+  const arrays = new Map<string, TypedArray>();
   for (const { name, kind, offset, length } of header.sections) {
     const size = length * (kind === 'f64' ? 8 : 4);
     if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset % 8 !== 0 || offset + size > body.length) return undefined;
     const start = body.byteOffset + offset;
     arrays.set(name, kind === 'f64' ? new Float64Array(body.buffer, start, length) : new Int32Array(body.buffer, start, length));
   }
-  const f64 = (name: ArrayName): Float64Array | undefined => {
+  const f64 = (name: string): Float64Array | undefined => {
     const a = arrays.get(name);
     return a instanceof Float64Array ? a : undefined;
   };
-  const i32 = (name: ArrayName): Int32Array | undefined => {
+  const i32 = (name: string): Int32Array | undefined => {
     const a = arrays.get(name);
     return a instanceof Int32Array ? a : undefined;
   };
-  const lengths = f64('lengths');
-  const postingOffsets = i32('postingOffsets');
-  const postingEntries = i32('postingEntries');
-  const postingDf = i32('postingDf');
-  const docIds = i32('docIds');
-  const docTermOffsets = i32('docTermOffsets');
-  const docTermIds = i32('docTermIds');
+  const { terms, words, slugs, stamps } = header;
+  const briefings = fieldIndexState('briefings', header.briefings, BRIEFING_FIELDS.length, terms.length, f64, i32);
   const wordTerms = i32('wordTerms');
-  if (!lengths || !postingOffsets || !postingEntries || !postingDf || !docIds || !docTermOffsets || !docTermIds || !wordTerms) return undefined;
-  const { terms, words, slugs, stamps, nextId, totalLengths } = header;
+  if (!briefings || !wordTerms || wordTerms.length !== words.length) return undefined;
+  const nextId = briefings.nextId;
+  if (slugs.length !== nextId || stamps.length !== nextId) return undefined;
+
+  let keyVariables: KeyVariableIndexState | undefined;
+  if (header.keyVariables) {
+    const index = fieldIndexState('keyVariables', header.keyVariables, 1, terms.length, f64, i32);
+    const briefingDocs = i32('kv.briefingDocs');
+    const numbers = i32('kv.numbers');
+    if (!index || !briefingDocs || !numbers || briefingDocs.length !== index.nextId || numbers.length !== index.nextId) return undefined;
+    if (briefingDocs.some((doc) => doc >= nextId || doc < -1)) return undefined;
+    keyVariables = { index, briefingDocs, numbers };
+  }
+  const order = i32('order');
+  if (order?.some((doc) => doc < 0 || doc >= nextId || slugs[doc] === null)) return undefined;
+  const bodyOffsets = f64('bodyOffsets');
+  const bodyCrcs = f64('bodyCrcs');
+  if ((bodyOffsets === undefined) !== (bodyCrcs === undefined)) return undefined;
+  if (bodyOffsets && (bodyOffsets.length !== nextId + 1 || bodyCrcs?.length !== nextId || bodyOffsets[nextId] !== header.bodiesLength)) return undefined;
+  return {
+    state: { dictionary: { terms, words, wordTerms }, briefings, slugs, ...(keyVariables && { keyVariables }) },
+    stamps,
+    ...(header.archiveSignature !== null && { archiveSignature: header.archiveSignature }),
+    ...(order && { order }),
+    ...(bodyOffsets && bodyCrcs && { bodies: new SnapshotBodies((offset, length) => ranges.read(bodiesStart + offset, length), bodyOffsets, bodyCrcs) }),
+  };
+}
+
+/** One field index's state from its sections, or undefined where they disagree with each other. */
+function fieldIndexState(
+  prefix: string,
+  header: FieldIndexHeader,
+  fieldCount: number,
+  termCount: number,
+  f64: (name: string) => Float64Array | undefined,
+  i32: (name: string) => Int32Array | undefined,
+): FieldIndexState | undefined {
+  const lengths = f64(`${prefix}.lengths`);
+  const [postingOffsets, postingEntries, postingDf, docIds, docTermOffsets, docTermIds] = FIELD_INDEX_ARRAYS.slice(1).map((name) => i32(`${prefix}.${name}`));
+  if (!lengths || !postingOffsets || !postingEntries || !postingDf || !docIds || !docTermOffsets || !docTermIds) return undefined;
+  const { nextId, totalLengths } = header;
   const consistent =
-    postingOffsets.length === terms.length + 1 &&
-    postingDf.length === terms.length &&
-    postingOffsets[terms.length] === postingEntries.length &&
-    wordTerms.length === words.length &&
-    slugs.length === nextId &&
-    stamps.length === nextId &&
-    totalLengths.length === BRIEFING_FIELDS.length &&
-    lengths.length === nextId * BRIEFING_FIELDS.length &&
+    Number.isInteger(nextId) &&
+    Array.isArray(totalLengths) &&
+    postingOffsets.length === termCount + 1 &&
+    postingDf.length === termCount &&
+    postingOffsets[termCount] === postingEntries.length &&
+    totalLengths.length === fieldCount &&
+    lengths.length === nextId * fieldCount &&
     docTermOffsets.length === docIds.length + 1 &&
     docTermOffsets[docIds.length] === docTermIds.length;
-  if (!consistent) return undefined;
-  return {
-    state: {
-      dictionary: { terms, words, wordTerms },
-      briefings: { nextId, totalLengths, lengths, postingOffsets, postingEntries, postingDf, docIds, docTermOffsets, docTermIds },
-      slugs,
-    },
-    stamps,
-  };
+  return consistent ? { nextId, totalLengths, lengths, postingOffsets, postingEntries, postingDf, docIds, docTermOffsets, docTermIds } : undefined;
 }

@@ -8,10 +8,12 @@
  *   search.view.ask('Will Washington revisit car tariffs?', { prior: 'japan-tariffs' });
  *   search.view.related(briefing, 3);                    // trends and positions of key variable 3
  *
- * Files: search-service.ts (life of the index), search-view.ts (queries), snapshot-loader.ts and
- * index-snapshot.ts (the snapshot), briefing-index.ts (the index), ask-question.ts and
- * key-variable-neighbourhood.ts (/ask), related-material.ts and answer-passages.ts (what an
- * answer quotes), search-briefings.ts (/search), name-index.ts (autocomplete), data/ (word lists).
+ * Files: search-service.ts (life of the index), search-view.ts (queries), snapshot-loader.ts,
+ * index-snapshot.ts and snapshot-bodies.ts (the snapshot), snapshot-archive.ts (the archive as the
+ * snapshot holds it, for one-shot answers without archive.json), briefing-index.ts (the index),
+ * ask-question.ts and key-variable-neighbourhood.ts (/ask), related-material.ts and
+ * answer-passages.ts (what an answer quotes), search-briefings.ts (/search), name-index.ts
+ * (autocomplete), data/ (word lists).
  */
 export type { ArchivedBriefing, ArchiveSource, SnapshotStorage } from './archive-source.js';
 export type { AskOptions, AskResult } from './ask-question.js';
@@ -21,4 +23,5 @@ export type { RelatedMaterial, RelatedPosition } from './related-material.js';
 export type { SearchOptions, SearchResult } from './search-briefings.js';
 export { SearchService, type IndexOrigin, type SearchServiceOptions } from './search-service.js';
 export { INDEX_SNAPSHOT_FILE } from './snapshot-loader.js';
+export { SnapshotDamagedError } from './snapshot-archive.js';
 export { SearchView } from './search-view.js';

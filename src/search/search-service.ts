@@ -8,7 +8,7 @@
  */
 import type { ArchiveSource, SnapshotStorage } from './archive-source.js';
 import { BriefingIndex } from './briefing-index.js';
-import { loadSearchIndex, saveSearchIndex, type LoadedIndex } from './snapshot-loader.js';
+import { loadSearchIndex, loadSnapshotOnly, saveSearchIndex, type LoadedIndex } from './snapshot-loader.js';
 import { SnapshotSaver } from './snapshot-saver.js';
 import { SearchView } from './search-view.js';
 
@@ -35,13 +35,18 @@ export class SearchService {
   readonly view: SearchView;
   /** How the index was had at open. */
   readonly origin: IndexOrigin;
+  /** The archive the index follows (for {@link openSnapshotOnly}, the archive as the snapshot holds it). */
+  readonly archive: ArchiveSource;
   readonly #archive: ArchiveSource;
   readonly #index: BriefingIndex;
   readonly #snapshot: SnapshotStorage | undefined;
   readonly #saver: SnapshotSaver | undefined;
   readonly #unsubscribe: () => void;
+  /** Closes the snapshot file an index opened from the snapshot alone still reads briefings from. */
+  #closeSnapshot: (() => void) | undefined;
 
   private constructor(archive: ArchiveSource, index: BriefingIndex, origin: IndexOrigin, options: SearchServiceOptions) {
+    this.archive = archive;
     this.#archive = archive;
     this.#index = index;
     this.origin = origin;
@@ -75,6 +80,22 @@ export class SearchService {
   }
 
   /**
+   * Opens the index and the briefings from the snapshot alone, without the archive, when the
+   * snapshot was made from the archive file whose signature is `archiveSignature` (what the file
+   * has now): for a one-shot command, which then reads no more than the briefings it shows.
+   * Undefined when the snapshot is missing, stale, torn or of other rules: open the archive and
+   * {@link open} instead (which rewrites it). A query may still throw SnapshotDamagedError
+   * (snapshot-archive.ts) if a briefing's text turns out damaged: answer again the same way.
+   */
+  static async openSnapshotOnly(snapshot: SnapshotStorage, archiveSignature: string, options: Pick<SearchServiceOptions, 'lazy'> = {}): Promise<SearchService | undefined> {
+    const loaded = await loadSnapshotOnly(snapshot, archiveSignature, { lazy: options.lazy ?? false });
+    if (!loaded) return undefined;
+    const service = new SearchService(loaded.archive, loaded.index, { from: 'snapshot', updated: 0, saved: false }, {});
+    service.#closeSnapshot = loaded.close;
+    return service;
+  }
+
+  /**
    * Brings the snapshot of `archive` up to date without keeping an index (after `lumen import`,
    * so the next `lumen search` reads it instead of re-indexing): a few upserts and one write.
    */
@@ -98,5 +119,7 @@ export class SearchService {
   async close(): Promise<void> {
     this.#unsubscribe();
     await this.whenIdle();
+    this.#closeSnapshot?.();
+    this.#closeSnapshot = undefined;
   }
 }

@@ -7,10 +7,12 @@
  * under the same encoding rules and lexicon (see encodingFingerprint). A missing, torn or foreign
  * file only costs the build it would have saved.
  */
-import type { ArchivedBriefing, ArchiveSource, SnapshotStorage } from './archive-source.js';
+import type { Briefing } from '../domain/briefing.schema.js';
+import type { ArchivedBriefing, ArchiveSource, OpenSnapshotRanges, SnapshotStorage } from './archive-source.js';
 import { BriefingIndex, type BriefingIndexOptions } from './briefing-index.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { decodeSnapshot, encodeSnapshot, encodingFingerprint } from './index-snapshot.js';
+import { decodeSnapshot, decodeSnapshotFrom, encodeSnapshot, encodingFingerprint, rangesOf } from './index-snapshot.js';
+import { isComplete, SnapshotArchive } from './snapshot-archive.js';
 
 /** The snapshot's file name in the data directory. */
 export const INDEX_SNAPSHOT_FILE = 'search-index.snapshot';
@@ -47,13 +49,17 @@ export async function loadSearchIndex(archive: ArchiveSource, storage: SnapshotS
     snapshot &&
     BriefingIndex.restore(snapshot.state, briefings, (doc) => snapshot.stamps[doc] === current.get(snapshot.state.slugs[doc] ?? ''), { ...options, lexicon });
   if (snapshot && !restored) problem = `${file} disagrees with today's tokenizer; rebuilt it`;
-  if (restored && restored.updated === 0) return { index: restored.index, from: 'snapshot', updated: 0, saved: false };
+  // Current as it is, and stamped with the archive file as it is now: nothing to write. Else (an
+  // older format, or archive.json rewritten with the same briefings) one write lets the next
+  // one-shot command answer from the snapshot alone.
+  const stampCurrent = archive.signature === undefined || (snapshot?.archiveSignature === archive.signature && isComplete(snapshot));
+  if (restored && restored.updated === 0 && stampCurrent) return { index: restored.index, from: 'snapshot', updated: 0, saved: false };
 
   const index = restored?.index ?? BriefingIndex.from(briefings, { ...options, lexicon });
   const saveProblem = await saveSearchIndex(archive, index, storage);
   return {
     index,
-    from: restored ? 'updated' : 'build',
+    from: restored ? (restored.updated === 0 ? 'snapshot' : 'updated') : 'build',
     updated: restored?.updated ?? briefings.length,
     saved: saveProblem === undefined,
     ...((saveProblem ?? problem) !== undefined && { problem: saveProblem ?? problem }),
@@ -67,20 +73,81 @@ export async function loadSearchIndex(archive: ArchiveSource, storage: SnapshotS
  * it and goes on.
  */
 export async function saveSearchIndex(archive: ArchiveSource, index: BriefingIndex, storage: SnapshotStorage): Promise<string | undefined> {
+  // The signature first: should the archive change while this runs, the stamp is the older one,
+  // which the file no longer has, so the snapshot is never taken for a newer archive it lacks.
+  const archiveSignature = archive.signature;
   const state = index.exportState();
-  const stamps = state.slugs.map((slug) => {
-    const stored = slug === null ? undefined : archive.get(slug);
-    return stored ? stampOf(stored) : null;
-  });
+  const held = state.slugs.map((slug) => (slug === null ? undefined : archive.get(slug)));
+  const stamps = held.map((stored) => (stored ? stampOf(stored) : null));
+  const bodies = held.map((stored) => (stored ? textOf(stored.briefing) : null));
+  const order = Int32Array.from(archive.list().flatMap((stored) => index.docOf(stored.briefing.slug) ?? []));
   try {
-    await storage.write(encodeSnapshot({ state, stamps }, encodingFingerprint(index.lexicon)));
+    const snapshot = { state, stamps, order, bodies, ...(archiveSignature !== undefined && { archiveSignature }) };
+    await storage.write(encodeSnapshot(snapshot, encodingFingerprint(index.lexicon)));
     return undefined;
   } catch (error) {
     return `could not save the search index to ${storage.name}: ${(error as Error).message}`;
   }
 }
 
+/**
+ * Each briefing's JSON, kept while the briefing object lives: the bot saves the snapshot after
+ * every import, and re-serialising 10,000 unchanged briefings each time would hold its event
+ * loop for a tenth of a second. Briefings are never mutated in place (an update is a new object).
+ */
+const texts = new WeakMap<Briefing, string>();
+
+function textOf(briefing: Briefing): string {
+  let text = texts.get(briefing);
+  if (text === undefined) texts.set(briefing, (text = JSON.stringify(briefing)));
+  return text;
+}
+
 /** The version of a stored briefing that a snapshot document must hold to be kept. */
 function stampOf(stored: ArchivedBriefing): string {
   return `${stored.revision}:${stored.contentHash}`;
+}
+
+/** An index answered from the snapshot alone, with the archive as the snapshot holds it. */
+export interface SnapshotOnlyIndex {
+  index: BriefingIndex;
+  archive: SnapshotArchive;
+  /** Closes the snapshot file (the archive can read no more texts after). */
+  close(): void;
+}
+
+/**
+ * The index and the briefings from `storage` alone, when the snapshot is whole, of today's
+ * encoding, and stamped with `archiveSignature` (the signature archive.json has now); undefined
+ * otherwise (the caller opens the archive and {@link loadSearchIndex}, which rewrites it). The
+ * index is read; of the briefings' texts, only those a query shows (and the spot check's).
+ */
+export async function loadSnapshotOnly(storage: SnapshotStorage, archiveSignature: string, options: BriefingIndexOptions = {}): Promise<SnapshotOnlyIndex | undefined> {
+  const lexicon = options.lexicon ?? defaultLexicon();
+  const key = encodingFingerprint(lexicon);
+  let ranges: OpenSnapshotRanges | undefined;
+  try {
+    if (storage.openRanges) ranges = storage.openRanges();
+    else {
+      const bytes = await storage.read();
+      ranges = bytes && { ...rangesOf(bytes), close: () => undefined };
+    }
+  } catch {
+    return undefined; // unreadable: the archive path says why
+  }
+  if (!ranges) return undefined;
+  const open = ranges;
+  const snapshot = decodeSnapshotFrom(open, key, { checkBodies: 'on-read' });
+  const miss = (): undefined => {
+    open.close();
+    return undefined;
+  };
+  if (!snapshot || snapshot.archiveSignature !== archiveSignature || !isComplete(snapshot)) return miss();
+  const archive = new SnapshotArchive(snapshot, storage.name);
+  try {
+    const restored = BriefingIndex.restore(snapshot.state, archive, () => true, { ...options, lexicon });
+    return restored ? { index: restored.index, archive, close: () => open.close() } : miss();
+  } catch {
+    return miss(); // a spot-checked briefing's text is damaged: the archive path rewrites the file
+  }
 }

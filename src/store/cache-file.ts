@@ -3,6 +3,7 @@
  * undefined, written atomically but without fsync (losing it costs a rebuild, not data), and
  * leftover temporary files of crashed writers swept after each write.
  */
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { removeStaleTempFiles, writeFileAtomically } from './write-file-atomically.js';
 
@@ -25,6 +26,36 @@ export class CacheFile {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
+  }
+
+  /**
+   * The file opened for reads by range, or undefined if it does not exist; throws on other
+   * errors. Reads see the version opened, even if a writer replaces the file meanwhile (the
+   * rename leaves the open file as it was). Synchronous: a one-shot command reads a few
+   * briefings' texts in the middle of a query.
+   */
+  openRanges(): { size: number; read(offset: number, length: number): Uint8Array; close(): void } | undefined {
+    let fd: number;
+    try {
+      fd = openSync(this.name, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
+    }
+    const size = fstatSync(fd).size;
+    return {
+      size,
+      read: (offset, length) => {
+        const out = new Uint8Array(length);
+        for (let done = 0; done < length; ) {
+          const n = readSync(fd, out, done, length - done, offset + done);
+          if (n === 0) throw new Error(`${this.name} ends at ${offset + done}, before ${offset + length}`);
+          done += n;
+        }
+        return out;
+      },
+      close: () => closeSync(fd),
+    };
   }
 
   /** Replaces the file with `bytes` (atomic rename), then sweeps stale temporary files. */

@@ -73,6 +73,14 @@ export class LowdbBriefingArchive implements RestorableArchive {
     return this.#newestFirst.length;
   }
 
+  /**
+   * The fileSignature of the archive.json that memory matches (read or written last), for caches
+   * stamped with it (the search index snapshot); undefined for an archive that is not a file.
+   */
+  get signature(): string | undefined {
+    return this.#file ? this.#signature : undefined;
+  }
+
   get lastSeq(): number {
     return this.#db.data.nextSeq - 1;
   }

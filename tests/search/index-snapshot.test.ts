@@ -1,6 +1,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { endianness, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { Memory } from 'lowdb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
@@ -73,11 +74,15 @@ describe('given a search index saved as a snapshot and read back', () => {
   });
 
   it('then a header of the right format but the wrong shape is a miss, not a crash', () => {
-    const header = Buffer.from(JSON.stringify({ format: 2, key: 'k', endianness: 'LE', crc32: 0, sections: 7 }));
-    const forged = Buffer.concat([Buffer.from('LUMENIX1', 'latin1'), Buffer.alloc(4), header]);
-    forged.writeUInt32LE(header.length, 8);
-    expect(() => decodeSnapshot(forged, 'k')).not.toThrow();
-    expect(decodeSnapshot(forged, 'k')).toBeUndefined();
+    // Of today's format, with an intact header checksum: only the shape is wrong.
+    for (const shape of [{ sections: 7 }, { sections: [], briefings: null }, { sections: [{ name: 'order', kind: 'i32', offset: 0, length: 1e12 }] }]) {
+      const header = Buffer.from(JSON.stringify({ format: 3, key: 'k', endianness: endianness(), bodiesLength: 0, ...shape }));
+      const forged = Buffer.concat([Buffer.from('LUMENIX3', 'latin1'), Buffer.alloc(8), header]);
+      forged.writeUInt32LE(header.length, 8);
+      forged.writeUInt32LE(crc32(header), 12);
+      expect(() => decodeSnapshot(forged, 'k')).not.toThrow();
+      expect(decodeSnapshot(forged, 'k')).toBeUndefined();
+    }
   });
 
   it("then a snapshot that today's tokenizer would not have made (a spot-checked briefing differs) is refused", () => {

@@ -1,7 +1,6 @@
 import { EXIT_FAILURE, EXIT_OK, explainEmptyArchive, writeText } from '../cli-io.js';
 import { findInArchiveOrExplain } from '../find-briefing.js';
-import { openArchive } from '../open-archive.js';
-import { openOneShotLibrary } from '../open-library.js';
+import { answerOneShot } from '../open-library.js';
 import { UsageError, readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const askVerb: Verb = {
@@ -24,16 +23,26 @@ Options:
     if (question === '') throw new UsageError('the question is empty: give some words, e.g. lumen ask "Will Washington revisit car tariffs?"');
     const limit = readPositiveInt(values['limit'], 'limit', 3);
     const typedScope = values['briefing'] as string | undefined;
-    const opened = await openArchive(io);
-    if (!opened.ok) {
-      writeText(io.stderr, `${opened.message}\n`);
+    const answered = await answerOneShot(io, ({ view, archive }) => {
+      if (archive.size === 0) return { notes: [], results: undefined, empty: true };
+      // Held back until the answer stands: on a damaged snapshot it is computed twice.
+      const notes: string[] = [];
+      const held = { ...io, stderr: { write: (text: string) => notes.push(text) } };
+      const scoped = typedScope === undefined ? undefined : findInArchiveOrExplain(held, archive, typedScope);
+      if (typedScope !== undefined && !scoped) return { notes, results: undefined, empty: false };
+      return { notes, results: view.ask(question, { briefing: scoped?.briefing.slug, limit }), empty: false };
+    });
+    if (!answered.ok) {
+      writeText(io.stderr, `${answered.message}\n`);
       return EXIT_FAILURE;
     }
-    if (explainEmptyArchive(io, opened.archive, values['json'] === true)) return EXIT_FAILURE;
-    const scoped = typedScope === undefined ? undefined : findInArchiveOrExplain(io, opened.archive, typedScope);
-    if (typedScope !== undefined && !scoped) return EXIT_FAILURE;
-    const scope = scoped?.briefing.slug;
-    const results = (await openOneShotLibrary(opened)).ask(question, { briefing: scope, limit });
+    const { notes, results, empty } = answered.value;
+    if (empty) {
+      explainEmptyArchive(io, { size: 0 }, values['json'] === true);
+      return EXIT_FAILURE;
+    }
+    for (const note of notes) io.stderr.write(note);
+    if (!results) return EXIT_FAILURE;
     if (values['json']) {
       writeJson(io, results);
     } else if (results.length === 0) {

@@ -1,6 +1,5 @@
 import { EXIT_FAILURE, EXIT_OK, explainEmptyArchive, writeText } from '../cli-io.js';
-import { openArchive } from '../open-archive.js';
-import { openOneShotLibrary } from '../open-library.js';
+import { answerOneShot } from '../open-library.js';
 import { UsageError, readPositiveInt, writeJson, type Verb } from '../verb.js';
 
 export const searchVerb: Verb = {
@@ -21,13 +20,16 @@ Options:
     const query = positionals.join(' ').trim();
     if (query === '') throw new UsageError('the query is empty: give some words, e.g. lumen search "chip export controls"');
     const limit = readPositiveInt(values['limit'], 'limit', 10);
-    const opened = await openArchive(io);
-    if (!opened.ok) {
-      writeText(io.stderr, `${opened.message}\n`);
+    const answered = await answerOneShot(io, ({ view }) => (view.size === 0 ? undefined : view.search(query, { limit })));
+    if (!answered.ok) {
+      writeText(io.stderr, `${answered.message}\n`);
       return EXIT_FAILURE;
     }
-    if (explainEmptyArchive(io, opened.archive, values['json'] === true)) return EXIT_FAILURE;
-    const results = (await openOneShotLibrary(opened)).search(query, { limit });
+    const results = answered.value;
+    if (!results) {
+      explainEmptyArchive(io, { size: 0 }, values['json'] === true);
+      return EXIT_FAILURE;
+    }
     if (values['json']) writeJson(io, results);
     else if (results.length === 0) writeText(io.stdout, 'No briefing matches. Try fewer or other words.\n');
     else writeText(io.stdout, results.map((r, i) => `${i + 1}. ${r.slug}  ${r.title}\n   [${r.field}] ${r.snippet}`).join('\n') + '\n');
