@@ -73,6 +73,7 @@ export class LumenApp {
   /** The shards this process connects, when they are split across processes: it delivers only their servers. */
   #shards: ShardScope | undefined;
   readonly #outcomeListeners = new Set<(outcome: DeliveryOutcome, lagMs?: number) => void>();
+  readonly #interactionListeners = new Set<(command: string, outcome: string, latencyMs: number) => void>();
 
   private constructor(options: AppOptions, stores: LumenStores, search: SearchService) {
     this.#options = options;
@@ -182,7 +183,13 @@ export class LumenApp {
       this.#bot = await LumenBot.start({
         token: options.token,
         restApi: options.restApi,
-        router: options.router,
+        router: {
+          ...options.router,
+          onHandled: (command, outcome, latencyMs) => {
+            options.router?.onHandled?.(command, outcome, latencyMs);
+            for (const listener of this.#interactionListeners) listener(command, outcome, latencyMs);
+          },
+        },
         ...(options.shards ? { shards: options.shards } : {}),
         ...(options.restRequestsPerSecond ? { restRequestsPerSecond: options.restRequestsPerSecond } : {}),
         commands: this.commands,
@@ -256,6 +263,11 @@ export class LumenApp {
   /** Tells `listener` every delivery outcome, with the lag of each post (the /metrics counters). */
   onDeliveryOutcome(listener: (outcome: DeliveryOutcome, lagMs?: number) => void): void {
     this.#outcomeListeners.add(listener);
+  }
+
+  /** Tells `listener` every interaction handled, with its outcome and latency (the /metrics histogram). */
+  onInteractionHandled(listener: (command: string, outcome: string, latencyMs: number) => void): void {
+    this.#interactionListeners.add(listener);
   }
 
   /** Delivers what is due now, without waiting for the next minute (after an import or publish). */

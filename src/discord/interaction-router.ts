@@ -23,6 +23,8 @@ export interface RouterOptions {
    * Tests pair a shorter one with a shorter emulator deadline instead of waiting 2 s of real time.
    */
   deferAfterMs?: number;
+  /** Told every interaction handled, with its outcome and how long it took (the /metrics histogram). */
+  onHandled?: (command: string, outcome: string, latencyMs: number) => void;
 }
 
 type Outcome = 'ok' | 'user-error' | 'error' | 'refused';
@@ -36,11 +38,13 @@ export class InteractionRouter {
   /** After this long (real time) a handler still busy has its reply deferred. */
   readonly deferAfterMs: number;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #onHandled: RouterOptions['onHandled'];
   #accepting = true;
 
   constructor(commands: readonly CommandModule[], ctx: CommandContext, options: RouterOptions = {}) {
     this.#ctx = ctx;
     this.deferAfterMs = options.deferAfterMs ?? DEFAULT_DEFER_AFTER_MS;
+    this.#onHandled = options.onHandled;
     for (const command of commands) {
       this.#commands.set(command.data.name, command);
       for (const [kind, handler] of Object.entries(command.components ?? {})) {
@@ -116,6 +120,7 @@ export class InteractionRouter {
     } finally {
       const latencyMs = Math.round((performance.now() - started) * 100) / 100;
       log.info({ command: name, latencyMs, outcome }, 'interaction');
+      this.#onHandled?.(name, outcome, latencyMs);
     }
   }
 

@@ -33,6 +33,7 @@ export async function startAppHttp(app: LumenApp, config: Config, logger: Logger
   if (config.httpPort === undefined) return undefined;
   const metrics = new LumenMetrics();
   app.onDeliveryOutcome((outcome, lagMs) => metrics.recordDelivery(outcome, lagMs));
+  app.onInteractionHandled((command, outcome, latencyMs) => metrics.observeInteraction(command, outcome, latencyMs));
   metrics.readOnScrape({
     archiveSize: () => app.archive.size,
     pendingIntents: () => app.stores.deliveries.countPending(),

@@ -22,7 +22,7 @@ async function scrape(): Promise<string> {
 }
 
 describe('given the HTTP port on a bot that delivers', () => {
-  it('then each outcome is counted, and a post’s lag from its import is observed', async () => {
+  it('then each delivery outcome is counted, a post’s lag from its import and each interaction’s latency are observed', async () => {
     const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
     const loaded = loadConfig({ LUMEN_DATA_DIR: w.dataDir, LUMEN_HTTP_PORT: '1' });
     if (!loaded.ok) throw new Error(loaded.message);
@@ -41,5 +41,8 @@ describe('given the HTTP port on a bot that delivers', () => {
     // Imported at the inbox poll, posted in the same simulated minute or the next: under two minutes.
     expect(metrics).toMatch(/^lumen_delivery_lag_seconds_bucket\{le="120"\} 1$/m);
     expect(metrics).toMatch(/^lumen_pending_intents 0$/m);
+    // The two /subscribe interactions, answered well inside Discord's 3 s.
+    expect(metrics).toMatch(/^lumen_interaction_duration_seconds_count\{command="subscribe",outcome="ok"\} 2$/m);
+    expect(metrics).toMatch(/^lumen_interaction_duration_seconds_bucket\{le="2.5",command="subscribe",outcome="ok"\} 2$/m);
   });
 });
