@@ -13,7 +13,11 @@ export async function findBriefingOrExplain(io: CliIo, slug: string): Promise<{ 
     writeText(io.stderr, `${opened.message}\n`);
     return undefined;
   }
-  return findInArchiveOrExplain(io, opened.archive, slug);
+  try {
+    return findInArchiveOrExplain(io, opened.archive, slug);
+  } finally {
+    await opened.archive.close?.();
+  }
 }
 
 /**

@@ -11,19 +11,32 @@ export function requireConfig(io: CliIo): Config {
   if (!loaded.ok) throw new LumenError('config.invalid', loaded.message);
   return loaded.config;
 }
+import type { BriefingArchive } from '../store/briefing-archive.js';
 import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
 import type { CliIo } from './cli-io.js';
 
-export type Opened = { ok: true; config: Config; archive: LowdbBriefingArchive } | { ok: false; message: string };
+/** An archive a verb opened; `close` ends its database connections (PostgreSQL), so the process can exit. */
+export type OpenedArchive = BriefingArchive & { close?(): Promise<void> };
+
+export type Opened = { ok: true; config: Config; archive: OpenedArchive } | { ok: false; message: string };
 
 export async function openArchive(io: CliIo): Promise<Opened> {
   const loaded = loadConfig(io.env, io.cwd);
   return loaded.ok ? openArchiveWith(loaded.config) : loaded;
 }
 
-/** The archive of `config`'s data directory, or the one line saying why it cannot be trusted. */
+/**
+ * The archive `config` names (PostgreSQL with LUMEN_DATABASE_URL, else the data directory's
+ * file), or the one line saying why it cannot be trusted.
+ */
 export async function openArchiveWith(config: Config): Promise<Opened> {
   try {
+    if (config.database) {
+      // Loaded only when asked for: the lowdb verbs never load the PostgreSQL driver.
+      const { PostgresBriefingArchive } = await import('../store/postgres/postgres-briefing-archive.js');
+      const archive = await PostgresBriefingArchive.open({ connectionString: config.database.url, ...(config.database.schema ? { schema: config.database.schema } : {}), listen: false, refreshIntervalMs: 0 });
+      return { ok: true, config, archive };
+    }
     return { ok: true, config, archive: await LowdbBriefingArchive.open(config.dataDir) };
   } catch (error) {
     if (error instanceof LumenError) return { ok: false, message: error.message };

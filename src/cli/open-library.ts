@@ -60,7 +60,11 @@ export async function answerOneShot<T>(io: CliIo, answer: (search: OneShotSearch
   const { openArchiveWith } = await import('./open-archive.js');
   const withArchive = await openArchiveWith(opened.config);
   if (!withArchive.ok) return withArchive;
-  return { ok: true, value: answer({ view: await openOneShotLibrary(withArchive), archive: withArchive.archive, path: 'archive' }) };
+  try {
+    return { ok: true, value: answer({ view: await openOneShotLibrary(withArchive), archive: withArchive.archive, path: 'archive' }) };
+  } finally {
+    await withArchive.archive.close?.();
+  }
 }
 
 async function openSnapshotOnly(config: Config): Promise<SearchService | undefined> {

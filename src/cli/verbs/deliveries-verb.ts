@@ -1,4 +1,7 @@
 import { join } from 'node:path';
+import type { Config } from '../../config.js';
+import type { DeliveryRecord } from '../../domain/subscription.schema.js';
+import { openStores } from '../../store/open-stores.js';
 import { StateFileSchema } from '../../store/state.schema.js';
 import { STATE_FILE_NAME } from '../../store/state-store.js';
 import { ValidatedJsonFile } from '../../store/validated-json-file.js';
@@ -23,8 +26,7 @@ Options:
   async run({ values }, io) {
     const limit = readPositiveInt(values['limit'], 'limit', 50, 5000);
     const config = requireConfig(io);
-    const state = await new ValidatedJsonFile(join(config.dataDir, STATE_FILE_NAME), StateFileSchema).read();
-    const records = (state?.deliveries ?? []).slice(-limit);
+    const records = config.database ? await recentInDatabase(config.dataDir, config.database, limit) : ((await new ValidatedJsonFile(join(config.dataDir, STATE_FILE_NAME), StateFileSchema).read())?.deliveries ?? []).slice(-limit);
     if (values['json']) writeJson(io, records);
     else if (records.length === 0) writeText(io.stdout, 'No deliveries yet.\n');
     else {
@@ -35,3 +37,13 @@ Options:
     return EXIT_OK;
   },
 };
+
+/** With LUMEN_DATABASE_URL the log is in PostgreSQL, where every bot sharing it writes. */
+async function recentInDatabase(dataDir: string, database: NonNullable<Config['database']>, limit: number): Promise<DeliveryRecord[]> {
+  const stores = await openStores({ dataDir, database });
+  try {
+    return await stores.deliveries.recent(limit);
+  } finally {
+    await stores.close();
+  }
+}

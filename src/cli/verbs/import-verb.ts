@@ -30,11 +30,16 @@ Options:
       return EXIT_FAILURE;
     }
     const progress = io.stderr.isTTY && !values['json'] ? progressBar(io) : undefined;
-    const report = await importBriefingFiles(opened.archive, positionals, { now: io.now(), cwd: io.cwd, onProgress: progress });
-    if (progress) io.stderr.write('\n');
-    // The next `lumen search` then reads a current snapshot instead of re-indexing what came in.
-    const { problem } = await refreshIndexSnapshot(opened);
-    if (problem) io.stderr.write(`warning: ${problem}\n`);
+    let report: Awaited<ReturnType<typeof importBriefingFiles>>;
+    try {
+      report = await importBriefingFiles(opened.archive, positionals, { now: io.now(), cwd: io.cwd, onProgress: progress });
+      if (progress) io.stderr.write('\n');
+      // The next `lumen search` then reads a current snapshot instead of re-indexing what came in.
+      const { problem } = await refreshIndexSnapshot(opened);
+      if (problem) io.stderr.write(`warning: ${problem}\n`);
+    } finally {
+      await opened.archive.close?.();
+    }
 
     const pick = (outcome: string) => report.saved.filter((s) => s.outcome === outcome).map(({ slug, file, revision }) => ({ slug, file, revision }));
     const summary = {
