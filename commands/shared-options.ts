@@ -8,7 +8,7 @@ import { foldForMatch } from '../src/domain/fold-text.js';
 import { DISCORD_MAX_CHOICES } from '../src/render/discord-limits.js';
 import { UserFacingError, type CommandContext } from '../src/discord/command-module.js';
 import { EMPTY_ARCHIVE_MESSAGE, renderShowingNote } from '../src/render/user-error.js';
-import { resolveBriefingName, type NamedBriefing } from '../src/search/suggest-slugs.js';
+import { resolveTypedBriefing } from '../src/search/resolve-typed-briefing.js';
 
 export const briefingOption = (option: SlashCommandStringOption, required = true): SlashCommandStringOption =>
   option.setName('briefing').setDescription('The briefing (type to search by name or topic)').setRequired(required).setAutocomplete(true).setMaxLength(100);
@@ -42,23 +42,14 @@ export function resolveBriefing(typed: string, ctx: CommandContext): NamedBriefi
   throw new UserFacingError(`No briefing is called “${wanted}”.`, { unknownBriefing: wanted });
 }
 
-/** The one briefing clearly meant by a name that is not a slug, if there is one. */
+/** The one briefing clearly meant by a name that is not a slug, if there is one (src/search/resolve-typed-briefing.ts). */
 function closestBriefing(typed: string, ctx: CommandContext): Briefing | undefined {
-  const resolution = resolveBriefingName(typed, nameCandidates(typed, ctx));
-  return resolution.kind === 'found' ? ctx.library.get(resolution.slug) : undefined;
+  return resolveTypedBriefing(ctx.library, typed);
 }
 
 /** Throws the "how briefings get in" answer when the archive holds none (/search, /ask). */
 export function requireArchiveNotEmpty(ctx: CommandContext): void {
   if (ctx.library.size === 0) throw new UserFacingError(EMPTY_ARCHIVE_MESSAGE);
-}
-
-function nameCandidates(typed: string, ctx: CommandContext): NamedBriefing[] {
-  return ctx.library
-    .autocomplete(typed, DISCORD_MAX_CHOICES)
-    .map((choice) => ctx.library.get(choice.value))
-    .filter((b): b is Briefing => b !== undefined)
-    .map((b) => ({ slug: b.slug, title: b.title }));
 }
 
 /** A briefing by its exact slug (buttons and menus carry it in their custom_id). */

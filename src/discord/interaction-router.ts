@@ -8,6 +8,7 @@ import type { AutocompleteInteraction, Interaction, MessageComponentInteraction,
 import { DISCORD_MAX_CHOICES } from '../render/discord-limits.js';
 import { decodeCustomId, renderUnknownBriefing, renderUserError, type CustomIdAction } from '../render/index.js';
 import type { Logger } from '../log.js';
+import { resolveTypedBriefing } from '../search/resolve-typed-briefing.js';
 import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler, type MessageCommand, type ModalHandler } from './command-module.js';
 import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
 
@@ -153,9 +154,10 @@ export class InteractionRouter {
    * a failure to remember costs only the prior, so it is logged, not shown.
    */
   async #noteBriefingShown(interaction: Interaction, typed: string | undefined, log: Logger): Promise<void> {
-    const slug = typed?.trim().toLowerCase();
+    // A name typed rather than picked ("japan tariffs") is remembered as the briefing it resolved to.
+    const slug = typed?.trim() ? resolveTypedBriefing(this.#ctx.library, typed)?.slug : undefined;
     const context = this.#ctx.briefingContext;
-    if (!slug || !context || !interaction.channelId || !this.#ctx.library.get(slug)) return;
+    if (!slug || !context || !interaction.channelId) return;
     await context.shown(interaction.channelId, interaction.user.id, slug).catch((error: unknown) => log.warn({ err: error }, 'could not remember the briefing shown'));
   }
 

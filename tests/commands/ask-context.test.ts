@@ -45,6 +45,13 @@ describe('given /brief in a channel, then a follow-up there', () => {
     expect(embedsOf(messages[0])[0]?.footer?.text).toBe('Asked after this briefing was shown here.');
   });
 
+  it('then a briefing named by its title words rather than its slug is the context too', async () => {
+    await run('brief', { briefing: 'Japan tariffs' }, { channel: 'analysts' });
+    const { messages } = await run('ask', { question: VAGUE }, { channel: 'analysts', user: 'analyst' });
+    expect(bestOf(messages[0])).toBe('japan-tariffs#1');
+    expect(embedsOf(messages[0])[0]?.footer?.text).toBe('Asked after this briefing was shown here.');
+  });
+
   it('then a question plainly about another briefing still finds that one (a prior, not a filter)', async () => {
     await run('brief', { briefing: 'japan-tariffs' }, { channel: 'general' });
     const { messages } = await run('ask', { question: 'Will Moscow keep insisting its farm bank be reconnected to SWIFT?' }, { channel: 'general' });
