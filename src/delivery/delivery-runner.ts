@@ -106,16 +106,17 @@ export class DeliveryRunner {
   #deliverClaimed(sub: Subscription): Promise<void> {
     const id = sub.id;
     this.#startHeartbeat();
-    const work = this.#runOne(sub)
+    const delivering = this.#runOne(sub)
       .catch((error: unknown) => this.#o.logger.error({ err: error, subscription: id }, 'delivery could not record its progress; will retry'))
-      .then(() => this.#o.deliveries.release(this.#o.owner, [id]))
-      .catch((error: unknown) => this.#o.logger.warn({ err: error, subscription: id }, 'could not release a delivery claim; it expires on its own'))
       .finally(() => {
+        // Out of the heartbeat's set before the release, so a released claim is not reported as lost.
         this.#inFlight.delete(id);
         if (this.#inFlight.size === 0) this.#stopHeartbeat();
       });
-    this.#inFlight.set(id, work);
-    return work;
+    this.#inFlight.set(id, delivering);
+    return delivering
+      .then(() => this.#o.deliveries.release(this.#o.owner, [id]))
+      .catch((error: unknown) => this.#o.logger.warn({ err: error, subscription: id }, 'could not release a delivery claim; it expires on its own'));
   }
 
   /**
@@ -131,7 +132,8 @@ export class DeliveryRunner {
       void this.#o.deliveries
         .renew(this.#o.owner, ids, new Date(this.#o.clock.now().getTime() + leaseMs))
         .then((held) => {
-          const lost = ids.filter((id) => !held.includes(id));
+          // One that finished (and was released) while the renewal ran was not lost.
+          const lost = ids.filter((id) => !held.includes(id) && this.#inFlight.has(id));
           if (lost.length > 0) this.#o.logger.warn({ subscriptions: lost }, 'delivery claims expired before they could be renewed; another process may take them over');
         })
         .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not renew delivery claims; will try again'));
