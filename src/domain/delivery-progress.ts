@@ -3,7 +3,7 @@
  * the subscription after, so every store (the lowdb state file, PostgreSQL) applies the same
  * rule inside its own write, and the rule reads in one place.
  */
-import type { DeliveryOutcome, Subscription } from './subscription.schema.js';
+import type { DeliveryOutcome, DeliveryRecord, Subscription } from './subscription.schema.js';
 
 const MINUTE = 60_000;
 
@@ -26,6 +26,26 @@ export interface DeliveryFailed {
   outcome: DeliveryOutcome;
   reason: string;
   slugs: string[];
+}
+
+/**
+ * The delivery log's record of how a delivery of `sub` (as it was before: its intent says which
+ * kind) ended at `at`, posted, skipped or failed.
+ */
+export function deliveryRecord(sub: Subscription, ended: DeliveryDone | DeliveryFailed, at: Date): DeliveryRecord {
+  // A failure always says why; a delivery that went out only when there is something to add.
+  const reason = 'upToSeq' in ended ? ended.reason || undefined : ended.reason;
+  return {
+    at: at.toISOString(),
+    subscriptionId: sub.id,
+    guildId: sub.guildId,
+    channelId: sub.channelId,
+    kind: sub.pending?.kind ?? sub.mode,
+    slugs: [...ended.slugs],
+    outcome: ended.outcome,
+    ...(reason !== undefined ? { reason } : {}),
+    ...('messageId' in ended && ended.messageId ? { messageId: ended.messageId } : {}),
+  };
 }
 
 /** 1, 2, 4 … minutes, at most an hour. */

@@ -4,17 +4,14 @@
  * owns the directory (the `lumen.lock` of src/app/lumen-app.ts), so claims are kept in memory:
  * they only keep this process from delivering one subscription twice at once.
  */
-import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
 import { servesGuild } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
 import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
 import { LowdbBriefingArchive } from './lowdb-briefing-archive.js';
-import { MAX_CHANNEL_CONTEXT } from './state.schema.js';
+import { MAX_ALERT_KEYS, MAX_CHANNEL_CONTEXT } from './state.schema.js';
 import { StateStore } from './state-store.js';
-
-/** Alert keys remembered per server; the oldest are forgotten (their conditions are long past). */
-export const MAX_ALERT_KEYS = 2000;
 
 const copy = <T>(value: T): T => structuredClone(value);
 
@@ -121,20 +118,9 @@ class LowdbDeliveries implements DeliveryStore {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
       if (!sub) return;
-      const kind = sub.pending?.kind ?? sub.mode;
+      StateStore.appendDelivery(state, deliveryRecord(sub, done, at));
       state.subscriptions[i] = afterDelivery(sub, done, at);
       if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);
-      StateStore.appendDelivery(state, {
-        at: at.toISOString(),
-        subscriptionId,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind,
-        slugs: [...done.slugs],
-        outcome: done.outcome,
-        ...(done.reason ? { reason: done.reason } : {}),
-        ...(done.messageId ? { messageId: done.messageId } : {}),
-      });
     });
   }
 
@@ -144,16 +130,7 @@ class LowdbDeliveries implements DeliveryStore {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
       if (!sub) return;
-      StateStore.appendDelivery(state, {
-        at: at.toISOString(),
-        subscriptionId,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind: sub.pending?.kind ?? sub.mode,
-        slugs: [...failed.slugs],
-        outcome: failed.outcome,
-        reason: failed.reason,
-      });
+      StateStore.appendDelivery(state, deliveryRecord(sub, failed, at));
       after = afterFailure(sub, failed, at);
       if (after) state.subscriptions[i] = after;
       else state.subscriptions.splice(i, 1);

@@ -35,4 +35,6 @@ export const MAX_DELIVERY_LOG = 5000;
 export const MAX_THREADS = 5000;
 /** Channel contexts remembered; the oldest are forgotten (they are only useful for half an hour). */
 export const MAX_CHANNEL_CONTEXT = 2000;
+/** Alert keys remembered per server; the oldest are forgotten (their conditions are long past). */
+export const MAX_ALERT_KEYS = 2000;
 export const emptyState = (): StateFile => ({ version: 1, subscriptions: [], deliveries: [], threads: {} });

@@ -7,7 +7,7 @@
  * applying the domain's rules (src/domain/delivery-progress.ts) as lowdb does.
  */
 import type pg from 'pg';
-import { afterDelivery, afterFailure, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
 import type { ClaimOptions, DeliveryStore } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
 import type { StateDatabase } from './state-database.js';
@@ -84,21 +84,10 @@ export class PostgresDeliveries implements DeliveryStore {
     const wrote = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub) return { log: false, thread: false };
-      const kind = sub.pending?.kind ?? sub.mode;
       await writeSubscription(client, subscriptionId, afterDelivery(sub, done, at));
       const slug = done.slugs[0];
       if (done.threadId && slug) await insertThread(client, done.threadId, slug);
-      await insertDelivery(client, {
-        at: at.toISOString(),
-        subscriptionId,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind,
-        slugs: [...done.slugs],
-        outcome: done.outcome,
-        ...(done.reason ? { reason: done.reason } : {}),
-        ...(done.messageId ? { messageId: done.messageId } : {}),
-      });
+      await insertDelivery(client, deliveryRecord(sub, done, at));
       return { log: true, thread: Boolean(done.threadId && slug) };
     });
     if (wrote.thread) await pruneThreads(this.db);
@@ -109,16 +98,7 @@ export class PostgresDeliveries implements DeliveryStore {
     const outcome = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub) return { logged: false, after: undefined };
-      await insertDelivery(client, {
-        at: at.toISOString(),
-        subscriptionId,
-        guildId: sub.guildId,
-        channelId: sub.channelId,
-        kind: sub.pending?.kind ?? sub.mode,
-        slugs: [...failed.slugs],
-        outcome: failed.outcome,
-        reason: failed.reason,
-      });
+      await insertDelivery(client, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) await writeSubscription(client, subscriptionId, after);
       else await client.query('DELETE FROM subscriptions WHERE id = $1', [subscriptionId]);

@@ -6,11 +6,8 @@
  */
 import type pg from 'pg';
 import { LumenError } from '../../domain/errors.js';
-import { MAX_CHANNEL_CONTEXT, MAX_DELIVERY_LOG, MAX_THREADS } from '../state.schema.js';
+import { MAX_ALERT_KEYS, MAX_CHANNEL_CONTEXT, MAX_DELIVERY_LOG, MAX_THREADS } from '../state.schema.js';
 import { inTransaction } from './postgres-connection.js';
-
-/** Alert keys remembered per server (the same cap as lowdb-stores.ts's MAX_ALERT_KEYS). */
-export const MAX_ALERT_KEYS_PER_GUILD = 2000;
 
 /** How many rows the capped tables keep (tests lower them to see the oldest go). */
 export interface StateLimits {
@@ -24,7 +21,7 @@ export const DEFAULT_STATE_LIMITS: StateLimits = {
   deliveryLog: MAX_DELIVERY_LOG,
   threads: MAX_THREADS,
   channelContext: MAX_CHANNEL_CONTEXT,
-  alertKeysPerGuild: MAX_ALERT_KEYS_PER_GUILD,
+  alertKeysPerGuild: MAX_ALERT_KEYS,
 };
 
 export class StateDatabase {

@@ -1,16 +1,16 @@
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_ALERT_KEYS } from '../../../src/store/lowdb-stores.js';
 import { clientConfig } from '../../../src/store/postgres/postgres-connection.js';
 import { openPostgresStores, type PostgresStores, type PostgresStoresOptions } from '../../../src/store/postgres/postgres-stores.js';
-import { MAX_ALERT_KEYS_PER_GUILD } from '../../../src/store/postgres/state-database.js';
+import { DEFAULT_STATE_LIMITS } from '../../../src/store/postgres/state-database.js';
+import { MAX_ALERT_KEYS, MAX_CHANNEL_CONTEXT, MAX_DELIVERY_LOG, MAX_THREADS } from '../../../src/store/state.schema.js';
 import { at, CHANNEL, getRecord, getSubscription, GUILD, USER } from '../contract/state-factory.js';
 import { announceSkippedWithoutDatabase, TEST_DATABASE_URL, testSchema } from './test-database.js';
 
 announceSkippedWithoutDatabase('PostgreSQL state stores');
 
-it('then the PostgreSQL alert-key cap is the lowdb one', () => {
-  expect(MAX_ALERT_KEYS_PER_GUILD).toBe(MAX_ALERT_KEYS);
+it('then the PostgreSQL caps are the lowdb ones', () => {
+  expect(DEFAULT_STATE_LIMITS).toEqual({ deliveryLog: MAX_DELIVERY_LOG, threads: MAX_THREADS, channelContext: MAX_CHANNEL_CONTEXT, alertKeysPerGuild: MAX_ALERT_KEYS });
 });
 
 describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL state stores', () => {
