@@ -82,7 +82,6 @@ export class DeliveryRunner {
    */
   async run(): Promise<void> {
     const { deliveries, owner, clock } = this.#o;
-    const leaseMs = this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
     const handled = new Set(this.#inFlight.keys());
     const running = new Set<Promise<void>>();
     for (;;) {
@@ -90,7 +89,7 @@ export class DeliveryRunner {
         await Promise.race(running);
         continue;
       }
-      const claimed = await deliveries.claimActive(owner, clock.now(), leaseMs, { ...(this.#o.shards ? { scope: this.#o.shards } : {}), limit: CLAIM_WINDOW - running.size, skip: [...handled] });
+      const claimed = await deliveries.claimActive(owner, clock.now(), this.#leaseMs, { ...(this.#o.shards ? { scope: this.#o.shards } : {}), limit: CLAIM_WINDOW - running.size, skip: [...handled] });
       if (claimed.length === 0) break;
       for (const sub of claimed) {
         handled.add(sub.id);
@@ -126,7 +125,7 @@ export class DeliveryRunner {
    */
   #startHeartbeat(): void {
     if (this.#heartbeat) return;
-    const leaseMs = this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
+    const leaseMs = this.#leaseMs;
     this.#heartbeat = setInterval(() => {
       const ids = [...this.#inFlight.keys()];
       void this.#o.deliveries
@@ -139,6 +138,10 @@ export class DeliveryRunner {
         .catch((error: unknown) => this.#o.logger.warn({ err: error }, 'could not renew delivery claims; will try again'));
     }, Math.max(100, Math.floor(leaseMs / 3)));
     this.#heartbeat.unref();
+  }
+
+  get #leaseMs(): number {
+    return this.#o.claimLeaseMs ?? DEFAULT_CLAIM_LEASE_MS;
   }
 
   #stopHeartbeat(): void {
@@ -292,8 +295,9 @@ export class DeliveryRunner {
   /** When a delivery became due: its daily slot, or the import of the briefing it posts. */
   #dueSince(pending: PendingDelivery): number {
     if (pending.slotAt) return Date.parse(pending.slotAt);
-    const imported = this.#briefings(pending)[0];
-    return imported ? Date.parse(this.#o.archive.get(imported.briefing.slug)?.importedAt ?? pending.startedAt) : Date.parse(pending.startedAt);
+    const [seq] = pending.seqs;
+    const imported = seq === undefined ? undefined : this.#o.archive.importedAfter(seq - 1)[0];
+    return Date.parse(imported && imported.seq === seq ? imported.importedAt : pending.startedAt);
   }
 
   /** A post failed: pause, remove, retry later or give up on it, and say so. */
