@@ -106,6 +106,11 @@ function readShards(shards: string | undefined, count: number | undefined): { ok
   return { ok: true, shards: { ids, count } };
 }
 
+/** Every secret value of a configuration (the tokens, the database URL and its password): what logs and messages scrub. */
+export function configSecrets(config: Config): string[] {
+  return [config.discordToken, config.ingestToken, config.database?.url, databasePassword(config)].filter((s) => s !== undefined);
+}
+
 /** The password of a database URL, which the logs must never print. */
 export function databasePassword(config: Pick<Config, 'database'>): string | undefined {
   if (!config.database) return undefined;

@@ -126,10 +126,10 @@ export class LumenApp {
     let search: SearchService;
     try {
       search = await SearchService.open(archive, {
-      snapshot: new CacheFile(join(options.dataDir, INDEX_SNAPSHOT_FILE)),
-      saveOnChange: true,
-      onSaveProblem: (problem) => options.logger.warn({ problem }, 'search index snapshot not saved'),
-    });
+        snapshot: new CacheFile(join(options.dataDir, INDEX_SNAPSHOT_FILE)),
+        saveOnChange: true,
+        onSaveProblem: (problem) => options.logger.warn({ problem }, 'search index snapshot not saved'),
+      });
     } catch (error) {
       await stores.close();
       throw error;

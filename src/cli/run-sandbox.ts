@@ -6,7 +6,7 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { databasePassword, type Config } from '../config.js';
+import { configSecrets, type Config } from '../config.js';
 import { OffsetClock } from '../domain/clock.js';
 import { LumenError } from '../domain/errors.js';
 import { createLogger, scrubText } from '../log.js';
@@ -18,7 +18,7 @@ export async function startCliSandbox(config: Config, io: CliIo, options: { real
   const dataDir = join(config.dataDir, 'sandbox');
   await rm(dataDir, { recursive: true, force: true });
   await mkdir(dataDir, { recursive: true });
-  const secrets = [config.database?.url, databasePassword(config)].filter((s) => s !== undefined);
+  const secrets = configSecrets(config);
   const logger = createLogger({ level: config.logLevel, secrets, destination: pino.destination({ dest: join(dataDir, 'lumen.log'), sync: true }) });
   // With LUMEN_DATABASE_URL the sandbox runs on PostgreSQL, in a schema of its own dropped at the end.
   const database = config.database && { url: config.database.url, schema: `lumen_sandbox_${randomBytes(5).toString('hex')}` };

@@ -1,5 +1,5 @@
 import type { LumenApp } from '../../app/lumen-app.js';
-import { databasePassword } from '../../config.js';
+import { configSecrets } from '../../config.js';
 import { LumenError } from '../../domain/errors.js';
 import { startAppHttp, type AppHttp } from '../../http/start-app-http.js';
 import { createLogger, scrubText } from '../../log.js';
@@ -34,7 +34,7 @@ Without a token it starts the local sandbox (see lumen sandbox --help).`,
       return EXIT_OK;
     }
 
-    const secrets = [config.discordToken, config.ingestToken, config.database?.url, databasePassword(config)].filter((s) => s !== undefined);
+    const secrets = configSecrets(config);
     const logger = createLogger({ level: config.logLevel, secrets });
     let app: LumenApp;
     let http: AppHttp | undefined;
