@@ -9,9 +9,10 @@
  * restart keeps it; short-lived, because a conversation moves on.
  */
 import type { Clock } from '../domain/clock.js';
+import { Snowflake } from '../domain/subscription.schema.js';
 import type { ChannelContextStore, DeliveryStore, ThreadStore } from '../store/lumen-stores.js';
 
-const SNOWFLAKE = /^\d{15,21}$/;
+const isSnowflake = (id: string): boolean => Snowflake.safeParse(id).success;
 
 /** How long a briefing shown in a channel stays its context. */
 export const CONTEXT_TTL_MS = 30 * 60 * 1000;
@@ -34,7 +35,7 @@ export class BriefingContext {
   /** Records that `slug` was shown in `channelId` (to `userId`, and so to the conversation there). */
   async shown(channelId: string, userId: string | undefined, slug: string): Promise<void> {
     // Only real snowflakes reach the state file, which is validated on every start.
-    if (!SNOWFLAKE.test(channelId) || (userId !== undefined && !SNOWFLAKE.test(userId))) return;
+    if (!isSnowflake(channelId) || (userId !== undefined && !isSnowflake(userId))) return;
     await this.#stores.channelContext.remember(channelId, userId, slug, this.#clock.now());
   }
 
