@@ -5,17 +5,19 @@
  * briefing is a prior for the ranking (not a filter: a question plainly about another briefing
  * still finds it). `briefing:` is a filter.
  */
-import { ApplicationCommandType, ContextMenuCommandBuilder, type Message } from 'discord.js';
+import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
 import { SlashCommandBuilder } from 'discord.js';
+import { briefingsOfMessage } from '../src/discord/briefings-of-message.js';
 import type { CommandContext, CommandModule } from '../src/discord/command-module.js';
-import { decodeCustomId, encodeCustomId, renderAskResults, type AskContextNote, type MessagePayload } from '../src/render/index.js';
+import { MAX_REPLY_QUESTION } from '../src/discord/reply-router.js';
+import { encodeCustomId, renderAskResults, type AskContextNote, type MessagePayload } from '../src/render/index.js';
 import { withNote } from '../src/render/user-error.js';
 import { PRIOR_WEIGHT, STRONG_PRIOR_WEIGHT } from '../src/search/ask-question.js';
 import { briefingChoices, briefingOption, requireArchiveNotEmpty, resolveBriefing } from './shared-options.js';
 
 /** The best answer and up to three others, one line each. */
 const MAX_ANSWERS = 4;
-const MAX_QUESTION = 300;
+const MAX_QUESTION = MAX_REPLY_QUESTION;
 /** The form's text input: its custom_id inside the modal. */
 const QUESTION_INPUT = 'question';
 export const ASK_ABOUT_MESSAGE = 'Ask about this briefing';
@@ -27,7 +29,7 @@ export const data = new SlashCommandBuilder()
   .addStringOption((o) => briefingOption(o, false).setDescription('Only this briefing (default: the whole archive)'));
 
 /** Where the reader chose the briefing themselves (its thread, their own /brief, the message they asked on): a stronger prior than a channel's. */
-const STRONG_PRIORS: ReadonlySet<AskContextNote> = new Set(['thread', 'user', 'message']);
+const STRONG_PRIORS: ReadonlySet<AskContextNote> = new Set(['thread', 'user', 'message', 'reply']);
 
 /** Answers `question` asked by `userId` in `channelId`, with `prior` briefings (or the channel's context) leaning the ranking. */
 async function answer(
@@ -56,19 +58,6 @@ async function answer(
     await ctx.briefingContext?.shown(where.channelId, where.userId, best.slug).catch((error: unknown) => ctx.logger.warn({ err: error }, 'could not remember the briefing shown'));
   };
   return { payloads, remember };
-}
-
-/** The briefings a bot message is about, main one first: read from the state its buttons carry. */
-function briefingsOfMessage(message: Message): string[] {
-  const slugs: string[] = [];
-  for (const row of message.components) {
-    if (!('components' in row)) continue;
-    for (const component of row.components) {
-      const action = 'customId' in component && component.customId ? decodeCustomId(component.customId) : undefined;
-      if (action && 'slug' in action && !slugs.includes(action.slug)) slugs.push(action.slug);
-    }
-  }
-  return slugs;
 }
 
 export const ask: CommandModule = {
@@ -112,5 +101,22 @@ export const ask: CommandModule = {
       await respond.sendAll(payloads);
       await remember();
     },
+  },
+  /**
+   * A reply to one of the bot's messages: a readable question is answered about that message's
+   * briefings (a strong prior, as for the message command); a reply without one, or unreadable,
+   * still says which briefing the member is reading, for their next /ask in the channel.
+   */
+  async replies(reply, respond, ctx) {
+    const slugs = reply.slugs.filter((slug) => ctx.library.get(slug));
+    const [only] = slugs;
+    if (!reply.question) {
+      // A digest's several briefings name none in particular.
+      if (only && slugs.length === 1) await ctx.briefingContext?.shown(reply.channelId, reply.userId, only);
+      return;
+    }
+    const { payloads, remember } = await answer(reply.question, { channelId: reply.channelId, userId: reply.userId, ...(slugs.length > 0 ? { prior: { slugs, note: 'reply' as const } } : {}) }, ctx);
+    await respond.sendAll(payloads);
+    await remember();
   },
 };

@@ -285,6 +285,7 @@ export class LumenApp {
   async whenIdle(): Promise<void> {
     for (let i = 0; i < 3; i++) {
       await this.#bot?.router.whenIdle();
+      await this.#bot?.replies.whenIdle();
       await this.#scheduler?.whenIdle();
       await this.search.whenIdle();
     }

@@ -25,6 +25,7 @@ import type { CustomIdAction } from '../interaction-ids/custom-ids.js';
 import type { BriefingContext } from './briefing-context.js';
 import type { SearchView } from '../search/index.js';
 import type { InteractionResponder } from './interaction-responder.js';
+import type { MessagePayload } from '../render/message-payload.js';
 
 /** Everything a command may use; built once by the composition root. */
 export interface CommandContext {
@@ -76,6 +77,26 @@ export interface MessageCommand {
   execute(interaction: MessageContextMenuCommandInteraction, respond: InteractionResponder, ctx: CommandContext): Promise<void>;
 }
 
+/**
+ * A member's reply to one of the bot's messages about briefings (src/discord/reply-router.ts):
+ * the briefings that message is about, main one first, and the question typed, when Discord lets
+ * the bot read it (the reply mentions the bot; without the Message Content intent nothing else is
+ * readable) and it reads as a question.
+ */
+export interface BriefingReply {
+  slugs: string[];
+  question: string | undefined;
+  channelId: string;
+  userId: string;
+}
+
+/** Sends the answer to a reply: the first message as a reply to it, later ones after it. */
+export interface ReplyResponder {
+  sendAll(payloads: readonly MessagePayload[]): Promise<void>;
+}
+
+export type ReplyHandler = (reply: BriefingReply, respond: ReplyResponder, ctx: CommandContext) => Promise<void>;
+
 export interface CommandModule {
   /** The slash command builder (anything with a name and toJSON). */
   data: { name: string; toJSON(): RESTPostAPIChatInputApplicationCommandsJSONBody };
@@ -90,4 +111,6 @@ export interface CommandModule {
   messageCommand?: MessageCommand;
   /** Handlers for the modals this module opens, by custom_id action kind. */
   modals?: Partial<Record<CustomIdAction['kind'], ModalHandler>>;
+  /** Answers replies to the bot's messages about briefings (one module at most). */
+  replies?: ReplyHandler;
 }

@@ -24,7 +24,7 @@ export interface AskResultView {
 }
 
 /** Why the answer leaned on a briefing: shown in one line, so a reader knows what "this" meant. */
-export type AskContextNote = 'thread' | 'user' | 'channel' | 'posted' | 'message';
+export type AskContextNote = 'thread' | 'user' | 'channel' | 'posted' | 'message' | 'reply';
 
 /** Lengths of each piece (characters); with them an answer stays under ~2,500 of Discord's 6,000. */
 const CUT = { question: 200, keyVariable: 300, passage: 280, trend: 260, position: 200, other: 130, title: 80, otherLine: 240 } as const;
@@ -38,6 +38,7 @@ const CONTEXT_NOTES: Record<AskContextNote, string> = {
   channel: 'Asked after this briefing was shown here',
   posted: 'Asked after this briefing was posted here',
   message: 'Asked about this message’s briefing',
+  reply: 'Asked in reply to this briefing',
 };
 
 /** The answer as one message; with no result, one message with suggestions. `titleOf` names a briefing by slug. */

@@ -12,6 +12,7 @@ import type { AdvanceableClock } from '../domain/clock.js';
 import { importBriefingFiles } from '../import/import-briefing-files.js';
 import type { Logger } from '../log.js';
 import { LocalDiscord } from './emulator/local-discord.js';
+import type { StoredMessage } from './emulator/state/stored-message.js';
 
 /**
  * The sample archive in the package's data/samples/: two folders up from src/sandbox/ when run from
@@ -83,6 +84,18 @@ export class Sandbox {
   /** Lets simulated time pass; every scheduled job runs as it would have in that time. */
   async advance(ms: number): Promise<void> {
     await this.#app.advance(this.options.clock, ms);
+  }
+
+  /**
+   * A member replies to `to` (a message of the channel), with the reply's mention of its author on
+   * unless `mention` is false, as Discord's client sends it; resolves once the bot has handled the
+   * reply and anything it set off. Returns the member's message.
+   */
+  async reply(input: { channel: string; user: string; content: string; to: StoredMessage; mention?: boolean }): Promise<StoredMessage> {
+    const message = this.discord.postAsUser({ channel: input.channel, user: input.user, content: input.content, replyTo: input.to, mentionRepliedUser: input.mention ?? true });
+    await this.#app.bot?.replies.routed(message.id);
+    await this.whenIdle();
+    return message;
   }
 
   /** Resolves once the bot is handling no interaction and no scheduled job runs. */

@@ -105,6 +105,7 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
       heartbeatIntervalMs: opts.heartbeatIntervalMs,
       ...(opts.heartbeatTimeoutMs === undefined ? {} : { heartbeatTimeoutMs: opts.heartbeatTimeoutMs }),
       privilegedIntents: opts.privilegedIntents,
+      appUserId: this.botUserId,
     });
     this.#gateway.on('event', (event) => this.emit('gateway', event));
     this.gateway = new GatewayControls(this.#gateway);
@@ -226,15 +227,37 @@ export class LocalDiscord extends EventEmitter<EmulatorEventMap> {
     return user.id;
   }
 
-  /** Posts a message as a user (for threads from user messages, history, mentions). */
-  postAsUser(input: { channel: string; user: string; content: string }): StoredMessage {
+  /**
+   * Posts a message as a user (for threads from user messages, history, mentions). With `replyTo`
+   * it is a reply (type 19) to that message of the same channel, carrying `message_reference` and
+   * `referenced_message`; its author is mentioned (pinged) unless `mentionRepliedUser` is false,
+   * as Discord's client does by default (DOCS MSG "Message Reference Object", "Message Types").
+   */
+  postAsUser(input: { channel: string; user: string; content: string; replyTo?: StoredMessage; mentionRepliedUser?: boolean }): StoredMessage {
     const channelId = this.channelId(input.channel);
-    const data = this.#ctx.factory.create({ channelId, payload: { content: input.content }, author: this.guild.apiUser(this.userId(input.user)), defaultParse: CHANNEL_DEFAULT_PARSE });
+    const reply = input.replyTo ? this.#replyFields(channelId, input.replyTo, input.mentionRepliedUser ?? true) : undefined;
+    const data = this.#ctx.factory.create({
+      channelId,
+      payload: { content: input.content },
+      author: this.guild.apiUser(this.userId(input.user)),
+      defaultParse: CHANNEL_DEFAULT_PARSE,
+      ...(reply ? { type: 19, extra: reply.extra } : {}),
+    });
+    if (reply?.mentioned && !data.mentions.some((user) => user.id === reply.mentioned?.id)) data.mentions.push(reply.mentioned);
     const message = this.messages.add(new StoredMessage(data, 'user', null));
     const channel = this.guild.channel(channelId);
     if (channel) channel.lastMessageId = message.id;
     this.#gateway.dispatch('MESSAGE_CREATE', { ...data, guild_id: this.guildId });
     return message;
+  }
+
+  #replyFields(channelId: string, target: StoredMessage, mention: boolean): { extra: Record<string, unknown>; mentioned: Record<string, unknown> | undefined } {
+    const current = this.messages.get(target.id);
+    if (!current || current.deleted || current.data.channel_id !== channelId) throw new Error(`LocalDiscord: message ${target.id} is not in this channel; a reply must answer a message of its own channel`);
+    return {
+      extra: { message_reference: { type: 0, message_id: current.id, channel_id: channelId, guild_id: this.guildId }, referenced_message: current.data },
+      mentioned: mention ? current.data.author : undefined,
+    };
   }
 
   /** Replaces the token, as a reset in the developer portal would: the old one gets 401 and 4004. */

@@ -20,6 +20,7 @@ Sandbox directives:
   @as <user>       who is typing: ${users.join(', ')}
   @in <channel>    which channel: ${channels.join(', ')}
   @click Trends    press a button on the bot's last message     @select 2    pick a menu option
+  @reply TEXT      reply to the bot's last message, e.g. @reply will japan retaliate?
   @import FILE     drop a briefing into the inbox               @advance 3h  let simulated time pass
   @restart         restart the bot on the same data              Ctrl+D       quit`;
 }

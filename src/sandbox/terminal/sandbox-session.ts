@@ -1,6 +1,7 @@
 /**
  * Runs sandbox steps as a person in the sandbox guild would: typing commands (autocomplete asked
- * and shown, the typed text sent, as Discord's client does when no suggestion is picked), pressing buttons, switching user and channel,
+ * and shown, the typed text sent, as Discord's client does when no suggestion is picked), pressing
+ * buttons, replying to the bot's messages, switching user and channel,
  * dropping files in the inbox, letting simulated time pass, restarting the bot.
  * Each step reports the REST requests the bot made while handling it and the messages it posted.
  */
@@ -105,6 +106,12 @@ export class SandboxSession {
         await discord.interact.selectMenu({ message, customId, values: [value], user: this.user, channel: this.channel }).response();
         return;
       }
+      case 'reply': {
+        const to = this.#lastBotMessage();
+        await this.sandbox.reply({ channel: this.channel, user: this.user, content: step.text, to });
+        notes.push(`${this.user} replied to the bot's last message in #${this.channel}`);
+        return;
+      }
       case 'import': {
         const inbox = join(this.sandbox.options.dataDir, 'inbox');
         await mkdir(inbox, { recursive: true });
@@ -194,6 +201,14 @@ export class SandboxSession {
       if (node?.custom_id) return { message, customId: node.custom_id, node };
     }
     throw new Error(`no message in #${this.channel} has ${what}`);
+  }
+
+  /** The bot's newest message in the current channel that everyone sees (ephemeral ones take no replies). */
+  #lastBotMessage(): StoredMessage {
+    const discord = this.sandbox.discord;
+    const last = discord.channelMessages(this.channel).findLast((m) => m.data.author.id === discord.botUserId);
+    if (!last) throw new Error(`the bot has posted nothing in #${this.channel} to reply to`);
+    return last;
   }
 
   /** Waits until the bot has finished everything the step set off. */

@@ -5,6 +5,7 @@
  *   @as admin | @as member                          who is typing
  *   @in briefings                                   the current channel
  *   @click Trends | @select 2                       a button or select on the bot's last message
+ *   @reply will japan retaliate?                    reply to the bot's last message (mention on)
  *   @import path/to/file.md                         drop a briefing into the inbox
  *   @advance 90m | 3h | 2d                          simulated time passes
  *   @restart                                        stop the bot and start it again
@@ -18,6 +19,7 @@ export type Step =
   | { kind: 'in'; channel: string }
   | { kind: 'click'; label: string }
   | { kind: 'select'; value: string }
+  | { kind: 'reply'; text: string }
   | { kind: 'import'; path: string }
   | { kind: 'advance'; ms: number; text: string }
   | { kind: 'restart' }
@@ -36,7 +38,7 @@ export function readScriptLine(line: string, commands?: readonly CommandShape[])
   const text = line.trim();
   if (text === '' || text.startsWith('#')) return ok({ kind: 'comment' });
   if (text.startsWith('/')) return readCommand(text.slice(1), commands);
-  if (!text.startsWith('@')) return fail('a line is a /command, an @directive (@as, @in, @click, @select, @import, @advance, @restart) or a # comment');
+  if (!text.startsWith('@')) return fail('a line is a /command, an @directive (@as, @in, @click, @select, @reply, @import, @advance, @restart) or a # comment');
 
   const [directive = '', ...rest] = text.slice(1).split(/\s+/);
   const argument = rest.join(' ').trim();
@@ -50,6 +52,8 @@ export function readScriptLine(line: string, commands?: readonly CommandShape[])
       return argument ? ok({ kind: 'click', label: unquote(argument) }) : need('a button label, e.g. @click Trends');
     case 'select':
       return argument ? ok({ kind: 'select', value: unquote(argument) }) : need('an option value, e.g. @select 2');
+    case 'reply':
+      return argument ? ok({ kind: 'reply', text: argument }) : need('the text of the reply, e.g. @reply will japan retaliate?');
     case 'import':
       return argument ? ok({ kind: 'import', path: unquote(argument) }) : need('a file path');
     case 'advance': {
@@ -62,7 +66,7 @@ export function readScriptLine(line: string, commands?: readonly CommandShape[])
     case 'help':
       return ok({ kind: 'help' });
     default:
-      return fail(`unknown directive @${directive}; use @as, @in, @click, @select, @import, @advance, @restart or @help`);
+      return fail(`unknown directive @${directive}; use @as, @in, @click, @select, @reply, @import, @advance, @restart or @help`);
   }
 }
 

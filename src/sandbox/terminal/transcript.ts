@@ -31,11 +31,13 @@ export function writeJsonStep(out: Output, line: string, report: StepReport): vo
 export function describeMessage(sandbox: Sandbox, message: StoredMessage, options: { color?: boolean; edited?: boolean; width?: number } = {}): string {
   const discord = sandbox.discord;
   const channel = discord.guild.channel(message.channelId);
-  const owner = message.interactionId ? discord.interactions.get(message.interactionId)?.userId : undefined;
+  // A reply to a member's message (type 19) answers that message's author.
+  const repliedTo = (message.data.referenced_message as { author?: { id?: string } } | undefined)?.author?.id;
+  const owner = message.interactionId ? discord.interactions.get(message.interactionId)?.userId : repliedTo;
   const ownerName = owner ? discord.guild.users().find((u) => u.id === owner)?.username : undefined;
   const where = `#${channel?.name ?? message.channelId}`;
   const how = [
-    message.origin === 'channel' || message.origin === 'forum-starter' ? 'post' : ownerName ? `reply to ${ownerName}` : 'reply',
+    (message.origin === 'channel' && !repliedTo) || message.origin === 'forum-starter' ? 'post' : ownerName ? `reply to ${ownerName}` : 'reply',
     message.ephemeral ? 'only they can see it' : undefined,
     options.edited ? 'edited' : undefined,
   ]

@@ -81,6 +81,18 @@ describe('given lumen sandbox --script without --json', () => {
     expect(bad.stderr).toMatch(/script\.txt:2: \/brief has no option "colour": its options are briefing, section\n$/);
   });
 
+  it('then @reply answers a question typed as a reply to the bot’s card, about that card’s briefing', async () => {
+    const run = await runScript(['/brief japan-tariffs', '@advance 1h', '@as member', '@reply Is Trump going to ease the car duties on Toyota and Honda?'], false);
+    expect(run.code).toBe(0);
+    const answer = run.stdout.slice(run.stdout.indexOf('@reply'));
+    expect(answer).toContain('── Lumen Briefings in #general (reply to member)');
+    expect(answer).toContain('│ 🧨 Key variable 1: Will the U.S. reassess tariffs on Japanese automakers or the chip industry?');
+    expect(answer).toContain('│ Asked in reply to this briefing.');
+    const none = await runScript(['@reply will japan retaliate?'], false);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toContain('the bot has posted nothing in #general to reply to');
+  });
+
   it('then a line it cannot read stops the run before anything starts, naming file and line (exit 2)', async () => {
     const run = await runScript(['/brief briefing:japan-tariffs', '@advance later'], false);
     expect(run.code).toBe(2);

@@ -6,6 +6,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { DISCORD_LIMITS } from '../payload-limits.js';
 import { ALL_INTENTS, PRIVILEGED_INTENTS, receives } from './gateway-intents.js';
 import { GatewaySession } from './gateway-session.js';
+import { isMessageDispatch, visibleMessage } from './message-content.js';
 import { GATEWAY_PATH, RESUME_PATH, type GatewayDeps, type GatewayEvent } from './gateway-types.js';
 
 export { GATEWAY_PATH, RESUME_PATH, type GatewayDeps, type GatewayEvent } from './gateway-types.js';
@@ -56,7 +57,7 @@ export class GatewayServer extends EventEmitter<{ event: [GatewayEvent] }> {
     const targets = t === 'INTERACTION_CREATE' ? this.#interactionTarget() : [...this.#sessions.values()];
     for (const session of targets) {
       if (!receives(session.intents, t)) continue;
-      const payload = session.next(t, d);
+      const payload = session.next(t, isMessageDispatch(t) ? visibleMessage(d, session.intents, this.#deps.appUserId) : d);
       delivered += 1;
       const connection = this.#connectionOf(session);
       if (connection && !connection.awaitingResume) this.#send(connection, payload);

@@ -28,6 +28,8 @@ export interface GatewayDeps {
   heartbeatIntervalMs: number;
   /** A connection silent (no op 1) for this long is closed with 4009; default 1.5 intervals. */
   heartbeatTimeoutMs?: number;
+  /** The bot's user id: its own messages, and those mentioning it, keep their content without the Message Content intent. */
+  appUserId: string;
   /** Privileged intents enabled for the application; others close 4014. */
   privilegedIntents: number;
 }

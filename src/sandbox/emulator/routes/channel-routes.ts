@@ -65,7 +65,10 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
       const repeated = payload.enforce_nonce ? findByNonce(ctx, channel.id, payload.nonce) : undefined;
       if (repeated) return ok(repeated.data);
       const reference = payload.message_reference?.message_id;
-      if (reference && !ctx.messages.get(reference)) {
+      // A reply needs Read Message History in the channel (JSON error 160002).
+      if (reference && !has(permissions, PermissionFlagsBits.ReadMessageHistory)) throw new ApiError(160002);
+      const replied = reference ? ctx.messages.get(reference) : undefined;
+      if (reference && !replied) {
         throw new ApiError(50035, { message_reference: { _errors: [{ code: 'REPLIES_UNKNOWN_MESSAGE', message: 'Unknown message' }] } });
       }
       // Channel messages cannot be ephemeral; Discord ignores the flag there.
@@ -75,6 +78,8 @@ export function channelRoutes(ctx: EmulatorContext): RouteDefinition[] {
         uploads: storeUploads(ctx, files),
         author: botAuthor(ctx),
         type: reference ? 19 : 0,
+        // A reply names the whole reference and carries the message it answers (DOCS MSG "Message Reference Object").
+        ...(replied ? { extra: { message_reference: { type: 0, message_id: replied.id, channel_id: replied.data.channel_id, guild_id: ctx.guild.id }, referenced_message: replied.data } } : {}),
         defaultParse: CHANNEL_DEFAULT_PARSE,
       });
       return ok(recordMessage(ctx, new StoredMessage(data, 'channel', payload.allowed_mentions ?? null)).data);
