@@ -81,6 +81,21 @@ describe('given a channel subscribed to new briefings', () => {
     expect((await askIn(w, thread?.id as string, 'will beijing retaliate'))[0]).toBe('taiwan-follow-up');
   });
 
+  it('then a question replied to the post, long after it went up, is answered in a reply about the posted briefing', async () => {
+    const w = await open();
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    const taiwan = await readFile(new URL('../../data/samples/taiwan-chip-export-controls.md', import.meta.url), 'utf8');
+    await dropInInbox(w.dataDir, 'taiwan-follow-up.md', taiwan.replace(/^slug: .*$/m, 'slug: taiwan-follow-up'));
+    await w.sandbox.advance(1 * MINUTE);
+    // Past the half hour in which the post itself is the channel's context: only the reply says which briefing.
+    await w.sandbox.advance(45 * MINUTE);
+    const [post] = botPosts(w, 'briefings');
+    expect((await askIn(w, 'briefings', 'will beijing retaliate'))[0]).toBe('asml-lithography-rules');
+    const question = await w.sandbox.reply({ channel: 'briefings', user: 'member', content: 'will beijing retaliate', to: post as never });
+    const answer = botPosts(w, 'briefings').find((m) => (m.data.message_reference as { message_id?: string } | undefined)?.message_id === question.id);
+    expect(answer && slugsOf(answer as never)[0]).toBe('taiwan-follow-up');
+  });
+
   it('then several briefings arriving together are posted in import order, each once', async () => {
     const w = await open();
     await subscribe(w, { channel: 'briefings', mode: 'new' });
