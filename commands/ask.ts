@@ -62,7 +62,7 @@ async function answer(
 
 export const ask: CommandModule = {
   data,
-  usage: `/ask question:<text> [briefing:<name>] (or on a message: Apps → ${ASK_ABOUT_MESSAGE})`,
+  usage: `/ask question:<text> [briefing:<name>] (or on a message: Apps → ${ASK_ABOUT_MESSAGE}, or reply to it with your question)`,
   async execute(interaction, respond, ctx) {
     const question = interaction.options.getString('question', true);
     requireArchiveNotEmpty(ctx);
