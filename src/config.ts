@@ -91,7 +91,7 @@ export interface Config {
   restRequestsPerSecond: number;
 }
 
-/** Discord's global limit per bot (discord-facts.md §5). */
+/** Discord's global limit per bot (docs/discord-facts.md §5). */
 export const DISCORD_GLOBAL_REQUESTS_PER_SECOND = 50;
 
 function readShards(shards: string | undefined, count: number | undefined): { ok: false; message: string } | { ok: true; shards: Config['shards'] } {

@@ -1,7 +1,7 @@
 /**
  * Which servers one process serves when the bot's gateway shards are split across processes
  * (LUMEN_SHARDS / LUMEN_SHARD_COUNT): Discord puts a server on shard `(guild_id >> 22) % count`
- * (discord-facts.md §8; the emulator applies the same rule in
+ * (docs/discord-facts.md §8; the emulator applies the same rule in
  * src/sandbox/emulator/state/bot-payloads.ts). A process delivers only its own servers' subscriptions: it has their channels and
  * permissions in its gateway cache, and the others' are another process's work.
  */

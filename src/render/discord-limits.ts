@@ -1,6 +1,6 @@
 /**
  * Discord's documented limits, defined once for the renderer, the local Discord emulator and the tests
- * (discord-facts.md §1–§5; the spec-derived ones name vendor/discord-api-spec). This module imports nothing.
+ * (docs/discord-facts.md §1–§5; the spec-derived ones name vendor/discord-api-spec). This module imports nothing.
  * Every renderer measures strings with `.length` (UTF-16 units), which is never less than Discord's own
  * count (code points), so staying within these numbers is always safe.
  */
@@ -100,7 +100,7 @@ export const DISCORD_API_LIMITS = {
   },
 } as const;
 
-/** Choices in one autocomplete answer or one command option (discord-facts.md §3, §4). */
+/** Choices in one autocomplete answer or one command option (docs/discord-facts.md §3, §4). */
 export const DISCORD_MAX_CHOICES = DISCORD_API_LIMITS.autocomplete.choices;
 
 const M = DISCORD_API_LIMITS.message;

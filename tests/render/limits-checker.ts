@@ -1,5 +1,5 @@
 /**
- * One checker for every Discord limit a rendered message must respect (discord-facts.md §1, §2).
+ * One checker for every Discord limit a rendered message must respect (docs/discord-facts.md §1, §2).
  * Lengths are UTF-16 units, stricter than Discord's code points; blank names and values count
  * as violations because Discord rejects them too.
  */

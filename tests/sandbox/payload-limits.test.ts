@@ -63,7 +63,7 @@ describe('the emulator limits agree with @discordjs/builders where it states one
     expectSameCountLimit(L.choices, (n) => SlashCommandAssertions.validateChoicesLength(n));
   });
 
-  it('given limits builders does not state, then they hold the values of discord-facts.md', () => {
+  it('given limits builders does not state, then they hold the values of docs/discord-facts.md', () => {
     expect(DISCORD_LIMITS.message.content).toBe(2000);
     expect(DISCORD_LIMITS.message.embeds).toBe(10);
     expect(DISCORD_LIMITS.embed.totalCharacters).toBe(6000);

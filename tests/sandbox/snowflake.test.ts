@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DISCORD_EPOCH, SnowflakeGenerator } from '../../src/sandbox/emulator/index.js';
 
 describe('SnowflakeGenerator', () => {
-  it('given a time, then the id encodes it and decodes back (facts §11)', () => {
+  it('given a time, then the id encodes it and decodes back (docs/discord-facts.md §11)', () => {
     const at = Date.parse('2026-03-01T12:00:00Z');
     const id = new SnowflakeGenerator(() => at).next();
     expect(id).toMatch(/^\d{17,19}$/);

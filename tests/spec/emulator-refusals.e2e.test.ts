@@ -106,7 +106,7 @@ describe('given every limit of the request schemas the bot uses, each one value 
     const button = (extra: Record<string, unknown>) => ({ type: 2, label: 'b', ...extra });
     const row = (...components: unknown[]) => ({ type: 1, components });
     const select = (values: string[]) => ({ type: 3, custom_id: 's', options: values.map((v) => ({ label: v, value: v })) });
-    // [name, body, path of the error] for POST /channels/{id}/messages; the docs' rules (facts §1, §2).
+    // [name, body, path of the error] for POST /channels/{id}/messages; the docs' rules (docs/discord-facts.md §1, §2).
     const rules: Array<[string, Record<string, unknown>, Array<string | number>]> = [
       ['content over 2000 characters (the spec says 4000; the docs win)', { content: 'a'.repeat(2001) }, ['content']],
       ['embeds over 6000 characters in total', { embeds: [{ description: 'a'.repeat(4000) }, { description: 'b'.repeat(2001) }] }, ['embeds']],

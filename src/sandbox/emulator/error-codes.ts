@@ -24,7 +24,7 @@ export const DISCORD_ERRORS = {
   50027: { status: 401, message: 'Invalid Webhook Token' },
   50035: { status: 400, message: 'Invalid Form Body' },
   50109: { status: 400, message: 'The request body contains invalid JSON.' },
-  // 403 with this text as bots report it (e.g. Voxel-Fox-Ltd/Flower issue 63); not in discord-facts.md.
+  // 403 with this text as bots report it (e.g. Voxel-Fox-Ltd/Flower issue 63); docs/discord-facts-addenda.md §A2.
   160002: { status: 403, message: 'Cannot reply without permission to read message history' },
   160004: { status: 400, message: 'A thread has already been created for this message' },
 } as const satisfies Record<number, { status: number; message: string }>;

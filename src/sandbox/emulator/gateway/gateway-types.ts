@@ -21,7 +21,7 @@ export interface GatewayEvent {
 export interface GatewayDeps {
   /** Whether an IDENTIFY/RESUME token is the bot's current token. */
   checkToken: (token: unknown) => boolean;
-  /** READY `d` for a new session (facts §12: user, guilds, application, session_id, resume_gateway_url). */
+  /** READY `d` for a new session (docs/discord-facts.md §12: user, guilds, application, session_id, resume_gateway_url). */
   ready: (session: GatewaySession) => Record<string, unknown>;
   /** GUILD_CREATE `d` for each guild of the session. */
   guildCreates: (session: GatewaySession) => Array<Record<string, unknown>>;

@@ -2,8 +2,8 @@
  * The Message Content intent (privileged). A session without it still receives MESSAGE_CREATE and
  * MESSAGE_UPDATE (with Guild Messages), but the fields a user typed arrive empty, except in a
  * message the app sent itself and in one that mentions the app (a reply with its mention on
- * mentions the replied-to author). Discord's "Message Content Intent" rules (DOCS GW "Message
- * Content Intent"); DMs and context-menu targets, the other exceptions, do not arise here.
+ * mentions the replied-to author): docs/discord-facts-addenda.md §A1. DMs and context-menu
+ * targets, the other exceptions, do not arise here.
  */
 import { GatewayIntentBits } from 'discord-api-types/v10';
 

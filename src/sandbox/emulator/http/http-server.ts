@@ -101,7 +101,7 @@ export class HttpServer {
   }
 }
 
-/** Every JSON answer carries `Content-Type: application/json`, or discord.js reads raw bytes (facts §12). */
+/** Every JSON answer carries `Content-Type: application/json`, or discord.js reads raw bytes (docs/discord-facts.md §12). */
 function writeJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string>): void {
   if (status === 204 || body === undefined) {
     res.writeHead(status, headers);

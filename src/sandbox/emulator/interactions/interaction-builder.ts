@@ -14,7 +14,7 @@ export interface Invocation {
 }
 
 /**
- * Builds INTERACTION_CREATE payloads with every field discord.js reads (facts §12): member with
+ * Builds INTERACTION_CREATE payloads with every field discord.js reads (docs/discord-facts.md §12): member with
  * permissions, partial guild, full channel object, locales, app_permissions, entitlements,
  * authorizing_integration_owners, application_id, token and version 1. Registers each as a record.
  */

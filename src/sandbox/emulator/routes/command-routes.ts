@@ -28,7 +28,7 @@ export function commandRoutes(ctx: EmulatorContext): RouteDefinition[] {
   for (const base of ['/applications/:application_id/commands', '/applications/:application_id/guilds/:guild_id/commands']) {
     routes.push(
       botRoute('GET', base, (request) => ok(ctx.commands.list(scopeOf(request)))),
-      // Bulk overwrite: replaces every command of the scope and answers the new list (facts §4).
+      // Bulk overwrite: replaces every command of the scope and answers the new list (docs/discord-facts.md §4).
       botRoute('PUT', base, (request) => {
         const scope = scopeOf(request);
         return ok(ctx.commands.overwrite(scope, validateCommands(request.body)));

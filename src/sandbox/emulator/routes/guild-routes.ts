@@ -13,7 +13,7 @@ export function guildRoutes(ctx: EmulatorContext): RouteDefinition[] {
   return [
     botRoute('GET', '/gateway', () => ok({ url: ctx.gatewayUrl() })),
 
-    // discord.js calls this once at login; a 401 here rejects login() with TokenInvalid (facts §9, §12).
+    // discord.js calls this once at login; a 401 here rejects login() with TokenInvalid (docs/discord-facts.md §9, §12).
     botRoute('GET', '/gateway/bot', () =>
       ok({ url: ctx.gatewayUrl(), shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 } }),
     ),

@@ -40,7 +40,7 @@ const ModalChildSchema = z.discriminatedUnion('type', [
   z.looseObject({ type: z.literal(10), content: text(DISCORD_LIMITS.message.content * 2, 1) }),
 ]);
 
-/** Flags a deferred reply (type 5) may carry: only EPHEMERAL (facts §3). */
+/** Flags a deferred reply (type 5) may carry: only EPHEMERAL (docs/discord-facts.md §3). */
 const DeferSchema = z.looseObject({ flags: z.number().int().refine((f) => (f & ~MESSAGE_FLAGS.ephemeral) === 0, { params: { discord: formError.choices([0, MESSAGE_FLAGS.ephemeral]) } }).nullish() });
 
 const ModalSchema = z.looseObject({

@@ -33,7 +33,7 @@ export function applicationPayload(guild: GuildState, applicationId: string): Re
   };
 }
 
-/** READY `d`: what discord.js needs to build `client.user` and `client.application` (facts §8, §12). */
+/** READY `d`: what discord.js needs to build `client.user` and `client.application` (docs/discord-facts.md §8, §12). */
 export function readyPayload(guild: GuildState, applicationId: string, session: GatewaySession, resumeUrl: string): Record<string, unknown> {
   return {
     v: 10,
@@ -54,7 +54,7 @@ export function readyPayload(guild: GuildState, applicationId: string, session: 
   };
 }
 
-/** A guild belongs to shard `(guild_id >> 22) % num_shards` (facts §8). */
+/** A guild belongs to shard `(guild_id >> 22) % num_shards` (docs/discord-facts.md §8). */
 export function ownsGuild(session: GatewaySession, guildId: string): boolean {
   const [id, count] = session.shard;
   return Number((BigInt(guildId) >> 22n) % BigInt(count)) === id;

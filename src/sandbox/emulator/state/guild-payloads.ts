@@ -45,7 +45,7 @@ export function apiGuild(guild: GuildState): Record<string, unknown> {
   };
 }
 
-/** The GUILD_CREATE dispatch discord.js needs before it turns ready (facts §12). */
+/** The GUILD_CREATE dispatch discord.js needs before it turns ready (docs/discord-facts.md §12). */
 export function guildCreatePayload(guild: GuildState): Record<string, unknown> {
   const members = guild.members();
   return {

@@ -10,7 +10,7 @@ export type MentionType = 'users' | 'roles' | 'everyone';
 
 /** Default parsing for channel messages: everything (DOCS MSG "Allowed Mentions Object"). */
 export const CHANNEL_DEFAULT_PARSE: readonly MentionType[] = ['users', 'roles', 'everyone'];
-/** Interaction responses and webhooks parse only users by default (facts §7). */
+/** Interaction responses and webhooks parse only users by default (docs/discord-facts.md §7). */
 export const WEBHOOK_DEFAULT_PARSE: readonly MentionType[] = ['users'];
 
 /** Flags a bot may set on a message it sends (DOCS RR "Interaction Callback Data Structure"). */
