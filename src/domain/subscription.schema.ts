@@ -4,9 +4,10 @@
  * scheduling and delivery reason about. One zod schema per record is the source of its type.
  */
 import { z } from 'zod';
+import { SNOWFLAKE_PATTERN } from './snowflake.js';
 import { isValidTimeZone } from './time-zone.js';
 
-export const Snowflake = z.string().regex(/^\d{15,21}$/, { error: (issue) => `"${String(issue.input)}" is not a Discord id (15 to 21 digits)` });
+export const Snowflake = z.string().regex(SNOWFLAKE_PATTERN, { error: (issue) => `"${String(issue.input)}" is not a Discord id (15 to 21 digits)` });
 export const IsoTime = z.iso.datetime();
 
 /** An IANA zone the runtime knows, by the same test the scheduler uses (time-zone.ts). */

@@ -26,6 +26,7 @@
  * crash, delivery recognises the post it intended by that id and not by look-alike buttons.
  */
 import { SLUG_PATTERN } from '../domain/briefing.schema.js';
+import { SNOWFLAKE_PATTERN } from '../domain/snowflake.js';
 import type { SectionChoice } from '../domain/briefing-sections.js';
 import { PACKED_MARK, packDigits, packSlug, unpackDigits, unpackSlug } from './pack-slug.js';
 
@@ -67,7 +68,6 @@ const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,80}$/;
  * (17 after the year 2286). The fixed length also tells a mark from a tampered field.
  */
 const DELIVERY_PATTERN = /^\d{16,17}$/;
-const SNOWFLAKE_PATTERN = /^\d{15,21}$/;
 const SHORT_ID_PATTERN = /^[0-9a-z]{1,12}$/;
 const UNSUBSCRIBE_MODES = new Set(['new', 'digest', 'all']);
 
