@@ -105,12 +105,13 @@ export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptio
     return vocabulary.fuzzy(w, 4);
   });
   const seq = original.map((w, i) => fixes[i]?.[0] ?? w);
+  const stems = seq.map(stem);
 
   const concepts: QueryConcept[] = [];
   for (let i = 0; i < seq.length && concepts.length < MAX_CONCEPTS; ) {
     const start = i;
     const entity = lexicon.entityPhrases.matchAt(seq, i);
-    const synonym = options.synonyms === false ? undefined : lexicon.synonymPhrases.matchAt(seq, i);
+    const synonym = options.synonyms === false ? undefined : synonymAt(lexicon, seq, stems, i);
     const span = Math.max(entity?.length ?? 0, synonym?.length ?? 0, 1);
     const phrase = seq.slice(i, i + span);
     const corrected = phrase.some((_, k) => (fixes[i + k]?.length ?? 0) > 0);
@@ -148,6 +149,19 @@ export function analyzeQuery(text: string, lexicon: Lexicon, options: QueryOptio
     if (!concepts.some((c) => c.label === label)) concepts.push({ label, alternatives: dedupe(alternatives) });
   }
   return concepts;
+}
+
+/**
+ * The synonym phrase at `i`: by its words as written, or else by their stems where every word of
+ * it is an inflection (`stockpiled` for `stockpile`). An uninflected word is never matched by
+ * stem: `back` must not reach `backing` (support).
+ */
+function synonymAt(lexicon: Lexicon, seq: readonly string[], stems: readonly string[], i: number): { value: number[]; length: number } | undefined {
+  const surface = lexicon.synonymPhrases.matchAt(seq, i);
+  const byStem = lexicon.synonymStemPhrases.matchAt(stems, i);
+  if (!byStem || (surface && surface.length >= byStem.length)) return surface;
+  for (let k = i; k < i + byStem.length; k++) if (seq[k] === stems[k]) return surface;
+  return byStem;
 }
 
 /** Keeps the best weight for each distinct term list. */

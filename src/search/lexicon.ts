@@ -30,6 +30,8 @@ export interface Lexicon {
   readonly entityStems: ReadonlyMap<string, ReadonlySet<string>>;
   /** Synonym phrase (folded words) -> ids of the groups it belongs to. */
   readonly synonymPhrases: PhraseMatcher<number[]>;
+  /** The same phrases by the stems of their words, for a reader's inflection of them (`stockpiled`, `exemptions`). */
+  readonly synonymStemPhrases: PhraseMatcher<number[]>;
   /** Group id -> member phrases, each a list of stems. */
   readonly synonymGroups: readonly (readonly string[][])[];
   /** Every folded word that some alias or synonym uses: such words are never "typos". */
@@ -91,6 +93,7 @@ export function createLexicon(options: LexiconOptions = {}): Lexicon {
   }
 
   const synonymPhrases = new PhraseMatcher<number[]>();
+  const synonymStemPhrases = new PhraseMatcher<number[]>();
   const synonymGroups: string[][][] = [];
   if (options.synonyms !== false) {
     for (const group of [...synonymsData.groups, ...(options.extraSynonymGroups ?? [])]) {
@@ -102,6 +105,11 @@ export function createLexicon(options: LexiconOptions = {}): Lexicon {
         const existing = synonymPhrases.matchAt(member, 0);
         if (existing && existing.length === member.length) existing.value.push(id);
         else synonymPhrases.add(member, [id]);
+        const stems = member.map(stem);
+        const byStem = synonymStemPhrases.matchAt(stems, 0);
+        if (byStem && byStem.length === stems.length) {
+          if (!byStem.value.includes(id)) byStem.value.push(id);
+        } else synonymStemPhrases.add(stems, [id]);
       }
     }
   }
@@ -109,7 +117,7 @@ export function createLexicon(options: LexiconOptions = {}): Lexicon {
   const fingerprint = createHash('sha256')
     .update(JSON.stringify([stopWordsData, entitiesData.entities, options.extraEntities ?? [], options.synonyms !== false ? synonymsData.groups : [], options.extraSynonymGroups ?? []]))
     .digest('hex');
-  return { stopWords, questionStopWords, entityPhrases, entityNames, entityStems, synonymPhrases, synonymGroups, knownWords, fingerprint };
+  return { stopWords, questionStopWords, entityPhrases, entityNames, entityStems, synonymPhrases, synonymStemPhrases, synonymGroups, knownWords, fingerprint };
 }
 
 /** Words that the gazetteer must not treat as places: common English words and clashes. */
