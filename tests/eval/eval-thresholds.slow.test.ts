@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AskBatch } from './eval-sets.js';
-import { runEvaluation, type SystemScore } from './evaluate.js';
+import { loadAskQuestions } from './eval-sets.js';
+import { ourSystems, runEvaluation, scoreAsk, type SystemScore } from './evaluate.js';
+import { loadSampleBriefings } from './load-samples.js';
 
 /**
  * The evaluation targets of issue 4 on the evaluation sets (see run-eval.ts). Floors that are met
@@ -31,11 +33,18 @@ describe('evaluation thresholds', () => {
     expect(ours(ask).heldout.top1).toBeGreaterThan(bm25(ask).heldout.top1);
   });
 
-  // A floor a little under today's measure, to catch regressions. It was 90% on the first 188
-  // questions (measured 92.6%); two batches written blind since (50 held-out, 60 dev) measure
-  // 87.2% on all 298, so the floor moved with the set, not with the ranking.
-  it('given the follow-up questions, then top-1 stays at or above 85% (regression floor)', () => {
-    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.85);
+  // A floor at today's measure, to catch regressions. It was 90% on the first 188 questions
+  // (measured 92.6%); two batches written blind since (50 held-out, 60 dev) measured 87.2% on all
+  // 298 (floor 85%); stemmed synonym matching and three synonym groups (issue 15) measure 88.3%.
+  it('given the follow-up questions, then top-1 stays at or above 88% (regression floor; measured 88.3%)', () => {
+    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.88);
+  });
+
+  // Issue 15's within-briefing case (`--briefing`) on the same questions: the sibling decision alone.
+  it('given the follow-up questions asked within their briefing, then top-1 stays at or above 92% (regression floor; measured 92.6%)', () => {
+    const briefings = loadSampleBriefings();
+    const within = scoreAsk(ourSystems(briefings).ask, loadAskQuestions(), 'within', briefings.map((b) => b.slug).sort());
+    expect(within.top1).toBeGreaterThanOrEqual(0.92);
   });
 
   it('given the first 188 questions (batches 1-3), then top-1 stays at or above 90%, the floor they had (measured 93.6%)', () => {
