@@ -44,8 +44,13 @@ export function loadAskQuestions(): AskQuestion[] {
   return AskFileSchema.parse(read('./ask-questions.json')).questions;
 }
 
-/** The blind held-out batch written for issue 15 (tests/eval/ask-questions-batch-6.json). */
-export const BLIND_BATCH_FILE = 'ask-questions-batch-6.json';
+/**
+ * The blind held-out batches written for issue 15, each by someone who had seen neither the
+ * ranking code, its data files nor other questions: batch 6 (1 Dec 2026), batch 7 (2 Dec 2026,
+ * written after batch 6 had been scored, so never seen by anyone tuning). Reported apart.
+ */
+export const BLIND_BATCH_FILES = { 'blind batch 6': 'ask-questions-batch-6.json', 'blind batch 7': 'ask-questions-batch-7.json' } as const;
+export type BlindBatchName = keyof typeof BLIND_BATCH_FILES;
 
 /** A context-switch item: asked right after `contextSlug` was shown, about another briefing. */
 const ContextSwitchSchema = z.strictObject({
@@ -61,23 +66,34 @@ const BlindFileSchema = z.strictObject({
   contextSwitch: z.array(ContextSwitchSchema).optional(),
 });
 
-/** The blind batch: its questions, and its context-switch items as questions with a `context`. */
+/** A blind batch: its questions, and its context-switch items as questions with a `context`. */
 export interface BlindBatch {
   questions: AskQuestion[];
   contextSwitch: AskQuestion[];
 }
 
 /**
- * The questions of the blind batch, validated (a malformed file fails loudly, naming the issue),
- * or undefined while the file is not there. Held out: only ever scored in aggregate.
+ * The questions of one blind batch, validated (a malformed file fails loudly, naming it), or
+ * undefined while the file is not there. Held out: only ever scored in aggregate.
  */
-export function loadBlindBatch(): BlindBatch | undefined {
-  const url = new URL(`./${BLIND_BATCH_FILE}`, import.meta.url);
+export function loadBlindBatch(name: BlindBatchName): BlindBatch | undefined {
+  const file = BLIND_BATCH_FILES[name];
+  const url = new URL(`./${file}`, import.meta.url);
   if (!existsSync(url)) return undefined;
   const parsed = BlindFileSchema.safeParse(JSON.parse(readFileSync(url, 'utf8')));
-  if (!parsed.success) throw new Error(`tests/eval/${BLIND_BATCH_FILE}: ${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new Error(`tests/eval/${file}: ${z.prettifyError(parsed.error)}`);
   const contextSwitch = (parsed.data.contextSwitch ?? []).map(({ contextSlug, ...q }) => ({ ...q, context: contextSlug }));
   return { questions: parsed.data.questions, contextSwitch };
+}
+
+/** Every blind batch whose file is there, by name. */
+export function loadBlindBatches(): Partial<Record<BlindBatchName, BlindBatch>> {
+  const batches: Partial<Record<BlindBatchName, BlindBatch>> = {};
+  for (const name of Object.keys(BLIND_BATCH_FILES) as BlindBatchName[]) {
+    const batch = loadBlindBatch(name);
+    if (batch) batches[name] = batch;
+  }
+  return batches;
 }
 
 /** The batches of `ask-questions.json`: which questions were written when, and how. */

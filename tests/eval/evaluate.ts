@@ -9,7 +9,7 @@ import type { Briefing } from '../../src/domain/briefing.schema.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
 import { gazetteerEntities } from '../../src/search/gazetteer.js';
 import { createLexicon, type LexiconOptions } from '../../src/search/lexicon.js';
-import { loadAskBatches, loadAskQuestions, loadBlindBatch, loadSearchQueries, type AskBatch, type AskQuestion, type SearchQuery } from './eval-sets.js';
+import { loadAskBatches, loadAskQuestions, loadBlindBatches, loadSearchQueries, type AskBatch, type AskQuestion, type BlindBatchName, type SearchQuery } from './eval-sets.js';
 import { loadSampleBriefings } from './load-samples.js';
 
 /** Anything that ranks briefings for a query. */
@@ -174,8 +174,8 @@ export function runEvaluation(options: { ablations?: boolean; fuse?: boolean; ca
   askByBatch: { batch: AskBatch; scores: SystemScore[] }[];
   /** Each case of {@link ASK_CASES} over every question (with `cases`; else only `archive`). */
   askByCase: Partial<Record<AskCase, SystemScore[]>>;
-  /** The blind batch 6 (held-out), by case, when its file is there and `cases` asked: reported in aggregate only. */
-  blind: Record<AskCase, SystemScore[]> | undefined;
+  /** Each blind batch (held-out) whose file is there, by case, when `cases` asked: reported in aggregate only. */
+  blind: Partial<Record<BlindBatchName, Record<AskCase, SystemScore[]>>>;
 } {
   const briefings = loadSampleBriefings();
   const queries = loadSearchQueries();
@@ -191,18 +191,18 @@ export function runEvaluation(options: { ablations?: boolean; fuse?: boolean; ca
   const answers = systems.map((s) => ({ name: s.ask.name, rows: askRows(s.ask, questions) }));
   const archive = answers.map(({ name, rows }) => tally(name, rows));
   const slugs = briefings.map((b) => b.slug).sort();
-  // The switch case uses a set's own context-switch items when it has them (the blind batch does).
+  // The switch case uses a set's own context-switch items when it has them (the blind batches do).
   const byCase = (set: readonly AskQuestion[], switches: readonly AskQuestion[] = []): Record<AskCase, SystemScore[]> =>
     Object.fromEntries(ASK_CASES.map((c) => [c, systems.map((s) => scoreAsk(s.ask, c === 'switch' && switches.length > 0 ? switches : set, c, slugs))])) as Record<
       AskCase,
       SystemScore[]
     >;
-  const blind = options.cases ? loadBlindBatch() : undefined;
+  const blind = options.cases ? loadBlindBatches() : {};
   return {
     search: systems.map((s) => scoreSearch(s.search, queries)),
     ask: archive,
     askByBatch: loadAskBatches().map((batch) => ({ batch, scores: answers.map(({ name, rows }) => tally(name, rows.slice(batch.from, batch.to))) })),
     askByCase: options.cases ? byCase(questions) : { archive },
-    blind: blind && byCase(blind.questions, blind.contextSwitch),
+    blind: Object.fromEntries(Object.entries(blind).map(([name, batch]) => [name, byCase(batch.questions, batch.contextSwitch)])),
   };
 }

@@ -4,10 +4,10 @@
  * --misses lists the dev-split misses of our index; held-out misses are never printed.
  */
 import { scoreConversations } from './conversation-eval.js';
-import { loadAskQuestions, loadBlindBatch } from './eval-sets.js';
+import { BLIND_BATCH_FILES, loadAskQuestions, loadBlindBatches, type BlindBatchName } from './eval-sets.js';
 import { ASK_CASES, runEvaluation, type AskCase, type SystemScore } from './evaluate.js';
 
-const blindBatch = loadBlindBatch();
+const blindBatches = loadBlindBatches();
 
 const args = new Set(process.argv.slice(2));
 const { search, ask, askByBatch, askByCase, blind } = runEvaluation({ ablations: args.has('--ablations'), cases: true });
@@ -48,12 +48,15 @@ const printCases = (title: string, byCase: Partial<Record<AskCase, SystemScore[]
   }
 };
 printCases('Ask by case, all questions', askByCase);
-if (blind) printCases('Blind batch 6 (held-out, never tuned on), by case', blind);
-else console.log('\n(blind batch 6 not present: tests/eval/ask-questions-batch-6.json)');
+for (const name of Object.keys(BLIND_BATCH_FILES) as BlindBatchName[]) {
+  const cases = blind[name];
+  if (cases) printCases(`${name[0]?.toUpperCase()}${name.slice(1)} (held-out, never tuned on), by case`, cases);
+  else console.log(`\n(${name} not present: tests/eval/${BLIND_BATCH_FILES[name]})`);
+}
 
 // The conversation case, through the local Discord (a /brief, then the follow-up in the same channel).
 // The baselines have no conversation; their figure would be their `context` row (context as a filter).
-const conversations = await scoreConversations({ all: loadAskQuestions(), ...(blindBatch ? { 'blind batch 6': blindBatch.questions } : {}) });
+const conversations = await scoreConversations({ all: loadAskQuestions(), ...Object.fromEntries(Object.entries(blindBatches).map(([name, batch]) => [name, batch.questions])) });
 console.log('\nConversation case through the local Discord: /brief, then /ask in the same channel (ours, top-1)');
 console.log('| set | n | top-1 | held-out top-1 |');
 console.log('|---|---:|---:|---:|');
