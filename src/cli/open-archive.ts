@@ -4,6 +4,8 @@
  */
 import { loadConfig, type Config } from '../config.js';
 import { LumenError } from '../domain/errors.js';
+import type { BriefingArchive } from '../store/briefing-archive.js';
+import type { CliIo } from './cli-io.js';
 
 /** The configuration, or a LumenError whose message is the one line naming the bad variable. */
 export function requireConfig(io: CliIo): Config {
@@ -11,9 +13,6 @@ export function requireConfig(io: CliIo): Config {
   if (!loaded.ok) throw new LumenError('config.invalid', loaded.message);
   return loaded.config;
 }
-import type { BriefingArchive } from '../store/briefing-archive.js';
-import { LowdbBriefingArchive } from '../store/lowdb-briefing-archive.js';
-import type { CliIo } from './cli-io.js';
 
 /** An archive a verb opened; `close` ends its database connections (PostgreSQL), so the process can exit. */
 export type OpenedArchive = BriefingArchive & { close?(): Promise<void> };
@@ -37,6 +36,8 @@ export async function openArchiveWith(config: Config): Promise<Opened> {
       const archive = await PostgresBriefingArchive.open({ connectionString: config.database.url, ...(config.database.schema ? { schema: config.database.schema } : {}), listen: false, refreshIntervalMs: 0 });
       return { ok: true, config, archive };
     }
+    // Loaded here too, not at the top: `lumen list` needs requireConfig and, from the catalog, no archive at all.
+    const { LowdbBriefingArchive } = await import('../store/lowdb-briefing-archive.js');
     return { ok: true, config, archive: await LowdbBriefingArchive.open(config.dataDir) };
   } catch (error) {
     if (error instanceof LumenError) return { ok: false, message: error.message };

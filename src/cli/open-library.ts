@@ -10,6 +10,7 @@
 import { join } from 'node:path';
 import { loadConfig, type Config } from '../config.js';
 import { INDEX_SNAPSHOT_FILE, SearchService, SnapshotDamagedError, type ArchiveSource, type IndexOrigin, type SearchView } from '../search/index.js';
+import { ARCHIVE_FILE_NAME } from '../store/archive-file-name.js';
 import { CacheFile } from '../store/cache-file.js';
 import { fileSignature, MISSING_FILE_SIGNATURE } from '../store/file-signature.js';
 import type { CliIo } from './cli-io.js';
@@ -17,8 +18,6 @@ import type { Opened } from './open-archive.js';
 
 type OpenedArchive = Extract<Opened, { ok: true }>;
 
-/** archive.json's name (ARCHIVE_FILE_NAME of lowdb-briefing-archive.ts), without loading lowdb for the short path. */
-const ARCHIVE_FILE_NAME = 'archive.json';
 
 const snapshotIn = (dataDir: string): CacheFile => new CacheFile(join(dataDir, INDEX_SNAPSHOT_FILE));
 

@@ -7,7 +7,6 @@
  * always safe; a torn or invalid one is ignored.
  */
 import { join } from 'node:path';
-import { z } from 'zod';
 import { CacheFile } from './cache-file.js';
 import { MISSING_FILE_SIGNATURE } from './file-signature.js';
 
@@ -20,15 +19,42 @@ export interface CatalogEntry {
   publishedAt: string;
 }
 
-const ArchiveCatalogCacheSchema = z.strictObject({
-  version: z.literal(1),
-  /** The fileSignature of archive.json when this catalog was made from it. */
-  archiveSignature: z.string().min(1),
-  // Plain strings, not the briefing's slug and date rules: the entries were validated when the
-  // archive they come from was, and the stamp vouches for that; re-checking 10,000 dates and
-  // slugs here would cost list a tenth of its time. The shape still refuses a hand-made mess.
-  entries: z.array(z.strictObject({ slug: z.string().min(1), title: z.string(), publishedAt: z.string().min(1) })),
-});
+/**
+ * The catalog's entries if `value` is a catalog of this version stamped with `archiveSignature`:
+ * `{ version: 1, archiveSignature, entries: [{ slug, title, publishedAt }] }`, nothing more.
+ * Plain strings, not the briefing's slug and date rules: the entries were validated when the
+ * archive they come from was, and the stamp vouches for that. Checked by hand rather than with
+ * a zod schema: `lumen list` would otherwise load zod (a tenth of a second) and run a cold
+ * schema over 10,000 entries (another) only to read its own cache. The shape still refuses a
+ * hand-made mess: any other key, type or an empty slug or date makes the whole file a miss.
+ */
+function catalogEntries(value: unknown, archiveSignature: string): CatalogEntry[] | undefined {
+  if (!isPlainObject(value) || !hasOnlyKeys(value, CATALOG_KEYS)) return undefined;
+  const { version, archiveSignature: stamp, entries } = value;
+  if (version !== 1 || typeof stamp !== 'string' || stamp.length === 0 || stamp !== archiveSignature || !Array.isArray(entries)) return undefined;
+  for (const entry of entries as unknown[]) {
+    if (!isPlainObject(entry) || !hasOnlyKeys(entry, ENTRY_KEYS)) return undefined;
+    const { slug, title, publishedAt } = entry;
+    if (typeof slug !== 'string' || slug.length === 0 || typeof title !== 'string' || typeof publishedAt !== 'string' || publishedAt.length === 0) return undefined;
+  }
+  return entries as CatalogEntry[];
+}
+
+const CATALOG_KEYS = ['version', 'archiveSignature', 'entries'];
+const ENTRY_KEYS = ['slug', 'title', 'publishedAt'];
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Every key of `value` is one of `keys`, and each of `keys` is there (the strictness zod's strictObject gave). */
+function hasOnlyKeys(value: Record<string, unknown>, keys: readonly string[]): boolean {
+  let count = 0;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    if (!keys.includes(key)) return false;
+    count++;
+  }
+  return count === keys.length;
+}
 
 /** The catalog file beside the archive in `dataDir`. */
 export function archiveCatalogFile(dataDir: string): CacheFile {
@@ -44,9 +70,7 @@ export async function readCatalogCache(cache: CacheFile, archiveSignature: strin
   try {
     const bytes = await cache.read();
     if (!bytes) return undefined;
-    const parsed = ArchiveCatalogCacheSchema.safeParse(JSON.parse(Buffer.from(bytes).toString('utf8')));
-    if (!parsed.success || parsed.data.archiveSignature !== archiveSignature) return undefined;
-    return parsed.data.entries;
+    return catalogEntries(JSON.parse(Buffer.from(bytes).toString('utf8')), archiveSignature);
   } catch {
     // Unreadable or not JSON (a torn write, a hand edit): a cache that cannot be read is a miss.
     return undefined;

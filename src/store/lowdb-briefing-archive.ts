@@ -11,8 +11,9 @@ import { withFileLock } from './file-lock.js';
 import { fileSignature } from './file-signature.js';
 import { nextStoredBriefing } from './next-stored-briefing.js';
 import { ValidatedJsonFile } from './validated-json-file.js';
+import { ARCHIVE_FILE_NAME } from './archive-file-name.js';
 
-export const ARCHIVE_FILE_NAME = 'archive.json';
+export { ARCHIVE_FILE_NAME } from './archive-file-name.js';
 
 export class LowdbBriefingArchive implements RestorableArchive {
   readonly #db: Low<ArchiveFile>;

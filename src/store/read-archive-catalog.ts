@@ -1,9 +1,7 @@
 import { join } from 'node:path';
 import { archiveCatalogFile, readCatalogCache, writeCatalogCache, type CatalogEntry } from './archive-catalog-cache.js';
-import { ArchiveCatalogSchema, newestFirst } from './archive.schema.js';
+import { ARCHIVE_FILE_NAME } from './archive-file-name.js';
 import { fileSignature } from './file-signature.js';
-import { ARCHIVE_FILE_NAME } from './lowdb-briefing-archive.js';
-import { ValidatedJsonFile } from './validated-json-file.js';
 
 export type { CatalogEntry } from './archive-catalog-cache.js';
 
@@ -18,6 +16,8 @@ export async function readArchiveCatalog(dataDir: string): Promise<CatalogEntry[
   const before = await fileSignature(file);
   const cached = await readCatalogCache(cache, before);
   if (cached) return cached;
+  // Loaded only on a miss: a list from the catalog needs neither zod nor the archive's schema.
+  const [{ ArchiveCatalogSchema, newestFirst }, { ValidatedJsonFile }] = await Promise.all([import('./archive.schema.js'), import('./validated-json-file.js')]);
   const data = await new ValidatedJsonFile(file, ArchiveCatalogSchema).read();
   const entries = (data?.briefings ?? [])
     .sort(newestFirst)

@@ -100,11 +100,27 @@ describe('given archive.json changed behind the catalog', () => {
   });
 });
 
+/** The catalog's text with its last entry changed by `edit`. */
+function editEntries(text: string, edit: (entry: CatalogOnDisk['entries'][number]) => Record<string, unknown>): string {
+  const catalog = JSON.parse(text) as CatalogOnDisk;
+  const entries: unknown[] = [...catalog.entries];
+  entries[entries.length - 1] = edit(catalog.entries[catalog.entries.length - 1] as CatalogOnDisk['entries'][number]);
+  return JSON.stringify({ ...catalog, entries });
+}
+
 describe('given a catalog that cannot be trusted', () => {
   it.each([
     { what: 'torn (cut off mid-write)', damage: (text: string) => text.slice(0, Math.floor(text.length / 2)) },
     { what: 'valid JSON of the wrong shape', damage: (text: string) => JSON.stringify({ ...(JSON.parse(text) as CatalogOnDisk), entries: [{ slug: 42 }] }) },
     { what: 'empty', damage: () => '' },
+    { what: 'an entry with a key more', damage: (text: string) => editEntries(text, (e) => ({ ...e, extra: 1 })) },
+    { what: 'an entry without its date', damage: (text: string) => editEntries(text, ({ slug, title }) => ({ slug, title })) },
+    { what: 'an entry with an empty slug', damage: (text: string) => editEntries(text, (e) => ({ ...e, slug: '' })) },
+    { what: 'an entry whose title is not a string', damage: (text: string) => editEntries(text, (e) => ({ ...e, title: null })) },
+    { what: 'a catalog with a key more', damage: (text: string) => JSON.stringify({ ...(JSON.parse(text) as CatalogOnDisk), extra: true }) },
+    { what: 'a catalog of another version', damage: (text: string) => JSON.stringify({ ...(JSON.parse(text) as CatalogOnDisk), version: 2 }) },
+    { what: 'a catalog whose entries are not a list', damage: (text: string) => JSON.stringify({ ...(JSON.parse(text) as CatalogOnDisk), entries: {} }) },
+    { what: 'an entry with an own __proto__ key', damage: (text: string) => text.replace('{"slug":', '{"__proto__":{},"slug":') },
   ])('then a $what catalog is ignored and list reads the archive', async ({ damage }) => {
     const { dir, archive } = await savedArchive();
     await writeFile(catalogPath(dir), damage(await readFile(catalogPath(dir), 'utf8')));
