@@ -4,22 +4,25 @@
  * shows them.
  */
 import type { Briefing } from '../domain/briefing.schema.js';
-import type { FieldIndexState } from './field-index.js';
+import type { FieldIndexState, Int32Entries } from './field-index.js';
 import type { TermDictionaryState } from './term-dictionary.js';
 
-/** The part of an index a snapshot file keeps: the full-text and key-variable indexes, not the name index. */
-export interface BriefingIndexState {
+/**
+ * The part of an index a snapshot file keeps: the full-text and key-variable indexes, not the
+ * name index. `Entries`: see {@link FieldIndexState}.
+ */
+export interface BriefingIndexState<Entries extends Int32Entries = Int32Array> {
   dictionary: TermDictionaryState;
-  briefings: FieldIndexState;
+  briefings: FieldIndexState<Entries>;
   /** The slug of each document id of the full-text index; null where removed. */
   slugs: (string | null)[];
   /** The key-variable index (ask), so a one-shot `lumen ask` need not encode every key variable again. */
-  keyVariables?: KeyVariableIndexState;
+  keyVariables?: KeyVariableIndexState<Entries>;
 }
 
 /** The key-variable index as flat arrays: the index, and per key-variable document its briefing document and number. */
-export interface KeyVariableIndexState {
-  index: FieldIndexState;
+export interface KeyVariableIndexState<Entries extends Int32Entries = Int32Array> {
+  index: FieldIndexState<Entries>;
   /** By key-variable document: the briefing's document id, -1 where removed. */
   briefingDocs: Int32Array;
   /** By key-variable document: the key variable's `n`. */

@@ -9,7 +9,7 @@ import { askQuestion, type AskOptions, type AskResult } from './ask-question.js'
 import { BRIEFING_FIELDS, fieldItems } from './briefing-fields.js';
 import { defaultLexicon } from './default-lexicon.js';
 import { keyVariableDocsByBriefing, LazyIndexed, type BriefingIndexState, type Indexed, type KeyVariableIndexState, type LazyBriefings } from './briefing-index-state.js';
-import { FieldIndex } from './field-index.js';
+import { FieldIndex, type Int32Entries } from './field-index.js';
 import { stem, type Lexicon } from './lexicon.js';
 import { NameIndex, type Choice } from './name-index.js';
 import { searchBriefings, type SearchOptions, type SearchResult } from './search-briefings.js';
@@ -116,7 +116,7 @@ export class BriefingIndex {
    * documents removed or added.
    */
   static restore(
-    state: BriefingIndexState,
+    state: BriefingIndexState<Int32Entries>,
     briefings: readonly Briefing[] | LazyBriefings,
     isCurrent: (doc: number) => boolean,
     options: BriefingIndexOptions = {},
@@ -162,7 +162,7 @@ export class BriefingIndex {
   }
 
   /** Takes over a key-variable state; returns each briefing document's key-variable documents. */
-  #restoreKeyVariables(state: KeyVariableIndexState): Map<number, number[]> {
+  #restoreKeyVariables(state: KeyVariableIndexState<Int32Entries>): Map<number, number[]> {
     this.#keyVariables.restoreState(state.index);
     this.#keyVariablesKept = true;
     this.#briefingDocByKeyVariable = new Int32Array(Math.max(1024, state.briefingDocs.length * 2)).fill(-1);

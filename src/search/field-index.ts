@@ -15,20 +15,38 @@ export type { FieldScoring, ScoredDocs } from './bm25f-scorer.js';
 
 const MAX_TF = 15;
 
-/** A {@link FieldIndex} as flat arrays, for a snapshot file. */
-export interface FieldIndexState {
+/**
+ * Int32 entries still in a snapshot file, read a range at a time (snapshot-pages.ts); `slice`
+ * throws when the range's bytes are damaged.
+ */
+export interface Int32Pages {
+  readonly length: number;
+  slice(start: number, end: number): Int32Array;
+}
+
+/** The large arrays of a restored state: in memory, or left in the snapshot file until a query needs them. */
+export type Int32Entries = Int32Array | Int32Pages;
+
+/** The entries `start` to `end` of `entries`: a view when in memory, else read. */
+const rangeOf = (entries: Int32Entries, start: number, end: number): Int32Array => (entries instanceof Int32Array ? entries.subarray(start, end) : entries.slice(start, end));
+
+/**
+ * A {@link FieldIndex} as flat arrays, for a snapshot file. Restored from a snapshot read by
+ * ranges, the postings and the documents' terms may be {@link Int32Pages} (`Entries`).
+ */
+export interface FieldIndexState<Entries extends Int32Entries = Int32Array> {
   nextId: number;
   totalLengths: number[];
   /** `doc * fieldCount + field`, for ids below `nextId`. */
   lengths: Float64Array;
   /** Term `t`'s entries are `postingEntries[postingOffsets[t] .. postingOffsets[t + 1]]`. */
   postingOffsets: Int32Array;
-  postingEntries: Int32Array;
+  postingEntries: Entries;
   postingDf: Int32Array;
   /** Live documents; document `docIds[i]` holds `docTermIds[docTermOffsets[i] .. docTermOffsets[i + 1]]`. */
   docIds: Int32Array;
   docTermOffsets: Int32Array;
-  docTermIds: Int32Array;
+  docTermIds: Entries;
 }
 
 /** Postings of the terms of documents with several fields; ids only grow, so postings stay sorted. */
@@ -43,7 +61,13 @@ export class FieldIndex {
    * one-shot query never does, and making a view per document (50,000 with the key variables
    * at 10,000 briefings) was a tenth of a cold `lumen ask`.
    */
-  #restoredDocTerms: Pick<FieldIndexState, 'docIds' | 'docTermOffsets' | 'docTermIds'> | undefined;
+  #restoredDocTerms: Pick<FieldIndexState<Int32Entries>, 'docIds' | 'docTermOffsets' | 'docTermIds'> | undefined;
+  /**
+   * The postings of a state restored with its entries left in the snapshot file: each term's
+   * are read on first use (a one-shot query reads a handful of the 10,000 terms), all of them
+   * before any change to the index.
+   */
+  #pagedPostings: Pick<FieldIndexState<Int32Pages>, 'postingOffsets' | 'postingEntries' | 'postingDf'> | undefined;
   /** Term counts of the field being added, by term id (scratch). */
   #counts = new Int32Array(1024);
   /** Field lengths, `doc * fieldCount + field`. Grown as ids grow. */
@@ -74,13 +98,15 @@ export class FieldIndex {
     const restored = this.#restoredDocTerms;
     if (restored) {
       this.#restoredDocTerms = undefined;
-      restored.docIds.forEach((doc, i) => this.#docTerms.set(doc, restored.docTermIds.subarray(restored.docTermOffsets[i], restored.docTermOffsets[i + 1])));
+      const all = rangeOf(restored.docTermIds, 0, restored.docTermIds.length);
+      restored.docIds.forEach((doc, i) => this.#docTerms.set(doc, all.subarray(restored.docTermOffsets[i], restored.docTermOffsets[i + 1])));
     }
     return this.#docTerms;
   }
 
   /** Adds a document (term ids per field, with repeats) and returns its new id. */
   add(fieldTerms: readonly (readonly number[])[]): number {
+    this.#readAllPostings();
     const doc = this.#nextId++;
     this.#ensureCapacity(doc + 1);
     if (this.#counts.length < this.#dictionary.size) {
@@ -125,6 +151,7 @@ export class FieldIndex {
   remove(doc: number): void {
     const terms = this.#docTermsMap().get(doc);
     if (!terms) return;
+    this.#readAllPostings();
     for (let field = 0; field < this.fieldCount; field++) {
       this.#totalLengths[field] = (this.#totalLengths[field] ?? 0) - (this.#lengths[doc * this.fieldCount + field] ?? 0);
     }
@@ -145,11 +172,38 @@ export class FieldIndex {
 
   #posting(term: string): Posting | undefined {
     const id = this.#dictionary.find(term);
-    return id === undefined ? undefined : this.#postings[id];
+    return id === undefined ? undefined : (this.#postings[id] ?? this.#readPosting(id));
+  }
+
+  /** Term `id`'s postings from the snapshot file, once (undefined when it has none or they are all read). */
+  #readPosting(id: number): Posting | undefined {
+    const paged = this.#pagedPostings;
+    if (!paged || id >= paged.postingDf.length) return undefined;
+    const start = paged.postingOffsets[id] as number;
+    const end = paged.postingOffsets[id + 1] as number;
+    if (!(end > start)) return undefined;
+    const posting = { entries: paged.postingEntries.slice(start, end), length: end - start, df: paged.postingDf[id] as number };
+    this.#postings[id] = posting;
+    return posting;
+  }
+
+  /** Reads every term's postings still in the snapshot file: before the index changes, or is exported. */
+  #readAllPostings(): void {
+    const paged = this.#pagedPostings;
+    if (!paged) return;
+    const all = paged.postingEntries.slice(0, paged.postingEntries.length);
+    this.#pagedPostings = undefined;
+    this.#restorePostings({ ...paged, postingEntries: all }, (term) => this.#postings[term] === undefined);
   }
 
   /** Documents holding `term`. */
   docFrequency(term: string): number {
+    const paged = this.#pagedPostings;
+    const id = paged && this.#dictionary.find(term);
+    // Read from the counts alone: ranking typo fixes asks this of words whose postings no query reads.
+    if (paged && id !== undefined && this.#postings[id] === undefined) {
+      return (paged.postingOffsets[id + 1] ?? 0) > (paged.postingOffsets[id] ?? 0) ? (paged.postingDf[id] ?? 0) : 0;
+    }
     return this.#posting(term)?.df ?? 0;
   }
 
@@ -207,6 +261,7 @@ export class FieldIndex {
 
   /** Everything the index holds, as flat arrays: what a snapshot file stores (index-snapshot.ts). */
   exportState(): FieldIndexState {
+    this.#readAllPostings();
     const termCount = this.#dictionary.size;
     const postingOffsets = new Int32Array(termCount + 1);
     const postingDf = new Int32Array(termCount);
@@ -251,18 +306,25 @@ export class FieldIndex {
    * Takes over a state from {@link exportState}, on an empty index whose dictionary was restored
    * to the same terms. The arrays are used in place (each posting a view of `postingEntries`).
    */
-  restoreState(state: FieldIndexState): void {
+  restoreState(state: FieldIndexState<Int32Entries>): void {
     if (this.#nextId !== 0) throw new Error('restoreState needs an empty index');
     this.#nextId = state.nextId;
     this.#ensureCapacity(state.nextId);
     this.#lengths.set(state.lengths);
     state.totalLengths.forEach((total, field) => (this.#totalLengths[field] = total));
+    const { postingOffsets, postingEntries, postingDf } = state;
+    if (postingEntries instanceof Int32Array) this.#restorePostings({ postingOffsets, postingEntries, postingDf }, () => true);
+    else this.#pagedPostings = { postingOffsets, postingEntries, postingDf };
+    this.#restoredDocTerms = { docIds: state.docIds, docTermOffsets: state.docTermOffsets, docTermIds: state.docTermIds };
+  }
+
+  /** Each term's postings as a view of `postingEntries`, for the terms `wanted` says. */
+  #restorePostings(state: Pick<FieldIndexState, 'postingOffsets' | 'postingEntries' | 'postingDf'>, wanted: (term: number) => boolean): void {
     for (let term = 0; term < state.postingDf.length; term++) {
       const start = state.postingOffsets[term] as number;
       const end = state.postingOffsets[term + 1] as number;
-      if (end > start) this.#postings[term] = { entries: state.postingEntries.subarray(start, end), length: end - start, df: state.postingDf[term] as number };
+      if (end > start && wanted(term)) this.#postings[term] = { entries: state.postingEntries.subarray(start, end), length: end - start, df: state.postingDf[term] as number };
     }
-    this.#restoredDocTerms = { docIds: state.docIds, docTermOffsets: state.docTermOffsets, docTermIds: state.docTermIds };
   }
 
   /**
@@ -272,7 +334,7 @@ export class FieldIndex {
   holdsExactly(doc: number, fieldTerms: readonly (readonly number[])[]): boolean {
     const restored = this.#restoredDocTerms;
     const at = restored?.docIds.indexOf(doc) ?? -1;
-    const stored = restored ? (at < 0 ? undefined : restored.docTermIds.subarray(restored.docTermOffsets[at], restored.docTermOffsets[at + 1])) : this.#docTerms.get(doc);
+    const stored = restored ? (at < 0 ? undefined : rangeOf(restored.docTermIds, restored.docTermOffsets[at] as number, restored.docTermOffsets[at + 1] as number)) : this.#docTerms.get(doc);
     if (!stored || fieldTerms.length !== this.fieldCount) return false;
     const distinct = new Set<number>();
     for (let field = 0; field < this.fieldCount; field++) {

@@ -16,14 +16,15 @@ import { endianness } from 'node:os';
 import { crc32 } from 'node:zlib';
 import type { BriefingIndexState, KeyVariableIndexState } from './briefing-index.js';
 import { BRIEFING_FIELDS } from './briefing-fields.js';
-import type { FieldIndexState } from './field-index.js';
+import type { FieldIndexState, Int32Entries } from './field-index.js';
 import type { Lexicon } from './lexicon.js';
 import { encodeBodies, SnapshotBodies } from './snapshot-bodies.js';
+import { PAGE_ENTRIES, PagedInt32, pageCrcs, pagesIntact } from './snapshot-pages.js';
 import { TermDictionary } from './term-dictionary.js';
 
 /** Bump when the file layout changes. Changes to the encoding rules are caught by {@link encodingFingerprint}. */
-export const SNAPSHOT_FORMAT = 3;
-const MAGIC = Buffer.from('LUMENIX3', 'latin1');
+export const SNAPSHOT_FORMAT = 4;
+const MAGIC = Buffer.from('LUMENIX4', 'latin1');
 const PREFIX = MAGIC.length + 8;
 
 /**
@@ -62,8 +63,12 @@ export interface Snapshot {
   bodies?: (string | null)[];
 }
 
-/** A snapshot as read back: the texts stay bytes until asked for. */
-export interface DecodedSnapshot extends Omit<Snapshot, 'bodies'> {
+/**
+ * A snapshot as read back: the texts stay bytes until asked for, and, decoded with
+ * `checkBodies: 'on-read'`, so do the postings and the documents' terms (pages read on demand).
+ */
+export interface DecodedSnapshot extends Omit<Snapshot, 'bodies' | 'state'> {
+  state: BriefingIndexState<Int32Entries>;
   bodies?: SnapshotBodies;
 }
 
@@ -72,6 +77,8 @@ interface Section {
   kind: 'f64' | 'i32';
   offset: number;
   length: number;
+  /** Kept in pages with a CRC-32 each (in the section `<name>.pages`), after the other arrays. */
+  paged?: true;
 }
 interface FieldIndexHeader {
   nextId: number;
@@ -82,7 +89,9 @@ interface Header {
   key: string;
   endianness: string;
   archiveSignature: string | null;
+  /** CRC-32 of the arrays that are not paged, which come first: `eagerSize` bytes. */
   arraysCrc: number;
+  eagerSize: number;
   bodiesCrc: number;
   bodiesLength: number;
   briefings: FieldIndexHeader;
@@ -99,6 +108,9 @@ type TypedArray = Float64Array | Int32Array;
 const align8 = (n: number): number => Math.ceil(n / 8) * 8;
 
 const FIELD_INDEX_ARRAYS = ['lengths', 'postingOffsets', 'postingEntries', 'postingDf', 'docIds', 'docTermOffsets', 'docTermIds'] as const;
+/** The large arrays (20 MB of 24 at 10,000 briefings), of which a query needs a few terms' worth. */
+const PAGED_ARRAYS: ReadonlySet<string> = new Set(['postingEntries', 'docTermIds']);
+const isPaged = (name: string): boolean => PAGED_ARRAYS.has(name.slice(name.indexOf('.') + 1));
 
 function fieldIndexArrays(prefix: string, state: FieldIndexState): [string, TypedArray][] {
   return FIELD_INDEX_ARRAYS.map((name) => [`${prefix}.${name}`, state[name]]);
@@ -114,21 +126,29 @@ export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies 
   }
   if (order) arrays.push(['order', order]);
   if (texts) arrays.push(['bodyOffsets', texts.offsets], ['bodyCrcs', texts.crcs]);
+  // The paged arrays last, each with its pages' CRCs among the arrays read up front.
+  const paged = arrays.filter(([name]) => isPaged(name));
+  const eager = arrays.filter(([name]) => !isPaged(name));
+  for (const [name, array] of paged) eager.push([`${name}.pages`, pageCrcs(array as Int32Array)]);
   const sections: Section[] = [];
   let size = 0;
-  for (const [name, array] of arrays) {
-    sections.push({ name, kind: array instanceof Float64Array ? 'f64' : 'i32', offset: size, length: array.length });
+  let eagerSize = 0;
+  for (const [name, array] of [...eager, ...paged]) {
+    sections.push({ name, kind: array instanceof Float64Array ? 'f64' : 'i32', offset: size, length: array.length, ...(isPaged(name) && { paged: true as const }) });
     size = align8(size + array.byteLength);
+    if (!isPaged(name)) eagerSize = size;
   }
+  const ordered = [...eager, ...paged];
   const body = new Uint8Array(size);
-  arrays.forEach(([, array], i) => body.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i]?.offset));
+  ordered.forEach(([, array], i) => body.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), sections[i]?.offset));
   const bodiesBytes = texts?.bytes ?? Buffer.alloc(0);
   const header: Header = {
     format: SNAPSHOT_FORMAT,
     key,
     endianness: endianness(),
     archiveSignature: archiveSignature ?? null,
-    arraysCrc: crc32(body),
+    arraysCrc: crc32(body.subarray(0, eagerSize)),
+    eagerSize,
     bodiesCrc: crc32(bodiesBytes),
     bodiesLength: bodiesBytes.length,
     briefings: { nextId: briefings.nextId, totalLengths: briefings.totalLengths },
@@ -154,12 +174,16 @@ export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies 
 /** How much of a snapshot {@link decodeSnapshot} checks up front. */
 export interface DecodeOptions {
   /**
-   * `whole` (default): the texts too, as one CRC-32 over them all, so a damaged text makes the
-   * whole file a miss (what a load that has the archive in hand wants: it then rewrites the file).
-   * `on-read`: each text only when {@link SnapshotBodies.text} reads it (a one-shot answer that
-   * shows ten briefings need not hash the other 9,990).
+   * `whole` (default): everything is read and checked up front, the texts as one CRC-32 over
+   * them all and the paged arrays page by page, so any damage makes the whole file a miss (what
+   * a load that has the archive in hand wants: it then rewrites the file). `on-read`: each text
+   * only when {@link SnapshotBodies.text} reads it, and the postings and documents' terms page by
+   * page as a query needs them ({@link PagedInt32}; a one-shot answer that shows ten briefings
+   * need not read or hash the rest). A failed check then throws SnapshotDamagedError when read.
    */
   checkBodies?: 'whole' | 'on-read';
+  /** Names the file in a SnapshotDamagedError (`on-read`). */
+  file?: string;
 }
 
 /**
@@ -187,13 +211,13 @@ export function rangesOf(bytes: Uint8Array): SnapshotRanges {
 /** As {@link decodeSnapshot}, reading only the ranges it needs (the texts when asked for, with `checkBodies: 'on-read'`). */
 export function decodeSnapshotFrom(ranges: SnapshotRanges, key: string, options: DecodeOptions = {}): DecodedSnapshot | undefined {
   try {
-    return decode(ranges, key, options.checkBodies ?? 'whole');
+    return decode(ranges, key, options.checkBodies ?? 'whole', options.file ?? 'the index snapshot');
   } catch {
     return undefined; // a header that parses but has the wrong shape, a file that ends early: still just a miss
   }
 }
 
-function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-read'): DecodedSnapshot | undefined {
+function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-read', file: string): DecodedSnapshot | undefined {
   if (ranges.size < PREFIX) return undefined;
   const prefix = Buffer.from(ranges.read(0, PREFIX));
   if (!MAGIC.equals(prefix.subarray(0, MAGIC.length))) return undefined;
@@ -209,17 +233,28 @@ function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-
   const arraysSize = last ? align8(last.offset + last.length * (last.kind === 'f64' ? 8 : 4)) : 0;
   const bodiesStart = arraysStart + arraysSize;
   if (bodiesStart + header.bodiesLength !== ranges.size) return undefined; // cut short or grown
+  const { eagerSize } = header;
+  if (!Number.isInteger(eagerSize) || eagerSize < 0 || eagerSize % 8 !== 0 || eagerSize > arraysSize) return undefined;
   // Bytes of our own: 8-byte aligned for the views, and the index edits its postings in place
   // on later imports, which must never write into a buffer someone else holds.
-  const body = ranges.read(arraysStart, arraysSize);
-  if (crc32(body) !== header.arraysCrc) return undefined; // torn or damaged on disk
+  const eager = ranges.read(arraysStart, eagerSize);
+  if (crc32(eager) !== header.arraysCrc) return undefined; // torn or damaged on disk
   if (checkBodies === 'whole' && crc32(ranges.read(bodiesStart, header.bodiesLength)) !== header.bodiesCrc) return undefined;
+  // Read whole, the paged arrays are one read, each page checked now.
+  const pagedBytes = checkBodies === 'whole' ? ranges.read(arraysStart + eagerSize, arraysSize - eagerSize) : undefined;
   const arrays = new Map<string, TypedArray>();
-  for (const { name, kind, offset, length } of header.sections) {
+  const pagedSections: Section[] = [];
+  for (const section of header.sections) {
+    const { name, kind, offset, length } = section;
     const size = length * (kind === 'f64' ? 8 : 4);
-    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset % 8 !== 0 || offset + size > body.length) return undefined;
-    const start = body.byteOffset + offset;
-    arrays.set(name, kind === 'f64' ? new Float64Array(body.buffer, start, length) : new Int32Array(body.buffer, start, length));
+    if (!Number.isInteger(offset) || !Number.isInteger(length) || offset < 0 || length < 0 || offset % 8 !== 0 || offset + size > arraysSize) return undefined;
+    if ((section.paged === true) !== isPaged(name) || (section.paged === true ? offset < eagerSize || kind !== 'i32' : offset + size > eagerSize)) return undefined;
+    if (section.paged) {
+      pagedSections.push(section);
+      continue;
+    }
+    const start = eager.byteOffset + offset;
+    arrays.set(name, kind === 'f64' ? new Float64Array(eager.buffer, start, length) : new Int32Array(eager.buffer, start, length));
   }
   const f64 = (name: string): Float64Array | undefined => {
     const a = arrays.get(name);
@@ -229,16 +264,29 @@ function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-
     const a = arrays.get(name);
     return a instanceof Int32Array ? a : undefined;
   };
+  const entries = new Map<string, Int32Entries>();
+  for (const { name, offset, length } of pagedSections) {
+    const crcs = f64(`${name}.pages`);
+    if (!crcs || crcs.length !== Math.ceil(length / PAGE_ENTRIES)) return undefined;
+    if (pagedBytes) {
+      const bytes = pagedBytes.subarray(offset - eagerSize, offset - eagerSize + length * 4);
+      if (!pagesIntact(bytes, crcs)) return undefined;
+      entries.set(name, new Int32Array(bytes.buffer, bytes.byteOffset, length));
+    } else {
+      entries.set(name, new PagedInt32((at, size) => ranges.read(arraysStart + offset + at, size), length, crcs, { file, name }));
+    }
+  }
+  const int32Entries = (name: string): Int32Entries | undefined => entries.get(name);
   const { terms, words, slugs, stamps } = header;
-  const briefings = fieldIndexState('briefings', header.briefings, BRIEFING_FIELDS.length, terms.length, f64, i32);
+  const briefings = fieldIndexState('briefings', header.briefings, BRIEFING_FIELDS.length, terms.length, f64, i32, int32Entries);
   const wordTerms = i32('wordTerms');
   if (!briefings || !wordTerms || wordTerms.length !== words.length) return undefined;
   const nextId = briefings.nextId;
   if (slugs.length !== nextId || stamps.length !== nextId) return undefined;
 
-  let keyVariables: KeyVariableIndexState | undefined;
+  let keyVariables: KeyVariableIndexState<Int32Entries> | undefined;
   if (header.keyVariables) {
-    const index = fieldIndexState('keyVariables', header.keyVariables, 1, terms.length, f64, i32);
+    const index = fieldIndexState('keyVariables', header.keyVariables, 1, terms.length, f64, i32, int32Entries);
     const briefingDocs = i32('kv.briefingDocs');
     const numbers = i32('kv.numbers');
     if (!index || !briefingDocs || !numbers || briefingDocs.length !== index.nextId || numbers.length !== index.nextId) return undefined;
@@ -268,9 +316,12 @@ function fieldIndexState(
   termCount: number,
   f64: (name: string) => Float64Array | undefined,
   i32: (name: string) => Int32Array | undefined,
-): FieldIndexState | undefined {
+  paged: (name: string) => Int32Entries | undefined,
+): FieldIndexState<Int32Entries> | undefined {
   const lengths = f64(`${prefix}.lengths`);
-  const [postingOffsets, postingEntries, postingDf, docIds, docTermOffsets, docTermIds] = FIELD_INDEX_ARRAYS.slice(1).map((name) => i32(`${prefix}.${name}`));
+  const [postingOffsets, postingDf, docIds, docTermOffsets] = (['postingOffsets', 'postingDf', 'docIds', 'docTermOffsets'] as const).map((name) => i32(`${prefix}.${name}`));
+  const postingEntries = paged(`${prefix}.postingEntries`);
+  const docTermIds = paged(`${prefix}.docTermIds`);
   if (!lengths || !postingOffsets || !postingEntries || !postingDf || !docIds || !docTermOffsets || !docTermIds) return undefined;
   const { nextId, totalLengths } = header;
   const consistent =

@@ -6,18 +6,13 @@
  * from the archive (which also rewrites the snapshot).
  */
 import type { Briefing } from '../domain/briefing.schema.js';
-import { LumenError } from '../domain/errors.js';
 import type { ArchivedBriefing, ArchiveSource } from './archive-source.js';
 import type { LazyBriefings } from './briefing-index.js';
 import type { DecodedSnapshot } from './index-snapshot.js';
 import type { SnapshotBodies } from './snapshot-bodies.js';
+import { SnapshotDamagedError } from './snapshot-damaged-error.js';
 
-/** A briefing's text in the snapshot could not be trusted: answer from the archive instead. */
-export class SnapshotDamagedError extends LumenError {
-  constructor(file: string, slug: string) {
-    super('search.snapshot-damaged', `${file}: the stored text of ${slug} is damaged`);
-  }
-}
+export { SnapshotDamagedError } from './snapshot-damaged-error.js';
 
 /** What {@link SnapshotArchive} needs of a decoded snapshot: everything a one-shot answer reads. */
 export type CompleteSnapshot = DecodedSnapshot & { order: Int32Array; bodies: SnapshotBodies };
@@ -95,7 +90,7 @@ export class SnapshotArchive implements ArchiveSource, LazyBriefings {
     } catch {
       briefing = undefined;
     }
-    if (typeof briefing !== 'object' || briefing === null || briefing.slug !== slug) throw new SnapshotDamagedError(this.#file, slug);
+    if (typeof briefing !== 'object' || briefing === null || briefing.slug !== slug) throw new SnapshotDamagedError(this.#file, `the stored text of ${slug}`);
     this.#loaded.set(slug, briefing);
     return briefing;
   }

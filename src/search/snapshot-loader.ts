@@ -137,7 +137,7 @@ export async function loadSnapshotOnly(storage: SnapshotStorage, archiveSignatur
   }
   if (!ranges) return undefined;
   const open = ranges;
-  const snapshot = decodeSnapshotFrom(open, key, { checkBodies: 'on-read' });
+  const snapshot = decodeSnapshotFrom(open, key, { checkBodies: 'on-read', file: storage.name });
   const miss = (): undefined => {
     open.close();
     return undefined;

@@ -9,7 +9,7 @@ import { SearchService } from '../../src/search/index.js';
 import { loadSearchIndex as loadFrom } from '../../src/search/snapshot-loader.js';
 import { SnapshotSaver } from '../../src/search/snapshot-saver.js';
 import { CacheFile } from '../../src/store/cache-file.js';
-import { decodeSnapshot, encodeSnapshot, encodingFingerprint, type Snapshot } from '../../src/search/index-snapshot.js';
+import { decodeSnapshot, encodeSnapshot, encodingFingerprint, SNAPSHOT_FORMAT, type Snapshot } from '../../src/search/index-snapshot.js';
 import { createLexicon } from '../../src/search/lexicon.js';
 import type { ArchiveFile } from '../../src/store/archive.schema.js';
 import { LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
@@ -75,9 +75,16 @@ describe('given a search index saved as a snapshot and read back', () => {
 
   it('then a header of the right format but the wrong shape is a miss, not a crash', () => {
     // Of today's format, with an intact header checksum: only the shape is wrong.
-    for (const shape of [{ sections: 7 }, { sections: [], briefings: null }, { sections: [{ name: 'order', kind: 'i32', offset: 0, length: 1e12 }] }]) {
-      const header = Buffer.from(JSON.stringify({ format: 3, key: 'k', endianness: endianness(), bodiesLength: 0, ...shape }));
-      const forged = Buffer.concat([Buffer.from('LUMENIX3', 'latin1'), Buffer.alloc(8), header]);
+    const shapes = [
+      { sections: 7 },
+      { sections: [], briefings: null },
+      { sections: [{ name: 'order', kind: 'i32', offset: 0, length: 1e12 }] },
+      { eagerSize: 8, sections: [{ name: 'briefings.postingEntries', kind: 'i32', offset: 0, length: 2 }] }, // a paged array not marked so
+      { sections: [{ name: 'order', kind: 'i32', offset: 0, length: 2, paged: true }] }, // marked paged, but not a paged array
+    ];
+    for (const shape of shapes) {
+      const header = Buffer.from(JSON.stringify({ format: SNAPSHOT_FORMAT, key: 'k', endianness: endianness(), bodiesLength: 0, eagerSize: 0, ...shape }));
+      const forged = Buffer.concat([Buffer.from(`LUMENIX${SNAPSHOT_FORMAT}`, 'latin1'), Buffer.alloc(8), header]);
       forged.writeUInt32LE(header.length, 8);
       forged.writeUInt32LE(crc32(header), 12);
       expect(() => decodeSnapshot(forged, 'k')).not.toThrow();
