@@ -78,7 +78,8 @@ export class BriefingIndex {
     this.#keyVariablesKept = options.lazy !== true;
     this.#namesKept = options.lazy !== true;
     this.lexicon = options.lexicon ?? defaultLexicon();
-    this.#vocabulary = new TermVocabulary({ rank: (word) => this.#briefings.docFrequency(stem(word)) });
+    // A lazy (one-shot) index looks up a typo or two at most: no need to build the typo index up front.
+    this.#vocabulary = new TermVocabulary({ rank: (word) => this.#briefings.docFrequency(stem(word)), typoIndex: options.lazy === true ? 'on-first-use' : 'eager' });
     this.#dictionary = new TermDictionary(this.lexicon, (word) => this.#vocabulary.add(word));
     this.#briefings = new FieldIndex(BRIEFING_FIELDS.length, this.#dictionary);
     this.#keyVariables = new FieldIndex(1, this.#dictionary);
@@ -157,6 +158,7 @@ export class BriefingIndex {
     if (options.lazy !== true) {
       index.#ensureKeyVariables();
       index.#ensureNames();
+      index.#vocabulary.prepareTypoIndex();
     }
     return { index, updated: stale.length + added };
   }

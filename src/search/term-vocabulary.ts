@@ -12,21 +12,42 @@ import { editDistanceWithin } from './edit-distance.js';
 /** Words shorter than this are never corrected: too many real words sit one edit apart. */
 export const MIN_FUZZY_LENGTH = 4;
 
+/**
+ * With the typo index left for first use, this many typo look-ups scan the words instead: a
+ * one-shot query with a typo or two is answered in a few milliseconds that way, where building
+ * the index costs tens (a query with more typos then builds it, and the rest use it).
+ */
+const SCANS_BEFORE_INDEX = 3;
+
+/** Options for a {@link TermVocabulary}. */
+export interface TermVocabularyOptions {
+  /**
+   * Orders candidates, most useful first; by default the number of documents that added the
+   * word. An owner that adds each word once can rank by its own document counts.
+   */
+  rank?: (word: string) => number;
+  /**
+   * `eager` (default): the typo (deletion) index is kept from the first word on, so no query
+   * pays for building it. `on-first-use`: it is built only when typo look-ups need it (a
+   * one-shot command restoring 10,000 words from a snapshot may never look up a typo).
+   */
+  typoIndex?: 'eager' | 'on-first-use';
+}
+
 /** Known words with use counts: prefix completion and one-edit typo candidates. */
 export class TermVocabulary {
   readonly #counts = new Map<string, number>();
   readonly #rank: (word: string) => number;
-  readonly #deletions = new Map<string, string[]>();
+  /** Each word filed under itself and its one-letter deletions; undefined until first use (`on-first-use`). */
+  #deletions: Map<string, string[]> | undefined;
+  #scans = 0;
   #sorted: string[] = [];
   /** Words added since `#sorted` was last brought up to date: merged on the next prefix query. */
   #pending: string[] = [];
 
-  /**
-   * `rank` orders candidates, most useful first; by default the number of documents that
-   * added the word. An owner that adds each word once can rank by its own document counts.
-   */
-  constructor(options: { rank?: (word: string) => number } = {}) {
+  constructor(options: TermVocabularyOptions = {}) {
     this.#rank = options.rank ?? ((word) => this.count(word));
+    if (options.typoIndex !== 'on-first-use') this.#deletions = new Map();
   }
 
   /** Number of distinct words currently known. */
@@ -43,13 +64,7 @@ export class TermVocabulary {
     }
     this.#counts.set(word, 1);
     this.#pending.push(word);
-    if (word.length >= MIN_FUZZY_LENGTH) {
-      for (const key of deletionKeys(word)) {
-        const list = this.#deletions.get(key);
-        if (list) list.push(word);
-        else this.#deletions.set(key, [word]);
-      }
-    }
+    if (this.#deletions) fileDeletions(this.#deletions, word);
   }
 
   /** Records one document fewer using `word`; forgets the word when none is left. */
@@ -61,13 +76,14 @@ export class TermVocabulary {
       return;
     }
     this.#counts.delete(word);
-    if (word.length >= MIN_FUZZY_LENGTH) {
+    const deletions = this.#deletions;
+    if (deletions && word.length >= MIN_FUZZY_LENGTH) {
       for (const key of deletionKeys(word)) {
-        const list = this.#deletions.get(key);
+        const list = deletions.get(key);
         if (!list) continue;
         const rest = list.filter((w) => w !== word);
-        if (rest.length > 0) this.#deletions.set(key, rest);
-        else this.#deletions.delete(key);
+        if (rest.length > 0) deletions.set(key, rest);
+        else deletions.delete(key);
       }
     }
     // The sorted array keeps the word until its next merge; prefix() skips words with no count.
@@ -82,12 +98,32 @@ export class TermVocabulary {
   fuzzy(word: string, limit = 5): string[] {
     if (word.length < MIN_FUZZY_LENGTH) return [];
     const found = new Set<string>();
-    for (const key of deletionKeys(word)) {
-      for (const candidate of this.#deletions.get(key) ?? []) {
-        if (candidate !== word && !found.has(candidate) && editDistanceWithin(word, candidate, 1) <= 1) found.add(candidate);
+    const deletions = this.#deletions ?? (++this.#scans > SCANS_BEFORE_INDEX ? this.#buildTypoIndex() : undefined);
+    if (deletions) {
+      for (const key of deletionKeys(word)) {
+        for (const candidate of deletions.get(key) ?? []) {
+          if (candidate !== word && !found.has(candidate) && editDistanceWithin(word, candidate, 1) <= 1) found.add(candidate);
+        }
+      }
+    } else {
+      // The same candidates as the index gives: every word one edit away shares a deletion key with `word`.
+      for (const candidate of this.#counts.keys()) {
+        if (candidate.length >= MIN_FUZZY_LENGTH && candidate !== word && editDistanceWithin(word, candidate, 1) <= 1) found.add(candidate);
       }
     }
     return this.#mostUsed([...found], limit);
+  }
+
+  /** Builds the typo index now if it was left for first use: an owner about to serve many queries. */
+  prepareTypoIndex(): void {
+    this.#deletions ??= this.#buildTypoIndex();
+  }
+
+  #buildTypoIndex(): Map<string, string[]> {
+    const deletions = new Map<string, string[]>();
+    for (const word of this.#counts.keys()) fileDeletions(deletions, word);
+    this.#deletions = deletions;
+    return deletions;
   }
 
   /** Known words starting with `prefix` (including `prefix` itself if known), most used first. */
@@ -143,6 +179,16 @@ export class TermVocabulary {
       }
     }
     this.#sorted = merged;
+  }
+}
+
+/** Files `word` under each of its deletion keys (words long enough to be corrected only). */
+function fileDeletions(deletions: Map<string, string[]>, word: string): void {
+  if (word.length < MIN_FUZZY_LENGTH) return;
+  for (const key of deletionKeys(word)) {
+    const list = deletions.get(key);
+    if (list) list.push(word);
+    else deletions.set(key, [word]);
   }
 }
 
