@@ -7,6 +7,7 @@
 // behaves as the sources do, and it takes about a second where tsc's emit takes ~17 s of CPU on
 // every `npm install`. Types are checked by `npm run typecheck`, not here.
 import { build } from 'esbuild';
+import { randomUUID } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,4 +59,6 @@ for (const file of files.filter((f) => f.endsWith('.json'))) {
   mkdirSync(dirname(join(dist, file)), { recursive: true });
   copyFileSync(join(root, file), join(dist, file));
 }
-writeFileSync(join(root, STAMP_FILE), `${JSON.stringify({ startedAt })}\n`);
+// buildId: which build this is, so the snapshots it writes can be told from another build's
+// (src/cli/build-identity.ts).
+writeFileSync(join(root, STAMP_FILE), `${JSON.stringify({ startedAt, buildId: randomUUID() })}\n`);

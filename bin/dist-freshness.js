@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 /** The folders compiled into dist/ (tsconfig.build.json's `include`). */
 export const SOURCE_DIRS = ['src', 'commands'];
-/** Written by bin/build-dist.js after a successful build: `{ "startedAt": <ms> }`. */
+/** Written by bin/build-dist.js after a successful build: `{ "startedAt": <ms>, "buildId": <uuid> }`. */
 export const STAMP_FILE = join('dist', 'build-stamp.json');
 
 /**

@@ -12,6 +12,7 @@ import { loadConfig, type Config } from '../config.js';
 import { INDEX_SNAPSHOT_FILE, SearchService, SnapshotDamagedError, type ArchiveSource, type IndexOrigin, type SearchView } from '../search/index.js';
 import { ARCHIVE_FILE_NAME } from '../store/archive-file-name.js';
 import { CacheFile } from '../store/cache-file.js';
+import { buildIdentity } from './build-identity.js';
 import { fileSignature, MISSING_FILE_SIGNATURE } from '../store/file-signature.js';
 import type { CliIo } from './cli-io.js';
 import type { Opened } from './open-archive.js';
@@ -19,7 +20,8 @@ import type { Opened } from './open-archive.js';
 type OpenedArchive = Extract<Opened, { ok: true }>;
 
 
-const snapshotIn = (dataDir: string): CacheFile => new CacheFile(join(dataDir, INDEX_SNAPSHOT_FILE));
+/** The snapshot, stamped with this build when it runs compiled: a snapshot of this build needs no spot check. */
+const snapshotIn = (dataDir: string): CacheFile => new CacheFile(join(dataDir, INDEX_SNAPSHOT_FILE), { writer: buildIdentity() });
 
 /** What a one-shot answer is computed from: the read-only view, and the archive it answers about. */
 export interface OneShotSearch {

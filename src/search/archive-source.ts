@@ -41,6 +41,12 @@ export interface SnapshotStorage {
    * or undefined when there is none; without it, the snapshot is read whole.
    */
   openRanges?(): OpenSnapshotRanges | undefined;
+  /**
+   * Identifies the build of lumen that reads and writes this snapshot, when it has one (the
+   * compiled CLI). Snapshots are stamped with it, and one written by this very build was made
+   * by today's encoding rules, so restoring it skips the spot check that guards against others.
+   */
+  readonly writer?: string;
 }
 
 /** A snapshot file open for reads by range; close it when done. */

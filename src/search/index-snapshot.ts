@@ -61,6 +61,8 @@ export interface Snapshot {
   order?: Int32Array;
   /** By document id: the briefing as JSON (null where removed). */
   bodies?: (string | null)[];
+  /** The build that wrote it ({@link SnapshotStorage.writer}), when known. */
+  writer?: string;
 }
 
 /**
@@ -89,6 +91,7 @@ interface Header {
   key: string;
   endianness: string;
   archiveSignature: string | null;
+  writer: string | null;
   /** CRC-32 of the arrays that are not paged, which come first: `eagerSize` bytes. */
   arraysCrc: number;
   eagerSize: number;
@@ -117,7 +120,7 @@ function fieldIndexArrays(prefix: string, state: FieldIndexState): [string, Type
 }
 
 /** The bytes of a snapshot, stamped with `key` (see {@link encodingFingerprint}). */
-export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies }: Snapshot, key: string): Buffer {
+export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies, writer }: Snapshot, key: string): Buffer {
   const { dictionary, briefings, keyVariables } = state;
   const texts = bodies ? encodeBodies(bodies) : undefined;
   const arrays: [string, TypedArray][] = [...fieldIndexArrays('briefings', briefings), ['wordTerms', dictionary.wordTerms]];
@@ -147,6 +150,7 @@ export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies 
     key,
     endianness: endianness(),
     archiveSignature: archiveSignature ?? null,
+    writer: writer ?? null,
     arraysCrc: crc32(body.subarray(0, eagerSize)),
     eagerSize,
     bodiesCrc: crc32(bodiesBytes),
@@ -303,6 +307,7 @@ function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-
     state: { dictionary: { terms, words, wordTerms }, briefings, slugs, ...(keyVariables && { keyVariables }) },
     stamps,
     ...(header.archiveSignature !== null && { archiveSignature: header.archiveSignature }),
+    ...(typeof header.writer === 'string' && { writer: header.writer }),
     ...(order && { order }),
     ...(bodyOffsets && bodyCrcs && { bodies: new SnapshotBodies((offset, length) => ranges.read(bodiesStart + offset, length), bodyOffsets, bodyCrcs) }),
   };

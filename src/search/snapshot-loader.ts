@@ -11,7 +11,7 @@ import type { Briefing } from '../domain/briefing.schema.js';
 import type { ArchivedBriefing, ArchiveSource, OpenSnapshotRanges, SnapshotStorage } from './archive-source.js';
 import { BriefingIndex, type BriefingIndexOptions } from './briefing-index.js';
 import { defaultLexicon } from './default-lexicon.js';
-import { decodeSnapshot, decodeSnapshotFrom, encodeSnapshot, encodingFingerprint, rangesOf } from './index-snapshot.js';
+import { decodeSnapshot, decodeSnapshotFrom, encodeSnapshot, encodingFingerprint, rangesOf, type DecodedSnapshot } from './index-snapshot.js';
 import { isComplete, SnapshotArchive } from './snapshot-archive.js';
 
 /** The snapshot's file name in the data directory. */
@@ -47,7 +47,7 @@ export async function loadSearchIndex(archive: ArchiveSource, storage: SnapshotS
   const current = new Map(stored.map((s) => [s.briefing.slug, stampOf(s)]));
   const restored =
     snapshot &&
-    BriefingIndex.restore(snapshot.state, briefings, (doc) => snapshot.stamps[doc] === current.get(snapshot.state.slugs[doc] ?? ''), { ...options, lexicon });
+    BriefingIndex.restore(snapshot.state, briefings, (doc) => snapshot.stamps[doc] === current.get(snapshot.state.slugs[doc] ?? ''), { ...options, lexicon, spotCheck: !writtenHere(snapshot, storage) });
   if (snapshot && !restored) problem = `${file} disagrees with today's tokenizer; rebuilt it`;
   // Current as it is, and stamped with the archive file as it is now: nothing to write. Else (an
   // older format, or archive.json rewritten with the same briefings) one write lets the next
@@ -82,7 +82,7 @@ export async function saveSearchIndex(archive: ArchiveSource, index: BriefingInd
   const bodies = held.map((stored) => (stored ? textOf(stored.briefing) : null));
   const order = Int32Array.from(archive.list().flatMap((stored) => index.docOf(stored.briefing.slug) ?? []));
   try {
-    const snapshot = { state, stamps, order, bodies, ...(archiveSignature !== undefined && { archiveSignature }) };
+    const snapshot = { state, stamps, order, bodies, ...(archiveSignature !== undefined && { archiveSignature }), ...(storage.writer !== undefined && { writer: storage.writer }) };
     await storage.write(encodeSnapshot(snapshot, encodingFingerprint(index.lexicon)));
     return undefined;
   } catch (error) {
@@ -101,6 +101,15 @@ function textOf(briefing: Briefing): string {
   let text = texts.get(briefing);
   if (text === undefined) texts.set(briefing, (text = JSON.stringify(briefing)));
   return text;
+}
+
+/**
+ * Whether this very build wrote the snapshot: then its terms are today's by construction, and
+ * the spot check (32 briefings decoded and encoded again, a sixth of a cold `lumen search`) can
+ * prove nothing more. A snapshot of another build, or of none known, is spot-checked.
+ */
+function writtenHere(snapshot: DecodedSnapshot, storage: SnapshotStorage): boolean {
+  return storage.writer !== undefined && snapshot.writer === storage.writer;
 }
 
 /** The version of a stored briefing that a snapshot document must hold to be kept. */
@@ -145,7 +154,7 @@ export async function loadSnapshotOnly(storage: SnapshotStorage, archiveSignatur
   if (!snapshot || snapshot.archiveSignature !== archiveSignature || !isComplete(snapshot)) return miss();
   const archive = new SnapshotArchive(snapshot, storage.name);
   try {
-    const restored = BriefingIndex.restore(snapshot.state, archive, () => true, { ...options, lexicon });
+    const restored = BriefingIndex.restore(snapshot.state, archive, () => true, { ...options, lexicon, spotCheck: !writtenHere(snapshot, storage) });
     return restored ? { index: restored.index, archive, close: () => open.close() } : miss();
   } catch {
     return miss(); // a spot-checked briefing's text is damaged: the archive path rewrites the file

@@ -12,10 +12,13 @@ const STALE_TEMP_MS = 60 * 60 * 1000;
 
 export class CacheFile {
   readonly name: string;
+  /** Who reads and writes it, for a cache that records its writer (the search index snapshot). */
+  readonly writer: string | undefined;
 
-  /** `path`: the file; its directory must exist for writes to succeed. */
-  constructor(path: string) {
+  /** `path`: the file; its directory must exist for writes to succeed. `writer`: see {@link CacheFile.writer}. */
+  constructor(path: string, options: { writer?: string | undefined } = {}) {
     this.name = path;
+    this.writer = options.writer;
   }
 
   /** The file's bytes, or undefined if it does not exist; rejects on other read errors. */
