@@ -19,6 +19,7 @@ import { BRIEFING_FIELDS } from './briefing-fields.js';
 import type { FieldIndexState, Int32Entries } from './field-index.js';
 import type { Lexicon } from './lexicon.js';
 import { encodeBodies, SnapshotBodies } from './snapshot-bodies.js';
+import { SnapshotDamagedError } from './snapshot-damaged-error.js';
 import { PAGE_ENTRIES, PagedInt32, pageCrcs, pagesIntact } from './snapshot-pages.js';
 import { TermDictionary } from './term-dictionary.js';
 
@@ -102,7 +103,11 @@ interface Header {
   terms: string[];
   words: string[];
   slugs: (string | null)[];
-  stamps: (string | null)[];
+  /**
+   * The stamps' JSON as one string: read as one string, and parsed only when asked for (a
+   * one-shot search never is; 10,000 stamps are half the header).
+   */
+  stamps: string;
   sections: Section[];
 }
 
@@ -160,7 +165,7 @@ export function encodeSnapshot({ state, stamps, archiveSignature, order, bodies,
     terms: dictionary.terms,
     words: dictionary.words,
     slugs: state.slugs,
-    stamps,
+    stamps: JSON.stringify(stamps),
     sections,
   };
   const headerBytes = Buffer.from(JSON.stringify(header), 'utf8');
@@ -286,7 +291,10 @@ function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-
   const wordTerms = i32('wordTerms');
   if (!briefings || !wordTerms || wordTerms.length !== words.length) return undefined;
   const nextId = briefings.nextId;
-  if (slugs.length !== nextId || stamps.length !== nextId) return undefined;
+  if (slugs.length !== nextId || typeof stamps !== 'string') return undefined;
+  // Read whole, stamps that do not parse make the file a miss; by ranges, a throw when first asked for.
+  let parsedStamps = checkBodies === 'whole' ? parseStamps(stamps, nextId) : undefined;
+  if (checkBodies === 'whole' && !parsedStamps) return undefined;
 
   let keyVariables: KeyVariableIndexState<Int32Entries> | undefined;
   if (header.keyVariables) {
@@ -305,12 +313,26 @@ function decode(ranges: SnapshotRanges, key: string, checkBodies: 'whole' | 'on-
   if (bodyOffsets && (bodyOffsets.length !== nextId + 1 || bodyCrcs?.length !== nextId || bodyOffsets[nextId] !== header.bodiesLength)) return undefined;
   return {
     state: { dictionary: { terms, words, wordTerms }, briefings, slugs, ...(keyVariables && { keyVariables }) },
-    stamps,
+    get stamps(): (string | null)[] {
+      parsedStamps ??= parseStamps(stamps, nextId);
+      if (!parsedStamps) throw new SnapshotDamagedError(file, 'the stamps');
+      return parsedStamps;
+    },
     ...(header.archiveSignature !== null && { archiveSignature: header.archiveSignature }),
     ...(typeof header.writer === 'string' && { writer: header.writer }),
     ...(order && { order }),
     ...(bodyOffsets && bodyCrcs && { bodies: new SnapshotBodies((offset, length) => ranges.read(bodiesStart + offset, length), bodyOffsets, bodyCrcs) }),
   };
+}
+
+/** The stamps of `nextId` documents from their JSON, or undefined if it is not that. */
+function parseStamps(json: string, nextId: number): (string | null)[] | undefined {
+  try {
+    const stamps: unknown = JSON.parse(json);
+    return Array.isArray(stamps) && stamps.length === nextId && stamps.every((s) => s === null || typeof s === 'string') ? (stamps as (string | null)[]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** One field index's state from its sections, or undefined where they disagree with each other. */

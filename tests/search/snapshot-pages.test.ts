@@ -8,6 +8,7 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateBriefing } from '../../bench/generate-briefings.js';
 import { answerOneShot } from '../../src/cli/open-library.js';
@@ -119,6 +120,20 @@ describe('given a snapshot decoded page by page (on-read)', () => {
     expect(decoded).toBeDefined(); // the header and the small arrays are intact
     const restored = BriefingIndex.restore(decoded!.state, briefings, always)!.index; // the spot check reads no postings
     expect(() => restored.search('japan tarifs')).toThrow(SnapshotDamagedError);
+  });
+
+  it('then stamps that are not what the writer made (under an intact header checksum) make the file a miss read whole, and throw when first asked for by ranges', () => {
+    const forged = Buffer.from(bytes);
+    const headerLength = forged.readUInt32LE(8);
+    const at = forged.indexOf('\\"v1\\"', 16);
+    expect(at).toBeGreaterThan(16);
+    forged.write('123456', at, 'latin1'); // a number where a stamp belongs; same length, so the layout stays
+    forged.writeUInt32LE(crc32(forged.subarray(16, 16 + headerLength)), 12);
+    expect(decodeSnapshot(forged, 'k')).toBeUndefined();
+    const decoded = onRead(forged)!;
+    expect(decoded.state.slugs.length).toBeGreaterThan(100);
+    expect(() => decoded.stamps).toThrow(SnapshotDamagedError);
+    expect(onRead()!.stamps).toEqual(decodeSnapshot(bytes, 'k')!.stamps);
   });
 
   it("then a damaged page of the documents' terms is caught by the spot check on restore", () => {
