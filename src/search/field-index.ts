@@ -314,7 +314,12 @@ export class FieldIndex {
     state.totalLengths.forEach((total, field) => (this.#totalLengths[field] = total));
     const { postingOffsets, postingEntries, postingDf } = state;
     if (postingEntries instanceof Int32Array) this.#restorePostings({ postingOffsets, postingEntries, postingDf }, () => true);
-    else this.#pagedPostings = { postingOffsets, postingEntries, postingDf };
+    else {
+      this.#pagedPostings = { postingOffsets, postingEntries, postingDf };
+      // Every slot there from the start: filling a few far apart in an empty array would turn it
+      // into a dictionary, and every posting look-up of the scorer would pay for that.
+      for (let term = this.#postings.length; term < postingDf.length; term++) this.#postings.push(undefined);
+    }
     this.#restoredDocTerms = { docIds: state.docIds, docTermOffsets: state.docTermOffsets, docTermIds: state.docTermIds };
   }
 
