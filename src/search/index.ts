@@ -9,7 +9,7 @@
  *   search.view.related(briefing, 3);                    // trends and positions of key variable 3
  *
  * Files: search-service.ts (life of the index), search-view.ts (queries), snapshot-loader.ts,
- * index-snapshot.ts and snapshot-bodies.ts (the snapshot), snapshot-archive.ts (the archive as the
+ * index-snapshot.ts, snapshot-layout.ts, snapshot-decode.ts, snapshot-pages.ts and snapshot-bodies.ts (the snapshot), snapshot-archive.ts (the archive as the
  * snapshot holds it, for one-shot answers without archive.json), briefing-index.ts (the index),
  * ask-question.ts and key-variable-neighbourhood.ts (/ask), related-material.ts and
  * answer-passages.ts (what an answer quotes), search-briefings.ts (/search), name-index.ts
