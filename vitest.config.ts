@@ -10,9 +10,12 @@
  * - slow: `*.slow.test.ts` (evaluation thresholds, property tests, kill -9, long simulations), one
  *   fresh process per file: its timing bounds (parse-linear, parse-fuzz) compare against a baseline
  *   measured in the same process, which another file's leftover heap would skew.
+ * The slow lane starts first (tests/support/slow-lane-first-sequencer.ts). The scripts tests run as
+ * child processes are JavaScript that loads dist/ when it is fresh (tests/support/project-modules.js).
  */
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowLaneFirstSequencer } from './tests/support/slow-lane-first-sequencer.js';
 
 const SLOW = ['tests/**/*.slow.test.ts'];
 const E2E = ['tests/commands/**/*.test.ts', 'tests/delivery/**/*.test.ts', 'tests/sandbox/**/*.test.ts', 'tests/e2e/**/*.test.ts', 'tests/**/*.e2e.test.ts'];
@@ -25,6 +28,8 @@ export default defineConfig({
     hookTimeout: 20_000,
     // vitest's default leaves one of two cores idle; the e2e files mostly wait on sockets and timers.
     maxWorkers: Math.max(2, availableParallelism()),
+    // The slow lane's long files first, so that the two workers finish together (the sequencer says why).
+    sequence: { sequencer: SlowLaneFirstSequencer },
     // The JSON report is what .ci/run reads to print vitest's own pass/fail counts (all lanes).
     reporters: ['default', 'json'],
     outputFile: { json: '.tmp/vitest-report.json' },

@@ -17,7 +17,7 @@ import { runLumen } from '../support/run-cli.js';
 import { briefingText, DAY, MemoryLog, messageText, newDataDir, slugsOf, stateOnDisk } from './support/delivery-harness.js';
 import { createLogger } from '../../src/log.js';
 
-const CHILD = fileURLToPath(new URL('./support/bot-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./support/bot-child.js', import.meta.url));
 
 let discord: LocalDiscord | undefined;
 let child: ChildProcess | undefined;
@@ -56,7 +56,7 @@ interface ChildBot {
 
 /** Starts the bot in a child process (which delivers what is due at once) and waits for "ready". */
 async function startChild(setup: Setup, options: { waitUntilReady?: boolean } = {}): Promise<ChildBot> {
-  const proc = (child = spawn(process.execPath, ['--import', 'tsx', CHILD, setup.dataDir, setup.discord.apiBase, setup.discord.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
+  const proc = (child = spawn(process.execPath, [CHILD, setup.dataDir, setup.discord.apiBase, setup.discord.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
   const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
   const bot = { process: proc, exited, deliver: () => void proc.stdin?.write('deliver\n') };
   if (options.waitUntilReady === false) return bot;

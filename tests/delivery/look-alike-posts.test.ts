@@ -17,7 +17,7 @@ import { LocalDiscord } from '../../src/sandbox/emulator/local-discord.js';
 import { runLumen } from '../support/run-cli.js';
 import { botPosts, briefingText, command, deliveries, dropInInbox, MINUTE, newDataDir, slugsOf, startWorld, stateOnDisk, subscribe, type DeliveryWorld, storedSubscriptions } from './support/delivery-harness.js';
 
-const CHILD = fileURLToPath(new URL('./support/bot-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./support/bot-child.js', import.meta.url));
 const CHANNEL_POSTS = /^\/channels\/\d+\/messages$/;
 
 let world: DeliveryWorld | undefined;
@@ -75,7 +75,7 @@ describe('given a bot killed with SIGKILL while a new-briefing post is pending, 
 
     // The bot delivers as it starts; the connection drops on the post, so it stays pending.
     const lost = d.faults.inject({ method: 'POST', path: `/channels/${channelId}/messages`, network: 'close', times: Infinity });
-    const proc = (child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, d.apiBase, d.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const proc = (child = spawn(process.execPath, [CHILD, dataDir, d.apiBase, d.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
     const exited = new Promise<NodeJS.Signals | null>((resolve) => proc.once('exit', (_code, signal) => resolve(signal)));
     await new Promise<void>((resolve, reject) => {
       let out = '';

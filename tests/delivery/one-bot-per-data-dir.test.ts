@@ -15,7 +15,7 @@ import { createLogger } from '../../src/log.js';
 import { LocalDiscord } from '../../src/sandbox/emulator/local-discord.js';
 import { newDataDir } from './support/delivery-harness.js';
 
-const CHILD = fileURLToPath(new URL('./support/bot-child.ts', import.meta.url));
+const CHILD = fileURLToPath(new URL('./support/bot-child.js', import.meta.url));
 
 let discord: LocalDiscord | undefined;
 let child: ChildProcess | undefined;
@@ -37,7 +37,7 @@ describe('given a bot running on a data directory in another process', () => {
   it('then a second bot on it refuses to start, naming the directory and the PID; once the first is killed, it starts', async () => {
     const d = (discord = await LocalDiscord.start());
     const dataDir = await newDataDir();
-    const proc = (child = spawn(process.execPath, ['--import', 'tsx', CHILD, dataDir, d.apiBase, d.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
+    const proc = (child = spawn(process.execPath, [CHILD, dataDir, d.apiBase, d.token], { stdio: ['pipe', 'pipe', 'inherit'] }));
     const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
     await new Promise<void>((resolve, reject) => {
       proc.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('ready') && resolve());

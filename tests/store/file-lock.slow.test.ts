@@ -12,7 +12,7 @@ import { acquireProcessLock, parseOwner, withFileLock } from '../../src/store/fi
 import { ARCHIVE_FILE_NAME, LowdbBriefingArchive } from '../../src/store/lowdb-briefing-archive.js';
 import { getIncoming } from '../support/briefing-factory.js';
 
-const HOLDER = fileURLToPath(new URL('./support/hold-lock.ts', import.meta.url));
+const HOLDER = fileURLToPath(new URL('./support/hold-lock.js', import.meta.url));
 const T1 = new Date('2026-11-25T08:00:00.000Z');
 
 let holder: ChildProcess | undefined;
@@ -23,7 +23,7 @@ afterEach(() => {
 
 /** A process holding `lockFile` (a write lock or a process lock) until it is killed. */
 async function holdLock(lockFile: string, mode: 'write' | 'process'): Promise<{ pid: number; kill(): Promise<void> }> {
-  const proc = (holder = spawn(process.execPath, ['--import', 'tsx', HOLDER, lockFile, mode], { stdio: ['ignore', 'pipe', 'inherit'] }));
+  const proc = (holder = spawn(process.execPath, [HOLDER, lockFile, mode], { stdio: ['ignore', 'pipe', 'inherit'] }));
   const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
   await new Promise<void>((resolve, reject) => {
     proc.stdout?.on('data', (chunk: Buffer) => chunk.toString().includes('locked') && resolve());
