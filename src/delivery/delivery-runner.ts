@@ -83,13 +83,19 @@ export class DeliveryRunner {
   async run(): Promise<void> {
     const { deliveries, owner, clock } = this.#o;
     const handled = new Set(this.#inFlight.keys());
+    // Only what is due is claimed: claiming (and releasing) every subscription on every tick
+    // would write each row twice a minute per process for nothing. The claim re-reads the row and
+    // #runOne plans again from it, so one that stopped being due meanwhile is simply passed over.
+    const now = clock.now();
+    const due = (await deliveries.listActive(this.#o.shards)).filter((sub) => !handled.has(sub.id) && this.#plan(sub, now) !== undefined).map((sub) => sub.id);
+    if (due.length === 0) return;
     const running = new Set<Promise<void>>();
     for (;;) {
       if (running.size >= CLAIM_WINDOW) {
         await Promise.race(running);
         continue;
       }
-      const claimed = await deliveries.claimActive(owner, clock.now(), this.#leaseMs, { ...(this.#o.shards ? { scope: this.#o.shards } : {}), limit: CLAIM_WINDOW - running.size, skip: [...handled] });
+      const claimed = await deliveries.claimActive(owner, clock.now(), this.#leaseMs, { ...(this.#o.shards ? { scope: this.#o.shards } : {}), limit: CLAIM_WINDOW - running.size, skip: [...handled], only: due });
       if (claimed.length === 0) break;
       for (const sub of claimed) {
         handled.add(sub.id);
@@ -166,12 +172,7 @@ export class DeliveryRunner {
     for (let i = 0; i < MAX_PER_RUN; i++) {
       if (i > 0) sub = await this.#o.subscriptions.get(id);
       if (sub?.status !== 'active') return;
-      const plan = planNextDelivery({
-        subscription: sub,
-        importedAfter: (seq) => this.#o.archive.importedAfter(seq).map((s) => ({ seq: s.seq, briefing: s.briefing })),
-        now: this.#o.clock.now(),
-        onTopic: this.#o.onTopic,
-      });
+      const plan = this.#plan(sub, this.#o.clock.now());
       if (!plan) return;
       try {
         const progressed = await this.#carryOut(sub, plan);
@@ -181,6 +182,15 @@ export class DeliveryRunner {
         return;
       }
     }
+  }
+
+  #plan(sub: Subscription, now: Date): PlannedDelivery | undefined {
+    return planNextDelivery({
+      subscription: sub,
+      importedAfter: (seq) => this.#o.archive.importedAfter(seq).map((s) => ({ seq: s.seq, briefing: s.briefing })),
+      now,
+      onTopic: this.#o.onTopic,
+    });
   }
 
   /** Returns whether the subscription moved on (so the next due item may follow at once). */

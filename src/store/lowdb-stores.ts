@@ -5,7 +5,7 @@
  * they only keep this process from delivering one subscription twice at once.
  */
 import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
-import { servesGuild } from '../domain/shard-scope.js';
+import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
 import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
@@ -64,12 +64,17 @@ class LowdbDeliveries implements DeliveryStore {
 
   constructor(private readonly state: StateStore) {}
 
+  async listActive(scope?: ShardScope): Promise<Subscription[]> {
+    return copy(this.state.data.subscriptions.filter((sub) => sub.status === 'active' && servesGuild(scope, sub.guildId)));
+  }
+
   async claimActive(owner: string, now: Date, leaseMs: number, options: ClaimOptions = {}): Promise<Subscription[]> {
     const claimed: Subscription[] = [];
     const skip = new Set(options.skip);
+    const only = options.only ? new Set(options.only) : undefined;
     for (const sub of this.state.data.subscriptions) {
       if (claimed.length >= (options.limit ?? Infinity)) break;
-      if (sub.status !== 'active' || skip.has(sub.id) || !servesGuild(options.scope, sub.guildId)) continue;
+      if (sub.status !== 'active' || skip.has(sub.id) || (only && !only.has(sub.id)) || !servesGuild(options.scope, sub.guildId)) continue;
       const claim = this.#claims.get(sub.id);
       if (claim && claim.owner !== owner && claim.until > now.getTime()) continue;
       this.#claims.set(sub.id, { owner, until: now.getTime() + leaseMs });

@@ -22,6 +22,8 @@ export interface ClaimOptions {
   limit?: number;
   /** Not these (the ones this process already handled in this run). */
   skip?: readonly string[];
+  /** Only among these (the ones found due: nothing else is claimed, or released, for nothing). */
+  only?: readonly string[];
 }
 
 /** Subscriptions: what /subscribe, /unsubscribe and /subscriptions change and list. */
@@ -47,6 +49,11 @@ export interface SubscriptionStore {
  * claim is a lease in the store, never a transaction held open across a Discord call.
  */
 export interface DeliveryStore {
+  /**
+   * The active subscriptions in `scope` (default: all), oldest first, read without claiming any:
+   * the runner plans which are due from this and claims only those.
+   */
+  listActive(scope?: ShardScope): Promise<Subscription[]>;
   /**
    * The active subscriptions this process may deliver now: each one not claimed by another
    * process (or whose claim expired) is claimed by `owner` until `now + leaseMs`, oldest first.

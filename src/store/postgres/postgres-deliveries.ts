@@ -8,6 +8,7 @@
  */
 import type pg from 'pg';
 import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import type { ShardScope } from '../../domain/shard-scope.js';
 import type { ClaimOptions, DeliveryStore } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
 import type { StateDatabase } from './state-database.js';
@@ -28,6 +29,16 @@ async function insertDelivery(client: pg.ClientBase, record: DeliveryRecord): Pr
 export class PostgresDeliveries implements DeliveryStore {
   constructor(private readonly db: StateDatabase) {}
 
+  async listActive(scope?: ShardScope): Promise<Subscription[]> {
+    const result = await this.db.query<SubscriptionRow>(
+      `SELECT id, subscription FROM subscriptions
+       WHERE status = 'active' AND ($1::int IS NULL OR mod(div(guild_id::numeric, 4194304), $1::int) = ANY($2::int[]))
+       ORDER BY position`,
+      [scope?.count ?? null, scope ? [...scope.ids] : null],
+    );
+    return result.rows.map((row) => subscriptionFromRow(this.db.schema, row));
+  }
+
   async claimActive(owner: string, now: Date, leaseMs: number, options: ClaimOptions = {}): Promise<Subscription[]> {
     const { scope } = options;
     // A server's shard is (guild_id >> 22) % count (src/domain/shard-scope.ts); ids pass bigint, so in numeric.
@@ -37,6 +48,7 @@ export class PostgresDeliveries implements DeliveryStore {
          WHERE status = 'active' AND (claim_owner IS NULL OR claim_owner = $1 OR claim_until <= $2)
            AND ($4::int IS NULL OR mod(div(guild_id::numeric, 4194304), $4::int) = ANY($5::int[]))
            AND NOT (id = ANY($6::text[]))
+           AND ($8::text[] IS NULL OR id = ANY($8::text[]))
          ORDER BY position
          LIMIT $7
          FOR UPDATE SKIP LOCKED
@@ -44,7 +56,7 @@ export class PostgresDeliveries implements DeliveryStore {
        UPDATE subscriptions AS s SET claim_owner = $1, claim_until = $3
        FROM claimable WHERE s.id = claimable.id
        RETURNING s.id, s.position, s.subscription`,
-      [owner, now, new Date(now.getTime() + leaseMs), scope?.count ?? null, scope ? [...scope.ids] : null, [...(options.skip ?? [])], options.limit ?? null],
+      [owner, now, new Date(now.getTime() + leaseMs), scope?.count ?? null, scope ? [...scope.ids] : null, [...(options.skip ?? [])], options.limit ?? null, options.only ? [...options.only] : null],
     );
     return inPositionOrder(result.rows).map((row) => subscriptionFromRow(this.db.schema, row));
   }

@@ -46,6 +46,18 @@ export function describeClaimsContract(stores: () => Promise<LumenStores>, optio
       expect(ids(await deliveries.claimActive('one', at(0), LEASE, { limit: 5, skip: ['a', 'b'] }))).toEqual(['d']);
     });
 
+    it('given only some ids (the due ones), then nothing else is claimed; listing the active ones claims nothing', async () => {
+      const { subscriptions, deliveries } = await stores();
+      for (const id of ['a', 'b', 'c', 'd']) await subscriptions.create(getSubscription({ id }));
+      await subscriptions.update('d', (s) => ({ ...s, status: 'paused' }));
+      expect(ids(await deliveries.listActive())).toEqual(['a', 'b', 'c']);
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE, { only: ['c', 'a', 'd'] }))).toEqual(['a', 'c']);
+      expect(ids(await deliveries.claimActive('one', at(0), LEASE, { only: [] }))).toEqual([]);
+      // Listed, still claimable by another: b was never claimed, a and c are one's.
+      expect(ids(await deliveries.listActive())).toEqual(['a', 'b', 'c']);
+      expect(ids(await deliveries.claimActive('two', at(0), LEASE))).toEqual(['b']);
+    });
+
     it('then the subscriptions claimed are returned as stored, oldest first, and one created later is claimable at once', async () => {
       const { subscriptions, deliveries } = await stores();
       const first = getSubscription({ id: 'z-first', topic: 'energy', cursorSeq: 4 });
@@ -95,6 +107,7 @@ export function describeClaimsContract(stores: () => Promise<LumenStores>, optio
       for (const [i, guildId] of onShard.entries()) await subscriptions.create(getSubscription({ id: `shard-${i}`, guildId }));
       expect(ids(await deliveries.claimActive('even', at(0), LEASE, { scope: { ids: [0], count: 2 } }))).toEqual(['shard-0', 'shard-2']);
       expect(ids(await deliveries.claimActive('three', at(0), LEASE, { scope: { ids: [3, 1], count: 4 } }))).toEqual(['shard-1', 'shard-3']);
+      expect(ids(await deliveries.listActive({ ids: [0], count: 2 }))).toEqual(['shard-0', 'shard-2']);
       expect(await deliveries.claimActive('all', at(0), LEASE)).toEqual([]);
       expect(ids(await deliveries.claimActive('even', at(0), LEASE, { scope: { ids: [0, 1], count: 2 } }))).toEqual(['shard-0', 'shard-2']);
     });
