@@ -298,7 +298,7 @@ export class DeliveryRunner {
   /** Records an outcome that moves the cursor on, and clears the intent. */
   async #finish(id: string, done: DeliveryDone, pending?: PendingDelivery): Promise<void> {
     const now = this.#o.clock.now();
-    await this.#o.deliveries.finish(id, done, now);
+    await this.#o.deliveries.finish(id, pending ? { ...done, deliveryId: pending.id } : done, now);
     this.#o.onOutcome?.(done.outcome, done.outcome === 'posted' && pending ? now.getTime() - this.#dueSince(pending) : undefined);
   }
 

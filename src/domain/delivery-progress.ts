@@ -19,6 +19,21 @@ export interface DeliveryDone {
   messageId?: string;
   /** The thread opened under a new-briefing post: /ask there is about its briefing. */
   threadId?: string;
+  /**
+   * The intent this delivery carried out. When the subscription no longer holds it, another
+   * process finished it already (this one's claim lapsed while it was posting, and the other
+   * found the post in the channel): see {@link finishesIntent}.
+   */
+  deliveryId?: string;
+}
+
+/**
+ * Whether `done` still applies to `sub`: it carries out no recorded intent, or the one `sub` still
+ * holds. A second finish of the same delivery moves nothing and logs nothing, so the delivery log
+ * and the metrics count a post once, as Discord shows it once.
+ */
+export function finishesIntent(sub: Subscription, done: DeliveryDone): boolean {
+  return done.deliveryId === undefined || sub.pending?.id === done.deliveryId;
 }
 
 /** What a failed delivery says about its subscription. */

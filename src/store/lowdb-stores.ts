@@ -4,7 +4,7 @@
  * owns the directory (the `lumen.lock` of src/app/lumen-app.ts), so claims are kept in memory:
  * they only keep this process from delivering one subscription twice at once.
  */
-import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, finishesIntent, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
 import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
@@ -122,7 +122,7 @@ class LowdbDeliveries implements DeliveryStore {
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
-      if (!sub) return;
+      if (!sub || !finishesIntent(sub, done)) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, done, at));
       state.subscriptions[i] = afterDelivery(sub, done, at);
       if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);

@@ -7,7 +7,7 @@
  * applying the domain's rules (src/domain/delivery-progress.ts) as lowdb does.
  */
 import type pg from 'pg';
-import { afterDelivery, afterFailure, deliveryRecord, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, finishesIntent, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
 import type { ShardScope } from '../../domain/shard-scope.js';
 import type { ClaimOptions, DeliveryStore } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
@@ -95,7 +95,7 @@ export class PostgresDeliveries implements DeliveryStore {
     done = this.#withDiscordIds(subscriptionId, done);
     const wrote = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
-      if (!sub) return { log: false, thread: false };
+      if (!sub || !finishesIntent(sub, done)) return { log: false, thread: false };
       await writeSubscription(client, subscriptionId, afterDelivery(sub, done, at));
       const slug = done.slugs[0];
       if (done.threadId && slug) await insertThread(client, done.threadId, slug);

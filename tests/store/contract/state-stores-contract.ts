@@ -107,6 +107,21 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         expect(await deliveries.history('s', 10)).toEqual([getRecord({ subscriptionId: 's', at: at(1).toISOString(), slugs: ['a', 'b'], messageId: '500000000000000001' })]);
       });
 
+      it('given the same delivery finished twice (a process whose claim lapsed, and the one that took it over), then only the first moves the cursor and is logged', async () => {
+        const { subscriptions, deliveries } = await stores();
+        await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
+        await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
+        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(1));
+        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(2));
+        expect(await deliveries.history('s', 10)).toEqual([getRecord({ subscriptionId: 's', at: at(1).toISOString(), slugs: ['a'], messageId: '500000000000000001' })]);
+        expect((await subscriptions.get('s'))?.lastDelivery?.at).toBe(at(1).toISOString());
+        // The next intent finishes as usual.
+        await deliveries.recordIntent('s', getPending({ id: '78', upToSeq: 6 }));
+        await deliveries.finish('s', { upToSeq: 6, outcome: 'posted', slugs: ['b'], deliveryId: '78' }, at(3));
+        expect(await deliveries.history('s', 10)).toHaveLength(2);
+        expect((await subscriptions.get('s'))?.cursorSeq).toBe(6);
+      });
+
       it('given a digest finished, then its slot is remembered and the record is of the intent’s kind; a cursor never moves back', async () => {
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 'd', mode: 'digest', cursorSeq: 9 }));
