@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { resolveTypedBriefing } from '../search/resolve-typed-briefing.js';
 import { UserFacingError, type CommandContext, type CommandModule, type ComponentHandler, type MessageCommand, type ModalHandler } from './command-module.js';
 import { InteractionResponder, type RepliableInteraction } from './interaction-responder.js';
+import { WorkInFlight } from './work-in-flight.js';
 
 /**
  * How long a handler may take before its reply is deferred: a second short of Discord's 3 s
@@ -38,7 +39,7 @@ export class InteractionRouter {
   readonly #ctx: CommandContext;
   /** After this long (real time) a handler still busy has its reply deferred. */
   readonly deferAfterMs: number;
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new WorkInFlight();
   readonly #onHandled: RouterOptions['onHandled'];
   #accepting = true;
 
@@ -62,21 +63,18 @@ export class InteractionRouter {
 
   /** Handles one interaction; never rejects. */
   handle(interaction: Interaction): Promise<void> {
-    const work = this.#route(interaction).finally(() => this.#inFlight.delete(work));
-    this.#inFlight.add(work);
-    return work;
+    return this.#inFlight.track(this.#route(interaction));
   }
 
   /** Resolves once no interaction is being handled (the sandbox waits on it between steps). */
   async whenIdle(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#inFlight.whenIdle();
   }
 
   /** Stops taking interactions and waits (up to `timeoutMs`) for those in flight. */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.#accepting = false;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
-    await Promise.race([Promise.allSettled([...this.#inFlight]).then(() => undefined), timeout]);
+    await this.#inFlight.settle(timeoutMs);
   }
 
   async #route(interaction: Interaction): Promise<void> {

@@ -13,6 +13,7 @@ import type { MessagePayload } from '../render/message-payload.js';
 import { briefingsOfMessage } from './briefings-of-message.js';
 import type { CommandContext, CommandModule, ReplyHandler, ReplyResponder } from './command-module.js';
 import { toMessageOptions } from './message-options.js';
+import { WorkInFlight } from './work-in-flight.js';
 
 /** As long as /ask's question option (commands/ask.ts). */
 export const MAX_REPLY_QUESTION = 300;
@@ -36,7 +37,7 @@ type Outcome = 'answered' | 'noted' | 'ignored' | 'cannot-send' | 'error' | 'ref
 export class ReplyRouter {
   readonly #handler: ReplyHandler | undefined;
   readonly #ctx: CommandContext;
-  readonly #inFlight = new Set<Promise<void>>();
+  readonly #inFlight = new WorkInFlight();
   readonly #routed: string[] = [];
   readonly #waiters = new Map<string, Array<() => void>>();
   #accepting = true;
@@ -50,14 +51,11 @@ export class ReplyRouter {
 
   /** Handles one gateway message; never rejects. */
   handle(message: Message): Promise<void> {
-    const work = this.#route(message)
-      .catch((error: unknown) => this.#ctx.logger.error({ err: error, messageId: message.id }, 'reply could not be handled'))
-      .finally(() => {
-        this.#inFlight.delete(work);
-        this.#markRouted(message.id);
-      });
-    this.#inFlight.add(work);
-    return work;
+    return this.#inFlight.track(
+      this.#route(message)
+        .catch((error: unknown) => this.#ctx.logger.error({ err: error, messageId: message.id }, 'reply could not be handled'))
+        .finally(() => this.#markRouted(message.id)),
+    );
   }
 
   /** Resolves once message `id` has been handled or passed over (or after `timeoutMs`): the sandbox and tests wait on it. */
@@ -76,14 +74,13 @@ export class ReplyRouter {
   }
 
   async whenIdle(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.allSettled([...this.#inFlight]);
+    await this.#inFlight.whenIdle();
   }
 
   /** Stops answering and waits (up to `timeoutMs`) for answers being sent. */
   async drain(timeoutMs = 10_000): Promise<void> {
     this.#accepting = false;
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
-    await Promise.race([Promise.allSettled([...this.#inFlight]).then(() => undefined), timeout]);
+    await this.#inFlight.settle(timeoutMs);
   }
 
   #markRouted(id: string): void {
