@@ -8,9 +8,10 @@
  * rule). A readable question is answered in a reply; any other reply only tells the bot what the
  * member is reading, for their next /ask there.
  */
-import { ChannelType, MessageType, PermissionFlagsBits, type Client, type Message } from 'discord.js';
+import { MessageType, PermissionFlagsBits, type Message } from 'discord.js';
 import type { MessagePayload } from '../render/message-payload.js';
 import { briefingsOfMessage } from './briefings-of-message.js';
+import { missingToAnswerIn } from './channel-permissions.js';
 import type { CommandContext, CommandModule, ReplyHandler, ReplyResponder } from './command-module.js';
 import { toMessageOptions } from './message-options.js';
 import { WorkInFlight } from './work-in-flight.js';
@@ -106,7 +107,7 @@ export class ReplyRouter {
         outcome = 'refused';
         return;
       }
-      const missing = question ? missingToAnswer(message, message.client) : [];
+      const missing = question ? missingToAnswerIn(message.channel, message.client) : [];
       if (missing.length > 0) log.info({ missing, channel: message.channelId }, 'cannot answer a reply in this channel: the bot lacks permissions');
       outcome = !question ? 'noted' : missing.length > 0 ? 'cannot-send' : 'answered';
       const respond: ReplyResponder = missing.length > 0 ? { sendAll: async () => undefined } : new ReplyMessages(message);
@@ -128,19 +129,6 @@ async function repliedTo(message: Message<true>): Promise<Message | undefined> {
   const id = message.reference?.messageId;
   if (!id) return undefined;
   return message.channel.messages.cache.get(id) ?? (await message.fetchReference().catch(() => undefined));
-}
-
-/** What the bot lacks to answer in the reply's channel, by the names Discord's UI uses. */
-function missingToAnswer(message: Message<true>, client: Client): string[] {
-  const permissions = client.user ? message.channel.permissionsFor(client.user) : null;
-  if (!permissions) return [];
-  const thread = message.channel.type === ChannelType.PublicThread || message.channel.type === ChannelType.PrivateThread || message.channel.type === ChannelType.AnnouncementThread;
-  const needed: [bigint, string][] = [
-    thread ? [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'] : [PermissionFlagsBits.SendMessages, 'Send Messages'],
-    // The answer is an embed: without Embed Links Discord drops it.
-    [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-  ];
-  return needed.filter(([bit]) => !permissions.has(bit)).map(([, name]) => name);
 }
 
 /** The answer: its first message a reply to the member's (when the bot may read history, which Discord requires of a reply), the rest after it. */
