@@ -26,27 +26,34 @@ async function insertDelivery(client: pg.ClientBase, record: DeliveryRecord): Pr
   ]);
 }
 
+/**
+ * "The row's server is in the shard scope", with the scope's count and ids as parameters `$count`
+ * and `$ids` (null, null: every server). A server's shard is (guild_id >> 22) % count
+ * (src/domain/shard-scope.ts); ids pass bigint, so in numeric.
+ */
+const inShardScope = (count: number, ids: number): string => `($${count}::int IS NULL OR mod(div(guild_id::numeric, 4194304), $${count}::int) = ANY($${ids}::int[]))`;
+/** The two parameters {@link inShardScope} reads. */
+const shardScopeParams = (scope: ShardScope | undefined): [number | null, number[] | null] => [scope?.count ?? null, scope ? [...scope.ids] : null];
+
 export class PostgresDeliveries implements DeliveryStore {
   constructor(private readonly db: StateDatabase) {}
 
   async listActive(scope?: ShardScope): Promise<Subscription[]> {
     const result = await this.db.query<SubscriptionRow>(
       `SELECT id, subscription FROM subscriptions
-       WHERE status = 'active' AND ($1::int IS NULL OR mod(div(guild_id::numeric, 4194304), $1::int) = ANY($2::int[]))
+       WHERE status = 'active' AND ${inShardScope(1, 2)}
        ORDER BY position`,
-      [scope?.count ?? null, scope ? [...scope.ids] : null],
+      shardScopeParams(scope),
     );
     return result.rows.map((row) => subscriptionFromRow(this.db.schema, row));
   }
 
   async claimActive(owner: string, now: Date, leaseMs: number, options: ClaimOptions = {}): Promise<Subscription[]> {
-    const { scope } = options;
-    // A server's shard is (guild_id >> 22) % count (src/domain/shard-scope.ts); ids pass bigint, so in numeric.
     const result = await this.db.query<SubscriptionRow & { position: string }>(
       `WITH claimable AS (
          SELECT id FROM subscriptions
          WHERE status = 'active' AND (claim_owner IS NULL OR claim_owner = $1 OR claim_until <= $2)
-           AND ($4::int IS NULL OR mod(div(guild_id::numeric, 4194304), $4::int) = ANY($5::int[]))
+           AND ${inShardScope(4, 5)}
            AND NOT (id = ANY($6::text[]))
            AND ($8::text[] IS NULL OR id = ANY($8::text[]))
          ORDER BY position
@@ -56,7 +63,7 @@ export class PostgresDeliveries implements DeliveryStore {
        UPDATE subscriptions AS s SET claim_owner = $1, claim_until = $3
        FROM claimable WHERE s.id = claimable.id
        RETURNING s.id, s.position, s.subscription`,
-      [owner, now, new Date(now.getTime() + leaseMs), scope?.count ?? null, scope ? [...scope.ids] : null, [...(options.skip ?? [])], options.limit ?? null, options.only ? [...options.only] : null],
+      [owner, now, new Date(now.getTime() + leaseMs), ...shardScopeParams(options.scope), [...(options.skip ?? [])], options.limit ?? null, options.only ? [...options.only] : null],
     );
     return inPositionOrder(result.rows).map((row) => subscriptionFromRow(this.db.schema, row));
   }
