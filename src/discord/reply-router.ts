@@ -109,9 +109,10 @@ export class ReplyRouter {
       }
       const missing = question ? missingToAnswerIn(message.channel, message.client) : [];
       if (missing.length > 0) log.info({ missing, channel: message.channelId }, 'cannot answer a reply in this channel: the bot lacks permissions');
-      outcome = !question ? 'noted' : missing.length > 0 ? 'cannot-send' : 'answered';
-      const respond: ReplyResponder = missing.length > 0 ? { sendAll: async () => undefined } : new ReplyMessages(message);
-      await this.#handler({ slugs, question: missing.length > 0 ? undefined : question, channelId: message.channelId, userId: message.author.id }, respond, this.#ctx);
+      // A question the bot may not answer here still notes what the member is reading, as any other reply does.
+      const answerable = question !== undefined && missing.length === 0;
+      outcome = !question ? 'noted' : answerable ? 'answered' : 'cannot-send';
+      await this.#handler({ slugs, question: answerable ? question : undefined, channelId: message.channelId, userId: message.author.id }, new ReplyMessages(message), this.#ctx);
     } catch (error) {
       outcome = 'error';
       log.error({ err: error }, 'reply failed');
