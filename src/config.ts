@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { DatabaseOptions } from './store/database-options.js';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const optionalText = z
@@ -82,7 +83,7 @@ export interface Config {
   /** The bearer token `POST /briefings` requires; undefined: that route refuses everything. */
   ingestToken: string | undefined;
   /** PostgreSQL instead of the data directory's lowdb files; undefined: the files. */
-  database: { url: string; schema?: string } | undefined;
+  database: DatabaseOptions | undefined;
   /** The gateway shards this process connects; undefined: all of them, as many as Discord recommends. */
   shards: { ids: number[]; count: number } | undefined;
   /** A REST proxy every request goes through instead of Discord's API (it then owns the rate limits). */

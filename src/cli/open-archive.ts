@@ -5,6 +5,7 @@
 import { loadConfig, type Config } from '../config.js';
 import { LumenError } from '../domain/errors.js';
 import type { BriefingArchive } from '../store/briefing-archive.js';
+import { connectionOptionsOf } from '../store/database-options.js';
 import type { CliIo } from './cli-io.js';
 
 /** The configuration, or a LumenError whose message is the one line naming the bad variable. */
@@ -33,7 +34,7 @@ export async function openArchiveWith(config: Config): Promise<Opened> {
     if (config.database) {
       // Loaded only when asked for: the lowdb verbs never load the PostgreSQL driver.
       const { PostgresBriefingArchive } = await import('../store/postgres/postgres-briefing-archive.js');
-      const archive = await PostgresBriefingArchive.open({ connectionString: config.database.url, ...(config.database.schema ? { schema: config.database.schema } : {}), listen: false, refreshIntervalMs: 0 });
+      const archive = await PostgresBriefingArchive.open({ ...connectionOptionsOf(config.database), listen: false, refreshIntervalMs: 0 });
       return { ok: true, config, archive };
     }
     // Loaded here too, not at the top: `lumen list` needs requireConfig and, from the catalog, no archive at all.
