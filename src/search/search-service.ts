@@ -56,10 +56,13 @@ export class SearchService {
     const snapshot = options.snapshot;
     this.#saver =
       snapshot && options.saveOnChange
-        ? new SnapshotSaver(async () => {
-            const problem = await saveSearchIndex(archive, index, snapshot);
-            if (problem) options.onSaveProblem?.(problem);
-          })
+        ? new SnapshotSaver(
+            async () => {
+              const problem = await saveSearchIndex(archive, index, snapshot);
+              if (problem) options.onSaveProblem?.(problem);
+            },
+            (error) => options.onSaveProblem?.(`could not save the search index to ${snapshot.name}: ${(error as Error).message}`),
+          )
         : undefined;
     this.#unsubscribe = archive.onChange((changed) => {
       for (const stored of changed) index.upsert(stored.briefing);

@@ -1,15 +1,19 @@
 /**
  * Saves the live index after archive changes, one save at a time: changes that arrive during a
  * save are covered by one more save after it, so a burst of imports costs two writes, not one
- * each, and two writes never race on the file.
+ * each, and two writes never race on the file. A save that throws is reported to `onError` and
+ * never rejects the saver's own promise: nobody awaits it between imports, and an unhandled
+ * rejection ends a Node process, while a snapshot not saved only costs the next cold start.
  */
 export class SnapshotSaver {
   readonly #save: () => Promise<void>;
+  readonly #onError: (error: unknown) => void;
   #running: Promise<void> | undefined;
   #again = false;
 
-  constructor(save: () => Promise<void>) {
+  constructor(save: () => Promise<void>, onError: (error: unknown) => void = () => undefined) {
     this.#save = save;
+    this.#onError = onError;
   }
 
   /** Asks for a save of the current index. */
@@ -33,7 +37,7 @@ export class SnapshotSaver {
   async #loop(): Promise<void> {
     do {
       this.#again = false;
-      await this.#save();
+      await this.#save().catch(this.#onError);
     } while (this.#again);
   }
 }

@@ -194,6 +194,20 @@ describe('given changes arriving while the snapshot is being saved', () => {
     await saver.whenIdle();
     expect([saves, most]).toEqual([2, 1]);
   });
+
+  it('reports a save that throws and keeps saving after it, its own promise never rejecting', async () => {
+    const errors: unknown[] = [];
+    let calls = 0;
+    const saver = new SnapshotSaver(async () => {
+      calls++;
+      if (calls === 1) throw new Error('disk full');
+    }, (error) => errors.push(error));
+    saver.request();
+    await saver.whenIdle();
+    saver.request();
+    await saver.whenIdle();
+    expect([calls, errors.map((e) => (e as Error).message)]).toEqual([2, ['disk full']]);
+  });
 });
 
 describe('given snapshots stamped with the build that wrote them', () => {
