@@ -47,9 +47,14 @@ export function loadAskQuestions(): AskQuestion[] {
 /**
  * The blind held-out batches written for issue 15, each by someone who had seen neither the
  * ranking code, its data files nor other questions: batch 6 (1 Dec 2026), batch 7 (2 Dec 2026,
- * written after batch 6 had been scored, so never seen by anyone tuning). Reported apart.
+ * written after batch 6 had been scored, so never seen by anyone tuning), batch 8 (2 Dec 2026,
+ * written before the session's accuracy work was merged and scored once after it). Reported apart.
  */
-export const BLIND_BATCH_FILES = { 'blind batch 6': 'ask-questions-batch-6.json', 'blind batch 7': 'ask-questions-batch-7.json' } as const;
+export const BLIND_BATCH_FILES = {
+  'blind batch 6': 'ask-questions-batch-6.json',
+  'blind batch 7': 'ask-questions-batch-7.json',
+  'blind batch 8': 'ask-questions-batch-8.json',
+} as const;
 export type BlindBatchName = keyof typeof BLIND_BATCH_FILES;
 
 /** A context-switch item: asked right after `contextSlug` was shown, about another briefing. */
