@@ -174,13 +174,7 @@ export class DeliveryRunner {
       if (sub?.status !== 'active') return;
       const plan = this.#plan(sub, this.#o.clock.now());
       if (!plan) return;
-      try {
-        const progressed = await this.#carryOut(sub, plan);
-        if (!progressed) return;
-      } catch (error) {
-        await this.#failed(sub, error, plannedSlugs(plan));
-        return;
-      }
+      if (!(await this.#carryOut(sub, plan))) return;
     }
   }
 
@@ -193,39 +187,49 @@ export class DeliveryRunner {
     });
   }
 
-  /** Returns whether the subscription moved on (so the next due item may follow at once). */
+  /**
+   * Carries out one planned delivery, or records why it failed. Returns whether the subscription
+   * moved on (so the next due item may follow at once): not after a failure, nor when the store
+   * passed the outcome over (another process took the delivery over and ended it, and so holds
+   * the subscription now).
+   */
   async #carryOut(sub: Subscription, plan: PlannedDelivery): Promise<boolean> {
     const now = this.#o.clock.now();
-    // Issue 16: a missing permission pauses the subscription before Discord is asked.
-    if (plan.kind !== 'skip') checkPermissionsBeforePosting(this.#o.poster, sub);
-    switch (plan.kind) {
-      case 'skip':
-        await this.#finish(sub.id, { upToSeq: plan.upToSeq, slotAt: plan.slotAt, outcome: plan.outcome, slugs: plan.skipped.map((s) => s.briefing.slug) });
-        return true;
-      case 'new':
-      case 'digest': {
-        const pending: PendingDelivery = {
-          id: newDeliveryId(now),
-          kind: plan.kind,
-          seqs: plan.kind === 'new' ? [plan.item.seq] : plan.items.map((i) => i.seq),
-          upToSeq: plan.kind === 'new' ? plan.item.seq : plan.upToSeq,
-          ...(plan.kind === 'digest' ? { slotAt: plan.slotAt.toISOString() } : {}),
-          startedAt: now.toISOString(),
-          partsSent: 0,
-        };
-        // The intent is durable before the first byte goes to Discord.
-        if (!(await this.#o.deliveries.recordIntent(sub.id, pending))) return false;
-        await this.#send(sub, pending, 0);
-        return true;
+    // The intent this attempt carries out, once there is one: a failure is recorded against it.
+    let intent = plan.kind === 'resume' ? sub.pending : undefined;
+    try {
+      // Issue 16: a missing permission pauses the subscription before Discord is asked.
+      if (plan.kind !== 'skip') checkPermissionsBeforePosting(this.#o.poster, sub);
+      switch (plan.kind) {
+        case 'skip':
+          return await this.#finish(sub.id, { upToSeq: plan.upToSeq, slotAt: plan.slotAt, outcome: plan.outcome, slugs: plan.skipped.map((s) => s.briefing.slug) });
+        case 'new':
+        case 'digest': {
+          const pending: PendingDelivery = {
+            id: newDeliveryId(now),
+            kind: plan.kind,
+            seqs: plan.kind === 'new' ? [plan.item.seq] : plan.items.map((i) => i.seq),
+            upToSeq: plan.kind === 'new' ? plan.item.seq : plan.upToSeq,
+            ...(plan.kind === 'digest' ? { slotAt: plan.slotAt.toISOString() } : {}),
+            startedAt: now.toISOString(),
+            partsSent: 0,
+          };
+          // The intent is durable before the first byte goes to Discord.
+          if (!(await this.#o.deliveries.recordIntent(sub.id, pending))) return false;
+          intent = pending;
+          return await this.#send(sub, pending, 0);
+        }
+        case 'resume':
+          return await this.#resume(sub, sub.pending as PendingDelivery);
       }
-      case 'resume':
-        return this.#resume(sub);
+    } catch (error) {
+      await this.#failed(sub, error, intent, plannedSlugs(plan));
+      return false;
     }
   }
 
   /** A recorded delivery whose fate is unknown: count what reached the channel, send the rest. */
-  async #resume(sub: Subscription): Promise<boolean> {
-    const pending = sub.pending as PendingDelivery;
+  async #resume(sub: Subscription, pending: PendingDelivery): Promise<boolean> {
     const since = new Date(new Date(pending.startedAt).getTime() - RECONCILE_SLACK_MS);
     const earlier = await this.#o.poster.earlierPosts(sub.channelId, since);
     let found = 0;
@@ -235,14 +239,12 @@ export class DeliveryRunner {
       if (post) {
         const thread = post.threadId ? { threadId: post.threadId } : await this.#openMissingThread(sub, pending, post.messageId);
         const reason = ['found in the channel after a restart', thread.problem].filter(Boolean).join('; ');
-        await this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason, slugs: [slug ?? ''], messageId: post.messageId, threadId: thread.threadId }, pending);
-        return true;
+        return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'posted', reason, slugs: [slug ?? ''], messageId: post.messageId, threadId: thread.threadId }, pending);
       }
     } else {
       found = countDigestParts(earlier, pending.id);
     }
-    await this.#send(sub, pending, Math.max(found, pending.partsSent));
-    return true;
+    return this.#send(sub, pending, Math.max(found, pending.partsSent));
   }
 
   /** The post went out but its thread did not (the process died in between): open it now. */
@@ -261,12 +263,13 @@ export class DeliveryRunner {
     return this.#o.archive.importedAfter(Math.min(...pending.seqs) - 1).filter((s) => wanted.has(s.seq)).map((s) => ({ seq: s.seq, briefing: s.briefing }));
   }
 
-  async #send(sub: Subscription, pending: PendingDelivery, fromPart: number): Promise<void> {
+  /** Sends what is left of `pending` from part `fromPart`; returns whether its finish was recorded. */
+  async #send(sub: Subscription, pending: PendingDelivery, fromPart: number): Promise<boolean> {
     const items = this.#briefings(pending);
     const slugs = items.map((i) => i.briefing.slug);
     if (pending.kind === 'new') {
       const briefing = items[0]?.briefing;
-      if (!briefing) return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'failed', reason: 'the briefing is no longer in the archive', slugs });
+      if (!briefing) return this.#finish(sub.id, { upToSeq: pending.upToSeq, outcome: 'failed', reason: 'the briefing is no longer in the archive', slugs }, pending);
       const [post, ...rest] = renderNewBriefingMessages(briefing, { format: sub.format, roleId: sub.mentionRoleId, everyone: sub.mentionEveryone, delivery: pending.id });
       const posted = await this.#o.poster.postNewBriefing(sub.channelId, post as (typeof rest)[number], {
         threadName: briefingThreadName(briefing),
@@ -295,11 +298,20 @@ export class DeliveryRunner {
     return this.#finish(sub.id, { upToSeq: pending.upToSeq, slotAt: pending.slotAt ? new Date(pending.slotAt) : undefined, outcome: 'posted', slugs, messageId: firstId }, pending);
   }
 
-  /** Records an outcome that moves the cursor on, and clears the intent. */
-  async #finish(id: string, done: DeliveryDone, pending?: PendingDelivery): Promise<void> {
+  /**
+   * Records an outcome that moves the cursor on, and clears the intent; returns whether the store
+   * recorded it. One it passed over (another process ended this delivery after this one's claim
+   * lapsed, or the subscription is gone) is neither counted nor reported as delivered.
+   */
+  async #finish(id: string, done: DeliveryDone, pending?: PendingDelivery): Promise<boolean> {
     const now = this.#o.clock.now();
-    await this.#o.deliveries.finish(id, pending ? { ...done, deliveryId: pending.id } : done, now);
+    const recorded = await this.#o.deliveries.finish(id, pending ? { ...done, deliveryId: pending.id } : done, now);
+    if (!recorded) {
+      this.#o.logger.info({ subscription: id, delivery: pending?.id, outcome: done.outcome }, 'delivery already finished elsewhere (or its subscription removed); not recorded or counted again');
+      return false;
+    }
     this.#o.onOutcome?.(done.outcome, done.outcome === 'posted' && pending ? now.getTime() - this.#dueSince(pending) : undefined);
+    return true;
   }
 
   /** When a delivery became due: its daily slot, or the import of the briefing it posts. */
@@ -310,16 +322,25 @@ export class DeliveryRunner {
     return Date.parse(imported && imported.seq === seq ? imported.importedAt : pending.startedAt);
   }
 
-  /** A post failed: pause, remove, retry later or give up on it, and say so. */
-  async #failed(sub: Subscription, error: unknown, planned: string[] = []): Promise<void> {
+  /**
+   * A post failed: pause, remove, retry later or give up on it, and say so. A failure of `intent`
+   * that the store passed over (another process took the delivery over and ended it) is only
+   * logged: no count, no notice, no alert.
+   */
+  async #failed(sub: Subscription, error: unknown, intent: PendingDelivery | undefined, planned: string[]): Promise<void> {
     const id = sub.id;
     const before = (await this.#o.subscriptions.get(id)) ?? sub;
     const reason = error instanceof Error ? error.message : String(error);
     if (!(error instanceof PostFailure)) this.#o.logger.error({ err: error, subscription: id }, 'unexpected delivery error; will retry');
     const now = this.#o.clock.now();
-    const slugs = before.pending ? this.#briefings(before.pending).map((b) => b.briefing.slug) : planned;
+    const slugs = intent ? this.#briefings(intent).map((b) => b.briefing.slug) : planned;
     const outcome = outcomeOf(error);
-    const after = await this.#o.deliveries.fail(id, { outcome, reason, slugs }, now);
+    const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...(intent ? { deliveryId: intent.id } : {}) }, now);
+    if (!recorded) {
+      this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'delivery failed here but was already ended elsewhere (or its subscription removed); the failure is not recorded');
+      return;
+    }
+    const { after } = recorded;
     this.#o.onOutcome?.(outcome);
     this.#o.logger.warn({ subscription: id, channel: before.channelId, outcome, reason }, 'delivery did not go through');
     if (outcome.startsWith('paused') || outcome === 'removed-unknown-channel') {

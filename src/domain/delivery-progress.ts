@@ -22,18 +22,9 @@ export interface DeliveryDone {
   /**
    * The intent this delivery carried out. When the subscription no longer holds it, another
    * process finished it already (this one's claim lapsed while it was posting, and the other
-   * found the post in the channel): see {@link finishesIntent}.
+   * found the post in the channel): see {@link endsHeldIntent}.
    */
   deliveryId?: string;
-}
-
-/**
- * Whether `done` still applies to `sub`: it carries out no recorded intent, or the one `sub` still
- * holds. A second finish of the same delivery moves nothing and logs nothing, so the delivery log
- * and the metrics count a post once, as Discord shows it once.
- */
-export function finishesIntent(sub: Subscription, done: DeliveryDone): boolean {
-  return done.deliveryId === undefined || sub.pending?.id === done.deliveryId;
 }
 
 /** What a failed delivery says about its subscription. */
@@ -41,6 +32,23 @@ export interface DeliveryFailed {
   outcome: DeliveryOutcome;
   reason: string;
   slugs: string[];
+  /**
+   * The intent the failed attempt carried out (none when it failed before recording one). When
+   * the subscription no longer holds it, another process ended that delivery (or moved on to the
+   * next) after this one's claim lapsed: see {@link endsHeldIntent}.
+   */
+  deliveryId?: string;
+}
+
+/**
+ * Whether `ended` (a finish or a failure) still applies to `sub`: it carries out no recorded
+ * intent, or the one `sub` still holds. A late finish or failure of a delivery another process
+ * took over and ended moves nothing and logs nothing: the delivery log and the metrics count a
+ * post once, as Discord shows it once, and a late failure never pauses, retries or removes a
+ * subscription whose delivery went through (or whose next delivery is under way).
+ */
+export function endsHeldIntent(sub: Subscription, ended: DeliveryDone | DeliveryFailed): boolean {
+  return ended.deliveryId === undefined || sub.pending?.id === ended.deliveryId;
 }
 
 /**

@@ -2,10 +2,10 @@
  * Every Prometheus metric the bot exposes on `/metrics`, defined in this one module on a registry
  * of its own (so two bots in one process, as in the tests, never share counters).
  *
- * Wired today: archive size, 429s, shard ping, pending intents (read when scraped, see
- * wire-app-metrics.ts), and the process's default metrics. Seams for later: `recordDelivery`
- * (the delivery runner, at each outcome) and `observeInteraction` (the interaction router, at
- * each reply) have their metrics defined and documented here but nobody calling them yet.
+ * Archive size, shard ping and pending intents are read when scraped; 429s, delivery outcomes
+ * (`recordDelivery`, told by the delivery runner through the app) and interaction latencies
+ * (`observeInteraction`, from the interaction router) are counted as they happen (all wired in
+ * start-app-http.ts); and the process's default metrics.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
@@ -22,7 +22,7 @@ export class LumenMetrics {
   #readers: ScrapeReaders = {};
   readonly deliveries = new Counter({
     name: 'lumen_deliveries_total',
-    help: 'Delivery attempts, by outcome (posted, retrying, failed, paused-*, removed-*, skipped-*)',
+    help: 'Delivery outcomes recorded, by outcome (posted, retrying, failed, paused-*, removed-*, skipped-*)',
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
@@ -79,7 +79,11 @@ export class LumenMetrics {
     if (options.processMetrics !== false) collectDefaultMetrics({ register: this.registry, prefix: 'lumen_' });
   }
 
-  /** The seam for the delivery runner: one call per delivery outcome, with its lag when it posted. */
+  /**
+   * The seam for the delivery runner: one call per delivery outcome the store recorded, with its
+   * lag when it posted. A late finish or failure the store passed over (another process had taken
+   * the delivery over and ended it) is not told, so a post counts once, as the delivery log has it.
+   */
   recordDelivery(outcome: string, lagMs?: number): void {
     this.deliveries.inc({ outcome });
     if (lagMs !== undefined) this.deliveryLag.observe(Math.max(0, lagMs) / 1000);

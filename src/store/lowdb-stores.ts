@@ -4,11 +4,11 @@
  * owns the directory (the `lumen.lock` of src/app/lumen-app.ts), so claims are kept in memory:
  * they only keep this process from delivering one subscription twice at once.
  */
-import { afterDelivery, afterFailure, deliveryRecord, finishesIntent, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
 import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
-import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, SubscriptionStore, ThreadStore } from './lumen-stores.js';
+import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, RecordedFailure, SubscriptionStore, ThreadStore } from './lumen-stores.js';
 import { LowdbBriefingArchive } from './lowdb-briefing-archive.js';
 import { MAX_ALERT_KEYS, MAX_CHANNEL_CONTEXT } from './state.schema.js';
 import { StateStore } from './state-store.js';
@@ -118,29 +118,33 @@ class LowdbDeliveries implements DeliveryStore {
     });
   }
 
-  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void> {
+  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<boolean> {
+    let recorded = false;
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
-      if (!sub || !finishesIntent(sub, done)) return;
+      if (!sub || !endsHeldIntent(sub, done)) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, done, at));
       state.subscriptions[i] = afterDelivery(sub, done, at);
       if (done.threadId && done.slugs[0]) StateStore.rememberThread(state, done.threadId, done.slugs[0]);
+      recorded = true;
     });
+    return recorded;
   }
 
-  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined> {
-    let after: Subscription | undefined;
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined> {
+    let recorded: RecordedFailure | undefined;
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
-      if (!sub) return;
+      if (!sub || !endsHeldIntent(sub, failed)) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, failed, at));
-      after = afterFailure(sub, failed, at);
+      const after = afterFailure(sub, failed, at);
       if (after) state.subscriptions[i] = after;
       else state.subscriptions.splice(i, 1);
+      recorded = { after: after && copy(after) };
     });
-    return after && copy(after);
+    return recorded;
   }
 
   async log(record: DeliveryRecord): Promise<void> {

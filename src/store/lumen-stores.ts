@@ -26,6 +26,12 @@ export interface ClaimOptions {
   only?: readonly string[];
 }
 
+/** A failure the store recorded, and the subscription it left. */
+export interface RecordedFailure {
+  /** The subscription after the failure; undefined when the failure removed it (its channel is gone). */
+  after: Subscription | undefined;
+}
+
 /** Subscriptions: what /subscribe, /unsubscribe and /subscriptions change and list. */
 export interface SubscriptionStore {
   get(id: string): Promise<Subscription | undefined>;
@@ -71,10 +77,21 @@ export interface DeliveryStore {
   recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean>;
   /** A digest part is confirmed sent: after a crash the rest starts from part `partsSent`. */
   markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void>;
-  /** Moves the cursor on, clears the intent, remembers the post's thread and logs the delivery, as one write. */
-  finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void>;
-  /** Applies a failure's outcome (src/domain/delivery-progress.ts) and logs it; returns the subscription after it (undefined: removed). */
-  fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined>;
+  /**
+   * Moves the cursor on, clears the intent, remembers the post's thread and logs the delivery, as
+   * one write. Returns whether it was recorded: false when it was passed over, because the
+   * subscription is gone or no longer holds the intent `done` carried out (another process took
+   * the delivery over and finished it; endsHeldIntent in src/domain/delivery-progress.ts). The
+   * caller counts and reports only what was recorded.
+   */
+  finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<boolean>;
+  /**
+   * Applies a failure's outcome (src/domain/delivery-progress.ts) and logs it, as one write;
+   * returns what it left. Undefined when it was passed over, as `finish` passes over a finish: the
+   * subscription is gone or no longer holds the intent the failed attempt carried out, so a late
+   * failure neither retries, pauses nor removes a subscription another process delivered.
+   */
+  fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined>;
   /** Logs a delivery that moves no cursor (a test post). */
   log(record: DeliveryRecord): Promise<void>;
   /** A subscription's last `limit` deliveries, newest first. */

@@ -7,9 +7,9 @@
  * applying the domain's rules (src/domain/delivery-progress.ts) as lowdb does.
  */
 import type pg from 'pg';
-import { afterDelivery, afterFailure, deliveryRecord, finishesIntent, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
 import type { ShardScope } from '../../domain/shard-scope.js';
-import type { ClaimOptions, DeliveryStore } from '../lumen-stores.js';
+import type { ClaimOptions, DeliveryStore, RecordedFailure } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
 import type { StateDatabase } from './state-database.js';
 import { checkRecord, deliveryFromRow, subscriptionFromRow, type DeliveryRow, type SubscriptionRow } from './state-rows.js';
@@ -98,11 +98,11 @@ export class PostgresDeliveries implements DeliveryStore {
     });
   }
 
-  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<void> {
+  async finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<boolean> {
     done = this.#withDiscordIds(subscriptionId, done);
     const wrote = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
-      if (!sub || !finishesIntent(sub, done)) return { log: false, thread: false };
+      if (!sub || !endsHeldIntent(sub, done)) return { log: false, thread: false };
       await writeSubscription(client, subscriptionId, afterDelivery(sub, done, at));
       const slug = done.slugs[0];
       if (done.threadId && slug) await insertThread(client, done.threadId, slug);
@@ -111,20 +111,22 @@ export class PostgresDeliveries implements DeliveryStore {
     });
     if (wrote.thread) await pruneThreads(this.db);
     if (wrote.log) await this.#pruneLog();
+    return wrote.log;
   }
 
-  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<Subscription | undefined> {
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined> {
     const outcome = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
-      if (!sub) return { logged: false, after: undefined };
+      if (!sub || !endsHeldIntent(sub, failed)) return { logged: false, after: undefined };
       await insertDelivery(client, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) await writeSubscription(client, subscriptionId, after);
       else await client.query('DELETE FROM subscriptions WHERE id = $1', [subscriptionId]);
       return { logged: true, after };
     });
-    if (outcome.logged) await this.#pruneLog();
-    return outcome.after;
+    if (!outcome.logged) return undefined;
+    await this.#pruneLog();
+    return { after: outcome.after };
   }
 
   async log(record: DeliveryRecord): Promise<void> {

@@ -111,8 +111,8 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
         await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
-        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(1));
-        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(2));
+        expect(await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(1))).toBe(true);
+        expect(await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(2))).toBe(false);
         expect(await deliveries.history('s', 10)).toEqual([getRecord({ subscriptionId: 's', at: at(1).toISOString(), slugs: ['a'], messageId: '500000000000000001' })]);
         expect((await subscriptions.get('s'))?.lastDelivery?.at).toBe(at(1).toISOString());
         // The next intent finishes as usual.
@@ -120,6 +120,38 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         await deliveries.finish('s', { upToSeq: 6, outcome: 'posted', slugs: ['b'], deliveryId: '78' }, at(3));
         expect(await deliveries.history('s', 10)).toHaveLength(2);
         expect((await subscriptions.get('s'))?.cursorSeq).toBe(6);
+      });
+
+      it('given the same delivery failed after another process took it over and finished it, then the late failure pauses, retries, removes and logs nothing', async () => {
+        const { subscriptions, deliveries } = await stores();
+        await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
+        await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
+        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], messageId: '500000000000000001', deliveryId: '77' }, at(1));
+        const finished = await subscriptions.get('s');
+        for (const outcome of ['paused-missing-permissions', 'retrying', 'failed', 'removed-unknown-channel'] as const) {
+          expect(await deliveries.fail('s', { outcome, reason: 'late', slugs: ['a'], deliveryId: '77' }, at(2))).toBeUndefined();
+        }
+        expect(await subscriptions.get('s')).toEqual(finished);
+        expect(finished).toMatchObject({ status: 'active', cursorSeq: 5, lastDelivery: { at: at(1).toISOString(), outcome: 'posted' } });
+        expect(await deliveries.history('s', 10)).toEqual([getRecord({ subscriptionId: 's', at: at(1).toISOString(), slugs: ['a'], messageId: '500000000000000001' })]);
+      });
+
+      it('given a late failure of an intent the subscription no longer holds (another process is on the next one, and failed it once), then the holder’s retry count, backoff and intent stay; the holder’s own failure applies', async () => {
+        const { subscriptions, deliveries } = await stores();
+        await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
+        await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
+        await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], deliveryId: '77' }, at(1));
+        await deliveries.recordIntent('s', getPending({ id: '78', upToSeq: 6 }));
+        const held = (await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['b'], deliveryId: '78' }, at(2)))?.after;
+        expect(held?.retry).toEqual({ attempts: 1, nextAttemptAt: at(3).toISOString(), reason: '503' });
+        expect(await deliveries.fail('s', { outcome: 'retrying', reason: 'late 503', slugs: ['a'], deliveryId: '77' }, at(4))).toBeUndefined();
+        expect(await deliveries.fail('s', { outcome: 'failed', reason: 'late 400', slugs: ['a'], deliveryId: '77' }, at(4))).toBeUndefined();
+        expect(await subscriptions.get('s')).toEqual(held);
+        expect((await deliveries.history('s', 10)).map((r) => `${r.outcome}:${r.slugs.join()}`)).toEqual(['retrying:b', 'posted:a']);
+        // The holder's next failure counts on from its own.
+        const again = (await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['b'], deliveryId: '78' }, at(5)))?.after;
+        expect(again?.retry?.attempts).toBe(2);
+        expect(again?.pending?.id).toBe('78');
       });
 
       it('given a digest finished, then its slot is remembered and the record is of the intent’s kind; a cursor never moves back', async () => {
@@ -135,7 +167,7 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         const { deliveries } = await stores();
         expect(await deliveries.recordIntent('gone', getPending())).toBe(false);
         await deliveries.markPartsSent('gone', '1001', 1);
-        await deliveries.finish('gone', { upToSeq: 1, outcome: 'posted', slugs: ['a'] }, T0);
+        expect(await deliveries.finish('gone', { upToSeq: 1, outcome: 'posted', slugs: ['a'] }, T0)).toBe(false);
         expect(await deliveries.fail('gone', { outcome: 'retrying', reason: '503', slugs: ['a'] }, T0)).toBeUndefined();
         expect(await deliveries.recent(10)).toEqual([]);
         expect(await deliveries.countPending()).toBe(0);
@@ -145,8 +177,8 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 's' }));
         await deliveries.recordIntent('s', getPending());
-        const first = await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['a'] }, at(0));
-        const second = await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['a'] }, at(1));
+        const first = (await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['a'] }, at(0)))?.after;
+        const second = (await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['a'] }, at(1)))?.after;
         expect(first?.retry).toEqual({ attempts: 1, nextAttemptAt: at(1).toISOString(), reason: '503' });
         expect(second?.retry).toEqual({ attempts: 2, nextAttemptAt: at(3).toISOString(), reason: '503 again' });
         expect(await subscriptions.get('s')).toEqual(second);
@@ -159,7 +191,7 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
         await deliveries.recordIntent('s', getPending({ upToSeq: 6 }));
-        const after = await deliveries.fail('s', { outcome: 'failed', reason: '400 bad request', slugs: ['a'] }, at(2));
+        const after = (await deliveries.fail('s', { outcome: 'failed', reason: '400 bad request', slugs: ['a'] }, at(2)))?.after;
         expect(after).toMatchObject({ cursorSeq: 6, lastDelivery: { at: at(2).toISOString(), outcome: 'failed', reason: '400 bad request' } });
         expect(after?.pending).toBeUndefined();
         expect(await subscriptions.get('s')).toEqual(after);
@@ -171,8 +203,8 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         await subscriptions.create(getSubscription({ id: 'digest', mode: 'digest' }));
         await deliveries.recordIntent('new', getPending());
         await deliveries.recordIntent('digest', getPending({ kind: 'digest', partsSent: 1 }));
-        const paused = await deliveries.fail('new', { outcome: 'paused-missing-access', reason: 'no access', slugs: ['a'] }, at(1));
-        const cut = await deliveries.fail('digest', { outcome: 'paused-missing-permissions', reason: 'no embed links', slugs: ['a'] }, at(1));
+        const paused = (await deliveries.fail('new', { outcome: 'paused-missing-access', reason: 'no access', slugs: ['a'] }, at(1)))?.after;
+        const cut = (await deliveries.fail('digest', { outcome: 'paused-missing-permissions', reason: 'no embed links', slugs: ['a'] }, at(1)))?.after;
         expect(paused).toMatchObject({ status: 'paused', statusReason: 'no access', cursorSeq: 0 });
         expect(paused?.pending).toBeUndefined();
         expect(cut).toMatchObject({ status: 'paused', statusReason: 'no embed links', pending: { partsSent: 1 } });
@@ -184,7 +216,7 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 's' }));
         await deliveries.recordIntent('s', getPending());
-        expect(await deliveries.fail('s', { outcome: 'removed-unknown-channel', reason: 'Unknown Channel', slugs: ['a'] }, at(1))).toBeUndefined();
+        expect(await deliveries.fail('s', { outcome: 'removed-unknown-channel', reason: 'Unknown Channel', slugs: ['a'] }, at(1))).toEqual({ after: undefined });
         expect(await subscriptions.get('s')).toBeUndefined();
         expect(await deliveries.countPending()).toBe(0);
         expect(await deliveries.history('s', 5)).toEqual([getRecord({ subscriptionId: 's', at: at(1).toISOString(), outcome: 'removed-unknown-channel', reason: 'Unknown Channel' })]);
