@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf } from '../../src/delivery/failure-policy.js';
 import { PostFailure } from '../../src/delivery/poster.js';
-import { afterDelivery, afterFailure, retryDelayMs } from '../../src/domain/delivery-progress.js';
+import { afterDelivery, afterFailure, endsHeldIntent, retryDelayMs } from '../../src/domain/delivery-progress.js';
 import { type DeliveryOutcome, type Subscription } from '../../src/domain/subscription.schema.js';
 
 const MINUTE = 60_000;
@@ -102,5 +102,20 @@ describe('given a delivery that went out', () => {
     expect(done.retry).toBeUndefined();
     expect(afterDelivery(subscription({ cursorSeq: 12 }), { upToSeq: 9, outcome: 'skipped-empty', slugs: [] }, NOW).cursorSeq).toBe(12);
     expect(sub.pending?.partsSent).toBe(2);
+  });
+});
+
+describe('given a finish or a failure arriving late (another process took the delivery over)', () => {
+  it('then it applies only to the intent the subscription still holds; one carrying out no intent always applies', () => {
+    const holding = subscription({ pending: pending('new', 4) });
+    const held = holding.pending?.id;
+    const done = { upToSeq: 4, outcome: 'posted' as const, slugs: ['a'] };
+    const failed = { outcome: 'retrying' as const, reason: '503', slugs: ['a'] };
+    expect([endsHeldIntent(holding, { ...done, deliveryId: held }), endsHeldIntent(holding, { ...failed, deliveryId: held })]).toEqual([true, true]);
+    // Ended elsewhere (no intent left), or the holder is on its next one.
+    for (const sub of [subscription(), subscription({ pending: { ...pending('new', 5), id: '1575126960185671699' } })]) {
+      expect([endsHeldIntent(sub, { ...done, deliveryId: held }), endsHeldIntent(sub, { ...failed, deliveryId: held })]).toEqual([false, false]);
+    }
+    expect([endsHeldIntent(subscription(), done), endsHeldIntent(holding, failed)]).toEqual([true, true]);
   });
 });
