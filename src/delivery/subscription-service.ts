@@ -4,7 +4,7 @@
  *
  * Issue 16's map: commands/subscribe.ts, unsubscribe.ts, subscriptions.ts (list, test,
  * history), alerts.ts; this service; test-post.ts; alerts.ts (admin alerts); the permission
- * pre-check in delivery-runner.ts through the Poster; src/render/subscription-messages.ts,
+ * pre-check in subscription-delivery.ts through the Poster; src/render/subscription-messages.ts,
  * subscription-list.ts and alert-messages.ts; the topic filter in src/schedule/delivery-plan.ts.
  */
 import type { Clock } from '../domain/clock.js';
