@@ -228,7 +228,9 @@ export class SubscriptionDelivery {
     const now = this.#o.clock.now();
     const slugs = intent ? this.#briefings(intent).map((b) => b.briefing.slug) : planned;
     const outcome = outcomeOf(error);
-    const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...(intent ? { deliveryId: intent.id } : {}) }, now);
+    // Fenced by the intent and by what was recorded when this attempt began (`sub` as it read it).
+    const attempt = intent ? { deliveryId: intent.id, lastDeliveryAtStart: sub.lastDelivery?.at } : {};
+    const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...attempt }, now);
     if (!recorded) {
       this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'delivery failed here but was already ended elsewhere (or its subscription removed); the failure is not recorded');
       return;

@@ -35,9 +35,15 @@ export interface DeliveryFailed {
   /**
    * The intent the failed attempt carried out (none when it failed before recording one). When
    * the subscription no longer holds it, another process ended that delivery (or moved on to the
-   * next) after this one's claim lapsed: see {@link endsHeldIntent}.
+   * next) after this one's claim lapsed: see {@link failureApplies}.
    */
   deliveryId?: string;
+  /**
+   * With `deliveryId`: the subscription's `lastDelivery.at` when the failed attempt began
+   * (undefined: it had none). An outcome recorded since, by another process that took the same
+   * intent over, makes this failure stale: see {@link failureApplies}.
+   */
+  lastDeliveryAtStart?: string;
 }
 
 /**
@@ -49,6 +55,20 @@ export interface DeliveryFailed {
  */
 export function endsHeldIntent(sub: Subscription, ended: DeliveryDone | DeliveryFailed): boolean {
   return ended.deliveryId === undefined || sub.pending?.id === ended.deliveryId;
+}
+
+/**
+ * Whether `failed` still applies to `sub`: it ends the intent `sub` holds ({@link endsHeldIntent})
+ * and, when it names that intent, nothing was recorded on `sub` since the failed attempt began.
+ * Another process that took the same intent over (this one's claim lapsed while its post hung)
+ * may have retried, paused or given it up meanwhile: its outcome stands, and this late failure
+ * would count a second failure of one try, push the backoff out or raise the alert for failing
+ * deliveries early. A finish needs no such check: a post that went out is news whatever was
+ * recorded before it, and recording it is what keeps it from being sent again.
+ */
+export function failureApplies(sub: Subscription, failed: DeliveryFailed): boolean {
+  if (!endsHeldIntent(sub, failed)) return false;
+  return failed.deliveryId === undefined || sub.lastDelivery?.at === failed.lastDeliveryAtStart;
 }
 
 /**

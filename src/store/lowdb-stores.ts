@@ -4,7 +4,7 @@
  * owns the directory (the `lumen.lock` of src/app/lumen-app.ts), so claims are kept in memory:
  * they only keep this process from delivering one subscription twice at once.
  */
-import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, failureApplies, type DeliveryDone, type DeliveryFailed } from '../domain/delivery-progress.js';
 import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
@@ -137,7 +137,7 @@ class LowdbDeliveries implements DeliveryStore {
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
-      if (!sub || !endsHeldIntent(sub, failed)) return;
+      if (!sub || !failureApplies(sub, failed)) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) state.subscriptions[i] = after;

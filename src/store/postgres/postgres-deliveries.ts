@@ -7,7 +7,7 @@
  * applying the domain's rules (src/domain/delivery-progress.ts) as lowdb does.
  */
 import type pg from 'pg';
-import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
+import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, failureApplies, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
 import type { ShardScope } from '../../domain/shard-scope.js';
 import type { ClaimOptions, DeliveryStore, RecordedFailure } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
@@ -117,7 +117,7 @@ export class PostgresDeliveries implements DeliveryStore {
   async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined> {
     const outcome = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
-      if (!sub || !endsHeldIntent(sub, failed)) return { logged: false, after: undefined };
+      if (!sub || !failureApplies(sub, failed)) return { logged: false, after: undefined };
       await insertDelivery(client, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) await writeSubscription(client, subscriptionId, after);

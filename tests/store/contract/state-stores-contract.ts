@@ -142,16 +142,35 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
         await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], deliveryId: '77' }, at(1));
         await deliveries.recordIntent('s', getPending({ id: '78', upToSeq: 6 }));
-        const held = (await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['b'], deliveryId: '78' }, at(2)))?.after;
+        const held = (await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['b'], deliveryId: '78', lastDeliveryAtStart: at(1).toISOString() }, at(2)))?.after;
         expect(held?.retry).toEqual({ attempts: 1, nextAttemptAt: at(3).toISOString(), reason: '503' });
         expect(await deliveries.fail('s', { outcome: 'retrying', reason: 'late 503', slugs: ['a'], deliveryId: '77' }, at(4))).toBeUndefined();
         expect(await deliveries.fail('s', { outcome: 'failed', reason: 'late 400', slugs: ['a'], deliveryId: '77' }, at(4))).toBeUndefined();
         expect(await subscriptions.get('s')).toEqual(held);
         expect((await deliveries.history('s', 10)).map((r) => `${r.outcome}:${r.slugs.join()}`)).toEqual(['retrying:b', 'posted:a']);
         // The holder's next failure counts on from its own.
-        const again = (await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['b'], deliveryId: '78' }, at(5)))?.after;
+        const again = (await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['b'], deliveryId: '78', lastDeliveryAtStart: at(2).toISOString() }, at(5)))?.after;
         expect(again?.retry?.attempts).toBe(2);
         expect(again?.pending?.id).toBe('78');
+      });
+
+      it('given one try of an intent failed by two processes (the one whose claim lapsed, reporting last, and the one that took it over), then only the first failure counts: one attempt, its backoff, one record', async () => {
+        const { subscriptions, deliveries } = await stores();
+        await subscriptions.create(getSubscription({ id: 's', cursorSeq: 1 }));
+        await deliveries.recordIntent('s', getPending({ id: '77', upToSeq: 5 }));
+        // Both began with no outcome recorded on the subscription.
+        const first = (await deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['a'], deliveryId: '77', lastDeliveryAtStart: undefined }, at(1)))?.after;
+        expect(first?.retry).toEqual({ attempts: 1, nextAttemptAt: at(2).toISOString(), reason: '503' });
+        for (const outcome of ['retrying', 'paused-missing-access', 'failed', 'removed-unknown-channel'] as const) {
+          expect(await deliveries.fail('s', { outcome, reason: 'late', slugs: ['a'], deliveryId: '77', lastDeliveryAtStart: undefined }, at(3))).toBeUndefined();
+        }
+        expect(await subscriptions.get('s')).toEqual(first);
+        expect((await deliveries.history('s', 10)).map((r) => `${r.outcome}:${r.reason}`)).toEqual(['retrying:503']);
+        // The next try, begun after that failure, counts on; a late success of the first try still finishes it.
+        const second = (await deliveries.fail('s', { outcome: 'retrying', reason: '503 again', slugs: ['a'], deliveryId: '77', lastDeliveryAtStart: at(1).toISOString() }, at(4)))?.after;
+        expect(second?.retry?.attempts).toBe(2);
+        expect(await deliveries.finish('s', { upToSeq: 5, outcome: 'posted', slugs: ['a'], deliveryId: '77' }, at(5))).toBe(true);
+        expect(await subscriptions.get('s')).toMatchObject({ cursorSeq: 5, lastDelivery: { outcome: 'posted' } });
       });
 
       it('given a digest finished, then its slot is remembered and the record is of the intent’s kind; a cursor never moves back', async () => {
