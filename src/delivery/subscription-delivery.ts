@@ -217,8 +217,8 @@ export class SubscriptionDelivery {
 
   /**
    * A post failed: pause, remove, retry later or give up on it, and say so. A failure of `intent`
-   * that the store passed over (another process took the delivery over and ended it) is only
-   * logged: no count, no notice, no alert.
+   * that the store passed over (another process took the delivery over and recorded its outcome)
+   * is only logged: no count, no notice, no alert.
    */
   async #failed(sub: Subscription, error: unknown, intent: PendingDelivery | undefined, planned: string[]): Promise<void> {
     const id = sub.id;
@@ -232,7 +232,7 @@ export class SubscriptionDelivery {
     const attempt = intent ? { deliveryId: intent.id, lastDeliveryAtStart: sub.lastDelivery?.at } : {};
     const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...attempt }, now);
     if (!recorded) {
-      this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'delivery failed here but was already ended elsewhere (or its subscription removed); the failure is not recorded');
+      this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'late failure: another process recorded an outcome of this delivery meanwhile (or its subscription is gone); not recorded or counted');
       return;
     }
     const { after } = recorded;

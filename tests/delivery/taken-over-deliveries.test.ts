@@ -30,9 +30,10 @@ async function publish(w: DeliveryWorld, slugs: string[]): Promise<void> {
 /**
  * Starts a delivery whose first post to #briefings hangs (answered as `answer` once released),
  * then plays the other process: once this one's lease (5 min) has lapsed it claims the
- * subscription and finishes the delivery, as it would on finding the post in the channel.
+ * subscription and finishes the delivery, as it would on finding the post in the channel, or
+ * (`retries`) tries the same intent itself and records that Discord answered 503.
  */
-async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number }): Promise<{ sub: Subscription; outcomes: DeliveryOutcome[]; release: () => void }> {
+async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number }, other: 'finishes' | 'retries' = 'finishes'): Promise<{ sub: Subscription; outcomes: DeliveryOutcome[]; release: () => void }> {
   const { discord, app } = w.sandbox;
   const outcomes: DeliveryOutcome[] = [];
   app.onDeliveryOutcome((outcome) => outcomes.push(outcome));
@@ -45,8 +46,13 @@ async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number })
   const [claimed] = await app.stores.deliveries.claimActive('the-other-process', later, 5 * MINUTE);
   const pending = claimed?.pending;
   if (!claimed || !pending) throw new Error('the other process found no delivery under way to take over');
-  const done = { upToSeq: pending.upToSeq, outcome: 'posted' as const, reason: 'found in the channel after a restart', slugs: ['taken-one'], deliveryId: pending.id };
-  expect(await app.stores.deliveries.finish(claimed.id, done, later)).toBe(true);
+  if (other === 'retries') {
+    const failed = { outcome: 'retrying' as const, reason: 'Discord answered 503', slugs: ['taken-one'], deliveryId: pending.id, lastDeliveryAtStart: claimed.lastDelivery?.at };
+    expect(await app.stores.deliveries.fail(claimed.id, failed, later)).toBeDefined();
+  } else {
+    const done = { upToSeq: pending.upToSeq, outcome: 'posted' as const, reason: 'found in the channel after a restart', slugs: ['taken-one'], deliveryId: pending.id };
+    expect(await app.stores.deliveries.finish(claimed.id, done, later)).toBe(true);
+  }
   return { sub: claimed, outcomes, release };
 }
 
@@ -70,7 +76,7 @@ describe('given a delivery another process took over and finished while this one
 });
 
 describe('given a delivery another process took over and finished while this one’s post hung, then failed', () => {
-  it('then the late failure pauses nothing, posts no notice, is not counted and is logged as ended elsewhere', async () => {
+  it('then the late failure pauses nothing, posts no notice, is not counted and is logged as a late failure', async () => {
     const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
     await subscribe(w, { channel: 'briefings', mode: 'new', in: 'analysts' });
     const { sub, outcomes, release } = await takeOverWhilePosting(w, { code: 50013 });
@@ -83,8 +89,26 @@ describe('given a delivery another process took over and finished while this one
     expect((await deliveries(w)).map((d) => `${d.outcome}:${d.slugs.join()}`)).toEqual(['posted:taken-one']);
     const records = w.log.records();
     expect(records.filter((r) => r.msg === 'delivery did not go through')).toEqual([]);
-    expect(records.filter((r) => r.msg.startsWith('delivery failed here but was already ended elsewhere'))).toMatchObject([
+    expect(records.filter((r) => r.msg.startsWith('late failure: another process recorded'))).toMatchObject([
       { level: 30, subscription: sub.id, delivery: sub.pending?.id, outcome: 'paused-missing-permissions' },
     ]);
+  });
+});
+
+describe('given a delivery another process took over and is retrying (it failed the same intent once) while this one’s post hung, then failed', () => {
+  it('then the late failure leaves the other’s retry count and backoff, pauses nothing, posts no notice and is not counted', async () => {
+    const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'new', in: 'analysts' });
+    const { sub, outcomes, release } = await takeOverWhilePosting(w, { code: 50013 }, 'retries');
+    const retrying = await w.sandbox.app.stores.subscriptions.get(sub.id);
+    release();
+    await w.sandbox.whenIdle();
+
+    expect(retrying).toMatchObject({ status: 'active', retry: { attempts: 1 }, pending: { id: sub.pending?.id } });
+    expect(await w.sandbox.app.stores.subscriptions.get(sub.id)).toEqual(retrying);
+    expect(botPosts(w, 'analysts')).toEqual([]);
+    expect(outcomes).toEqual([]);
+    expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['retrying']);
+    expect(w.log.records().filter((r) => r.msg.startsWith('late failure: another process recorded'))).toMatchObject([{ subscription: sub.id, outcome: 'paused-missing-permissions' }]);
   });
 });
