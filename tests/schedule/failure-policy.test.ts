@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { outcomeOf } from '../../src/delivery/failure-policy.js';
 import { PostFailure } from '../../src/delivery/poster.js';
-import { afterDelivery, afterFailure, endsHeldIntent, retryDelayMs } from '../../src/domain/delivery-progress.js';
+import { afterDelivery, afterFailure, endsHeldIntent, failureApplies, retryDelayMs } from '../../src/domain/delivery-progress.js';
 import { type DeliveryOutcome, type Subscription } from '../../src/domain/subscription.schema.js';
 
 const MINUTE = 60_000;
@@ -117,5 +117,21 @@ describe('given a finish or a failure arriving late (another process took the de
       expect([endsHeldIntent(sub, { ...done, deliveryId: held }), endsHeldIntent(sub, { ...failed, deliveryId: held })]).toEqual([false, false]);
     }
     expect([endsHeldIntent(subscription(), done), endsHeldIntent(holding, failed)]).toEqual([true, true]);
+  });
+});
+
+describe('given a failure of the intent still held, arriving late', () => {
+  it('then it applies only when nothing was recorded on the subscription since its attempt began', () => {
+    const intent = pending('new', 4);
+    const fresh = subscription({ pending: intent });
+    const failed = { outcome: 'retrying' as const, reason: '503', slugs: ['a'], deliveryId: intent.id };
+    expect(failureApplies(fresh, { ...failed, lastDeliveryAtStart: undefined })).toBe(true);
+    // Another process tried the same intent and recorded its failure meanwhile.
+    const retried = afterFailure(fresh, failed, NOW) as Subscription;
+    expect(failureApplies(retried, { ...failed, lastDeliveryAtStart: undefined })).toBe(false);
+    expect(failureApplies(retried, { ...failed, lastDeliveryAtStart: NOW.toISOString() })).toBe(true);
+    // A failure naming no intent is not fenced; one of an intent no longer held never applies.
+    expect(failureApplies(retried, { outcome: 'failed', reason: 'x', slugs: [] })).toBe(true);
+    expect(failureApplies(subscription(), { ...failed, lastDeliveryAtStart: undefined })).toBe(false);
   });
 });
