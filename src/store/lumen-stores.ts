@@ -87,9 +87,11 @@ export interface DeliveryStore {
   finish(subscriptionId: string, done: DeliveryDone, at: Date): Promise<boolean>;
   /**
    * Applies a failure's outcome (src/domain/delivery-progress.ts) and logs it, as one write;
-   * returns what it left. Undefined when it was passed over, as `finish` passes over a finish: the
-   * subscription is gone or no longer holds the intent the failed attempt carried out, so a late
-   * failure neither retries, pauses nor removes a subscription another process delivered.
+   * returns what it left. Undefined when it was passed over: the subscription is gone, no longer
+   * holds the intent the failed attempt carried out, or has had an outcome of it recorded since
+   * that attempt began (failureApplies in src/domain/delivery-progress.ts). So a late failure from
+   * a process whose claim lapsed neither retries, pauses nor removes a subscription another
+   * process took over, nor counts a second failure of its try.
    */
   fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined>;
   /** Logs a delivery that moves no cursor (a test post). */
