@@ -9,8 +9,8 @@
  * sentences of their briefing that explain them (key-variable-neighbourhood.ts), which tells the
  * key variables of one briefing apart when the reader uses the words the briefing explains them with,
  * by a fourth: neighbouring words of the question that stand side by side in the key variable's
- * own sentence (term-proximity.ts), and by whether the question names the actor the key variable
- * asks about, its subject (key-variable-subject.ts).
+ * own sentence (term-proximity.ts), and by whether the question names the actor or thing the key
+ * variable asks about, its subject (key-variable-subject.ts).
  */
 import type { NumberedItem } from '../domain/briefing.schema.js';
 import { analyzeQuery } from './analyzer.js';
@@ -20,7 +20,7 @@ import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
 import { BriefingReader } from './briefing-reading.js';
-import { actorsNamed, SUBJECT_WEIGHT, subjectNamed } from './key-variable-subject.js';
+import { SUBJECT_WEIGHT, subjectNamed, termsNamed } from './key-variable-subject.js';
 import { PROXIMITY_WEIGHT, ProximityScorer } from './term-proximity.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
 import { maxOf, topKOf } from './top-k.js';
@@ -167,7 +167,7 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   const reader = new BriefingReader(index.lexicon);
   const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
   const proximity = new ProximityScorer(concepts, neighbourhoods.idfs, reader);
-  const actors = actorsNamed(concepts);
+  const named = termsNamed(concepts);
   const reach = NEIGHBOURHOOD_WEIGHT + PROXIMITY_WEIGHT + SUBJECT_WEIGHT;
   const rescored: { slug: string; n: number; kvDoc: number; score: number }[] = [];
   /** The best `limit` scores so far, best first. */
@@ -185,7 +185,7 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
       blended +
       NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) +
       PROXIMITY_WEIGHT * proximity.score(briefing, ref.n) +
-      SUBJECT_WEIGHT * subjectNamed(reader.read(briefing), k, actors);
+      SUBJECT_WEIGHT * subjectNamed(reader.read(briefing), k, named);
     rescored.push({ ...ref, kvDoc, score });
     let at = leading.length;
     while (at > 0 && (leading[at - 1] as number) < score) at--;

@@ -1,38 +1,44 @@
 /**
- * The subject of a key variable: the actor it asks about ("Will *the EU Council* agree to
- * reconnect Rosselkhozbank …", "Will *Washington* support the agricultural bank's reconnection …").
- * The key variables of one briefing share their actors, but each asks what one of them will do;
- * a question naming that actor ("will the eu let the kremlin's farm lender back onto swift") is
- * more likely about the key variable whose subject it is than about a sibling that only mentions
- * the actor further on. The subject is the first actor (entity term) among the first
- * {@link SUBJECT_HEAD} index terms of the sentence; a key variable that opens with no actor has none.
+ * The subject of a key variable: what it asks about ("Will *the EU Council* agree to reconnect
+ * Rosselkhozbank …", "Will *Washington* support the agricultural bank's reconnection …", "Will *a
+ * ceasefire* change access to deposits …"). The key variables of one briefing share their actors,
+ * but each asks what one of them will do, or what will become of one thing; a question naming that
+ * actor or thing ("will the eu let the kremlin's farm lender back onto swift", "if there's a truce,
+ * could they get at the lithium") is more likely about the key variable whose subject it is than
+ * about a sibling that only mentions it further on.
+ *
+ * The subject is the first actor (entity term) among the first {@link SUBJECT_HEAD} index terms of
+ * the sentence, or else its first index term. A question names it at the weight of its best
+ * alternative that is that very term (an actor's alias or the word itself 1, a synonym 0.5).
  */
 import type { QueryConcept } from './analyzer.js';
 import type { BriefingReading } from './briefing-reading.js';
 
 /** What a key variable whose subject the question names gains, beside its own words and its briefing (1 each). */
 export const SUBJECT_WEIGHT = 0.2;
-/** How many index terms from the start of a key variable its subject may stand at ("Will the U.S. Commerce Department": the first). */
+/** How many index terms from the start of a key variable an actor may stand at and be its subject ("Will the U.S. Commerce Department": the first). */
 const SUBJECT_HEAD = 3;
 
-/** The actors (entity terms, `@eu`) a question names, by alias or typo-fixed alias. */
-export function actorsNamed(concepts: readonly QueryConcept[]): Set<string> {
-  const actors = new Set<string>();
+/** Each single term the question names (an actor `@eu`, a stem, a synonym's stem) -> the best weight it is named at. */
+export function termsNamed(concepts: readonly QueryConcept[]): Map<string, number> {
+  const named = new Map<string, number>();
   for (const concept of concepts) {
-    for (const alternative of concept.alternatives) if (alternative.kind === 'entity') for (const term of alternative.terms) actors.add(term);
+    for (const alternative of concept.alternatives) {
+      const [term, ...more] = alternative.terms;
+      if (term !== undefined && more.length === 0 && alternative.weight > (named.get(term) ?? 0)) named.set(term, alternative.weight);
+    }
   }
-  return actors;
+  return named;
 }
 
-/** The subject of a key variable, from its index terms in order (`@eu`), or undefined when it opens with no actor. */
+/** The subject of a key variable, from its index terms in order (`@eu`, `ceasefir`); undefined for an empty one. */
 export function subjectOf(sequence: readonly string[]): string | undefined {
-  return sequence.slice(0, SUBJECT_HEAD).find((term) => term.startsWith('@'));
+  return sequence.slice(0, SUBJECT_HEAD).find((term) => term.startsWith('@')) ?? sequence[0];
 }
 
-/** 1 when the subject of key variable `k` (position in briefing order) of `reading` is one of `actors`, else 0. */
-export function subjectNamed(reading: BriefingReading, k: number, actors: ReadonlySet<string>): number {
-  if (actors.size === 0) return 0;
+/** In [0, 1]: how well the question names the subject of key variable `k` (position in briefing order) of `reading`. */
+export function subjectNamed(reading: BriefingReading, k: number, named: ReadonlyMap<string, number>): number {
   const sequence = reading.keyVariableSequences[k];
   const subject = sequence && subjectOf(sequence);
-  return subject !== undefined && actors.has(subject) ? 1 : 0;
+  return subject === undefined ? 0 : (named.get(subject) ?? 0);
 }

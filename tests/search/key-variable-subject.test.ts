@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyzer.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
 import { BriefingReader } from '../../src/search/briefing-reading.js';
-import { actorsNamed, subjectNamed, subjectOf } from '../../src/search/key-variable-subject.js';
+import { subjectNamed, subjectOf, termsNamed } from '../../src/search/key-variable-subject.js';
 import { makeBriefing } from './make-briefing.js';
 
 // Two key variables with the same words; only which actor each asks about tells them apart.
@@ -19,17 +19,27 @@ describe('the subject of a key variable', () => {
   const index = BriefingIndex.from([briefing]);
   const reader = new BriefingReader(index.lexicon);
 
-  it('given key variables, then the subject is the actor each opens with, and none for one that opens with none', () => {
+  it('given key variables, then the subject is the actor each opens with, or else its first word', () => {
     const subjects = reader.read(briefing).keyVariableSequences.map(subjectOf);
-    expect(subjects).toEqual(['@us', '@eu', undefined]);
+    expect(subjects).toEqual(['@us', '@eu', 'sanction']);
+    expect(subjectOf([])).toBeUndefined();
   });
 
-  it('given a question naming an actor, then the key variables with that subject count it, the others not', () => {
-    const concepts = analyzeQuery('could sanctions on banks come from the eu', index.lexicon, { vocabulary: index.vocabulary, question: true });
-    const actors = actorsNamed(concepts);
-    expect([...actors]).toEqual(['@eu']);
-    expect([0, 1, 2].map((k) => subjectNamed(reader.read(briefing), k, actors))).toEqual([0, 1, 0]);
-    expect(subjectNamed(reader.read(briefing), 1, new Set())).toBe(0);
+  it('given a question naming an actor, then the key variable with that subject counts it, the others not', () => {
+    const concepts = analyzeQuery('could the eu come after banks', index.lexicon, { vocabulary: index.vocabulary, question: true });
+    const named = termsNamed(concepts);
+    expect(named.get('@eu')).toBe(1);
+    expect([0, 1, 2].map((k) => subjectNamed(reader.read(briefing), k, named))).toEqual([0, 1, 0]);
+    expect(subjectNamed(reader.read(briefing), 1, new Map())).toBe(0);
+  });
+
+  it('given a question naming a subject by a synonym, then it counts at the synonym weight', () => {
+    const sanctions = termsNamed(analyzeQuery('will sanctions last', index.lexicon, { vocabulary: index.vocabulary, question: true })).get('sanction');
+    expect(sanctions).toBe(1);
+    const withSynonym = analyzeQuery('will the embargo last', index.lexicon, { vocabulary: index.vocabulary, question: true });
+    const weight = subjectNamed(reader.read(briefing), 2, termsNamed(withSynonym));
+    expect(weight).toBeGreaterThan(0);
+    expect(weight).toBeLessThan(1);
   });
 
   it('given two siblings with the same words, then ask puts first the one whose subject the question names', () => {
