@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../../src/search/analyzer.js';
 import { BriefingIndex } from '../../src/search/briefing-index.js';
 import { BriefingReader } from '../../src/search/briefing-reading.js';
-import { subjectNamed, subjectOf, termsNamed } from '../../src/search/key-variable-subject.js';
+import { predicateNamed, predicateOf, subjectNamed, subjectOf, termsNamed } from '../../src/search/key-variable-subject.js';
 import { makeBriefing } from './make-briefing.js';
 
 // Two key variables with the same words; only which actor each asks about tells them apart.
@@ -46,5 +46,29 @@ describe('the subject of a key variable', () => {
     const results = index.ask('could sanctions on banks come from the eu', { limit: 3 });
     expect(results[0]?.keyVariable.n).toBe(2);
     expect(index.ask('could sanctions on banks come from washington', { limit: 3 })[0]?.keyVariable.n).toBe(1);
+  });
+
+  it("given key variables, then the predicate is the terms after the subject, without actors or the subject's own alias", () => {
+    const sequences = reader.read(briefing).keyVariableSequences;
+    expect(predicateOf(sequences[1] as string[], index.lexicon.entityStems)).toEqual(['impos', 'sanction', 'bank']);
+    expect(predicateOf(sequences[2] as string[], index.lexicon.entityStems)).toEqual(['bank', 'outlast', 'war']);
+    expect(predicateOf([], index.lexicon.entityStems)).toEqual([]);
+  });
+
+  it('given a question naming a word of the predicate, then the key variable counts it; a word further on counts nothing', () => {
+    const named = (question: string): Map<string, number> => termsNamed(analyzeQuery(question, index.lexicon, { vocabulary: index.vocabulary, question: true }));
+    expect(predicateNamed(reader.read(briefing), 2, named('will it outlast them'), index.lexicon.entityStems)).toBe(1);
+    expect(predicateNamed(reader.read(briefing), 1, named('who protects them'), index.lexicon.entityStems)).toBe(0);
+  });
+
+  it('given two siblings with the same words, then ask puts first the one whose predicate has the word the question asks about', () => {
+    const talks = makeBriefing({
+      slug: 'steel-talks',
+      keyVariables: [
+        { n: 1, text: 'Will the EU hold talks on steel while mines close?' },
+        { n: 2, text: 'Will the EU hold talks on mines while steel closes?' },
+      ],
+    });
+    expect(BriefingIndex.from([talks]).ask('what about the mines', { limit: 2 }).map((r) => r.keyVariable.n)).toEqual([2, 1]);
   });
 });
