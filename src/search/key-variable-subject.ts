@@ -24,7 +24,7 @@ export const SUBJECT_WEIGHT = 0.2;
 const SUBJECT_HEAD = 3;
 
 /** What a key variable whose predicate the question names gains (at the best-named term's weight). */
-export const PREDICATE_WEIGHT = 0.2;
+export const PREDICATE_WEIGHT = 0.3;
 /** How many index terms after the subject make its predicate. */
 const PREDICATE_TERMS = 3;
 
