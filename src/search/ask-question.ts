@@ -23,6 +23,7 @@ import { BriefingReader } from './briefing-reading.js';
 import { PREDICATE_WEIGHT, predicateNamed, SUBJECT_WEIGHT, subjectNamed, termsNamed } from './key-variable-subject.js';
 import { PROXIMITY_WEIGHT, ProximityScorer } from './term-proximity.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { scratchOf } from './ask-scratch.js';
 import { maxOf, topKOf } from './top-k.js';
 
 /** Options for a question. */
@@ -210,48 +211,4 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
       },
     ];
   });
-}
-
-/** Per-index scratch arrays of {@link askQuestion}, by document id; always left zeroed. */
-class AskScratch {
-  contextByDoc = new Float64Array(0);
-  /** Key-variable document -> 1 + its position among the candidates (0: not one). */
-  slotOf = new Int32Array(0);
-  #docs = new Int32Array(1024);
-  #scores = new Float64Array(1024);
-
-  /** Makes room for the index's current document ids. */
-  fit(briefingIds: number, keyVariableIds: number): void {
-    if (this.contextByDoc.length < briefingIds) this.contextByDoc = new Float64Array(Math.max(1024, briefingIds * 2));
-    if (this.slotOf.length < keyVariableIds) this.slotOf = new Int32Array(Math.max(1024, keyVariableIds * 2));
-  }
-
-  /** The candidate arrays, with room for at least `size`. */
-  candidates(size: number): { docs: Int32Array; scores: Float64Array; grow: () => void } {
-    if (this.#docs.length < size) this.#resize(size * 2);
-    const view = { docs: this.#docs, scores: this.#scores, grow: (): void => {
-      this.#resize(this.#docs.length * 2);
-      view.docs = this.#docs;
-      view.scores = this.#scores;
-    } };
-    return view;
-  }
-
-  #resize(size: number): void {
-    const docs = new Int32Array(size);
-    const scores = new Float64Array(size);
-    docs.set(this.#docs);
-    scores.set(this.#scores);
-    this.#docs = docs;
-    this.#scores = scores;
-  }
-}
-
-const scratches = new WeakMap<BriefingIndex, AskScratch>();
-
-function scratchOf(index: BriefingIndex): AskScratch {
-  let scratch = scratches.get(index);
-  if (!scratch) scratches.set(index, (scratch = new AskScratch()));
-  scratch.fit(index.briefings.idLimit, index.keyVariables.idLimit);
-  return scratch;
 }
