@@ -8,9 +8,8 @@
  * The best few are then reordered by a third score, at a lower weight: the question against the
  * sentences of their briefing that explain them (key-variable-neighbourhood.ts), which tells the
  * key variables of one briefing apart when the reader uses the words the briefing explains them with,
- * by a fourth: neighbouring words of the question that stand side by side in the key variable's
- * own sentence (term-proximity.ts), and by whether the question names the actor or thing the key
- * variable asks about, its subject, and what it asks of it, its predicate (key-variable-subject.ts).
+ * and by whether the question names the actor or thing the key variable asks about, its subject,
+ * and what it asks of it, its predicate (key-variable-subject.ts).
  */
 import type { NumberedItem } from '../domain/briefing.schema.js';
 import { analyzeQuery } from './analyzer.js';
@@ -21,7 +20,6 @@ import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
 import { BriefingReader } from './briefing-reading.js';
 import { PREDICATE_WEIGHT, predicateNamed, SUBJECT_WEIGHT, subjectNamed, termsNamed } from './key-variable-subject.js';
-import { PROXIMITY_WEIGHT, ProximityScorer } from './term-proximity.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
 import { scratchOf } from './ask-scratch.js';
 import { maxOf, topKOf } from './top-k.js';
@@ -162,19 +160,18 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   for (let i = 0; i < count; i++) slotOf[candidates.docs[i] as number] = 0;
   for (const doc of context.docs) contextByDoc[doc] = 0;
 
-  // The neighbourhood, proximity, subject and predicate reorder the best RERANKED (or `limit`, if
+  // The neighbourhood, subject and predicate reorder the best RERANKED (or `limit`, if
   // more are asked for) only: they cost a pass over their briefings' text, and they add at most
   // `reach`, which seldom lifts a key variable from further down.
   const reader = new BriefingReader(index.lexicon);
   const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
-  const proximity = new ProximityScorer(concepts, neighbourhoods.idfs, reader);
   const named = termsNamed(concepts);
-  const reach = NEIGHBOURHOOD_WEIGHT + PROXIMITY_WEIGHT + SUBJECT_WEIGHT + PREDICATE_WEIGHT;
+  const reach = NEIGHBOURHOOD_WEIGHT + SUBJECT_WEIGHT + PREDICATE_WEIGHT;
   const rescored: { slug: string; n: number; kvDoc: number; score: number }[] = [];
   /** The best `limit` scores so far, best first. */
   const leading: number[] = [];
   for (const { kvDoc, blended } of best) {
-    // These four scores are at most 1 each and `best` is in blended order: once even all of
+    // These three scores are at most 1 each and `best` is in blended order: once even all of
     // their weight cannot reach the limit-th score so far, nothing further down can, so their
     // briefings need not be read.
     if (leading.length === limit && blended + reach < (leading[limit - 1] as number)) break;
@@ -186,7 +183,6 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
     const score =
       blended +
       NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) +
-      PROXIMITY_WEIGHT * proximity.score(briefing, ref.n) +
       SUBJECT_WEIGHT * subjectNamed(reading, k, named) +
       PREDICATE_WEIGHT * predicateNamed(reading, k, named, index.lexicon.entityStems);
     rescored.push({ ...ref, kvDoc, score });

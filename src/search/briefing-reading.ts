@@ -50,7 +50,7 @@ export interface BriefingReading {
   readonly unitTerms: readonly ReadonlySet<string>[];
   /** The terms of each key variable, in briefing order. */
   readonly keyVariableTerms: readonly ReadonlySet<string>[];
-  /** The terms of each key variable in text order, with repeats: where its words stand (term-proximity.ts). */
+  /** The terms of each key variable in text order, with repeats: where its words stand (its subject and predicate: key-variable-subject.ts). */
   readonly keyVariableSequences: readonly (readonly string[])[];
 }
 

@@ -97,11 +97,6 @@ export class NeighbourhoodScorer {
     this.#totalIdf = this.#idfs.reduce((sum, idf) => sum + idf, 0);
   }
 
-  /** Each concept's idf over the briefings, in the question's order. */
-  get idfs(): readonly number[] {
-    return this.#idfs;
-  }
-
   /**
    * In [0, 1]: the question's concepts found in the neighbourhood of key variable `n` of
    * `briefing`, each by its idf, its best alternative's weight and the term's weight there.
