@@ -7,7 +7,9 @@
  * each normalised by the best score of the question, so neither scale drowns the other.
  * The best few are then reordered by a third score, at a lower weight: the question against the
  * sentences of their briefing that explain them (key-variable-neighbourhood.ts), which tells the
- * key variables of one briefing apart when the reader uses the words the briefing explains them with.
+ * key variables of one briefing apart when the reader uses the words the briefing explains them with,
+ * and by whether the question names the actor or thing the key variable asks about, its subject,
+ * and what it asks of it, its predicate (key-variable-subject.ts).
  */
 import type { NumberedItem } from '../domain/briefing.schema.js';
 import { analyzeQuery } from './analyzer.js';
@@ -17,7 +19,9 @@ import type { BriefingIndex } from './briefing-index.js';
 import type { FieldScoring } from './field-index.js';
 import { NEIGHBOURHOOD_WEIGHT, NeighbourhoodScorer } from './key-variable-neighbourhood.js';
 import { BriefingReader } from './briefing-reading.js';
+import { PREDICATE_WEIGHT, predicateNamed, SUBJECT_WEIGHT, subjectNamed, termsNamed } from './key-variable-subject.js';
 import { relatedMaterial, type RelatedMaterial } from './related-material.js';
+import { scratchOf } from './ask-scratch.js';
 import { maxOf, topKOf } from './top-k.js';
 
 /** Options for a question. */
@@ -156,23 +160,31 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
   for (let i = 0; i < count; i++) slotOf[candidates.docs[i] as number] = 0;
   for (const doc of context.docs) contextByDoc[doc] = 0;
 
-  // The neighbourhood reorders the best RERANKED (or `limit`, if more are asked for) only: it costs
-  // a pass over their briefings' text, and it adds at most NEIGHBOURHOOD_WEIGHT, which seldom
-  // lifts a key variable from further down.
+  // The neighbourhood, subject and predicate reorder the best RERANKED (or `limit`, if
+  // more are asked for) only: they cost a pass over their briefings' text, and they add at most
+  // `reach`, which seldom lifts a key variable from further down.
   const reader = new BriefingReader(index.lexicon);
   const neighbourhoods = new NeighbourhoodScorer(index, concepts, reader);
+  const named = termsNamed(concepts);
+  const reach = NEIGHBOURHOOD_WEIGHT + SUBJECT_WEIGHT + PREDICATE_WEIGHT;
   const rescored: { slug: string; n: number; kvDoc: number; score: number }[] = [];
   /** The best `limit` scores so far, best first. */
   const leading: number[] = [];
   for (const { kvDoc, blended } of best) {
-    // A neighbourhood score is at most 1 and `best` is in blended order: once even all of
-    // NEIGHBOURHOOD_WEIGHT cannot reach the limit-th score so far, nothing further down can,
-    // so their briefings need not be read.
-    if (leading.length === limit && blended + NEIGHBOURHOOD_WEIGHT < (leading[limit - 1] as number)) break;
+    // These three scores are at most 1 each and `best` is in blended order: once even all of
+    // their weight cannot reach the limit-th score so far, nothing further down can, so their
+    // briefings need not be read.
+    if (leading.length === limit && blended + reach < (leading[limit - 1] as number)) break;
     const ref = index.keyVariableOfDoc(kvDoc);
     const briefing = ref && index.get(ref.slug);
     if (!ref || !briefing) continue;
-    const score = blended + NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n);
+    const reading = reader.read(briefing);
+    const k = briefing.keyVariables.findIndex((kv) => kv.n === ref.n);
+    const score =
+      blended +
+      NEIGHBOURHOOD_WEIGHT * neighbourhoods.score(briefing, ref.n) +
+      SUBJECT_WEIGHT * subjectNamed(reading, k, named) +
+      PREDICATE_WEIGHT * predicateNamed(reading, k, named, index.lexicon.entityStems);
     rescored.push({ ...ref, kvDoc, score });
     let at = leading.length;
     while (at > 0 && (leading[at - 1] as number) < score) at--;
@@ -195,48 +207,4 @@ export function askQuestion(index: BriefingIndex, question: string, options: Ask
       },
     ];
   });
-}
-
-/** Per-index scratch arrays of {@link askQuestion}, by document id; always left zeroed. */
-class AskScratch {
-  contextByDoc = new Float64Array(0);
-  /** Key-variable document -> 1 + its position among the candidates (0: not one). */
-  slotOf = new Int32Array(0);
-  #docs = new Int32Array(1024);
-  #scores = new Float64Array(1024);
-
-  /** Makes room for the index's current document ids. */
-  fit(briefingIds: number, keyVariableIds: number): void {
-    if (this.contextByDoc.length < briefingIds) this.contextByDoc = new Float64Array(Math.max(1024, briefingIds * 2));
-    if (this.slotOf.length < keyVariableIds) this.slotOf = new Int32Array(Math.max(1024, keyVariableIds * 2));
-  }
-
-  /** The candidate arrays, with room for at least `size`. */
-  candidates(size: number): { docs: Int32Array; scores: Float64Array; grow: () => void } {
-    if (this.#docs.length < size) this.#resize(size * 2);
-    const view = { docs: this.#docs, scores: this.#scores, grow: (): void => {
-      this.#resize(this.#docs.length * 2);
-      view.docs = this.#docs;
-      view.scores = this.#scores;
-    } };
-    return view;
-  }
-
-  #resize(size: number): void {
-    const docs = new Int32Array(size);
-    const scores = new Float64Array(size);
-    docs.set(this.#docs);
-    scores.set(this.#scores);
-    this.#docs = docs;
-    this.#scores = scores;
-  }
-}
-
-const scratches = new WeakMap<BriefingIndex, AskScratch>();
-
-function scratchOf(index: BriefingIndex): AskScratch {
-  let scratch = scratches.get(index);
-  if (!scratch) scratches.set(index, (scratch = new AskScratch()));
-  scratch.fit(index.briefings.idLimit, index.keyVariables.idLimit);
-  return scratch;
 }

@@ -50,6 +50,8 @@ export interface BriefingReading {
   readonly unitTerms: readonly ReadonlySet<string>[];
   /** The terms of each key variable, in briefing order. */
   readonly keyVariableTerms: readonly ReadonlySet<string>[];
+  /** The terms of each key variable in text order, with repeats: where its words stand (its subject and predicate: key-variable-subject.ts). */
+  readonly keyVariableSequences: readonly (readonly string[])[];
 }
 
 /** Reads briefings for one question, each once; also the one place that turns a text into its term set. */
@@ -68,11 +70,13 @@ export class BriefingReader {
     let reading = this.#read.get(briefing);
     if (!reading) {
       const units = explainingUnits(briefing);
+      const keyVariableSequences = briefing.keyVariables.map((kv) => this.sequenceOf(kv.text));
       reading = {
         briefing,
         units,
         unitTerms: units.map((unit) => this.termsOf(unit.text)),
-        keyVariableTerms: briefing.keyVariables.map((kv) => this.termsOf(kv.text)),
+        keyVariableTerms: keyVariableSequences.map((sequence) => new Set(sequence)),
+        keyVariableSequences,
       };
       this.#read.set(briefing, reading);
     }
@@ -81,8 +85,13 @@ export class BriefingReader {
 
   /** The distinct index terms of a text (see `indexTerms`). */
   termsOf(text: string): Set<string> {
+    return new Set(this.sequenceOf(text));
+  }
+
+  /** The index terms of a text in order, with repeats (an entity term stands just before its alias's first word). */
+  sequenceOf(text: string): string[] {
     const terms: string[] = [];
     indexTerms(text, this.lexicon, terms);
-    return new Set(terms);
+    return terms;
   }
 }
