@@ -61,7 +61,7 @@ export class SearchService {
               const problem = await saveSearchIndex(archive, index, snapshot);
               if (problem) options.onSaveProblem?.(problem);
             },
-            (error) => options.onSaveProblem?.(`could not save the search index to ${snapshot.name}: ${(error as Error).message}`),
+            (error) => options.onSaveProblem?.(`could not save the search index to ${snapshot.name}: ${error instanceof Error ? error.message : String(error)}`),
           )
         : undefined;
     this.#unsubscribe = archive.onChange((changed) => {

@@ -11,7 +11,8 @@ export class SnapshotSaver {
   #running: Promise<void> | undefined;
   #again = false;
 
-  constructor(save: () => Promise<void>, onError: (error: unknown) => void = () => undefined) {
+  /** `onError` hears of every save that threw; should it throw in turn, that is dropped (nothing awaits the saver between imports). */
+  constructor(save: () => Promise<void>, onError: (error: unknown) => void) {
     this.#save = save;
     this.#onError = onError;
   }
@@ -37,7 +38,13 @@ export class SnapshotSaver {
   async #loop(): Promise<void> {
     do {
       this.#again = false;
-      await this.#save().catch(this.#onError);
+      await this.#save().catch((error: unknown) => {
+        try {
+          this.#onError(error);
+        } catch {
+          // A reporter that fails cannot be reported to; the next save is tried all the same.
+        }
+      });
     } while (this.#again);
   }
 }

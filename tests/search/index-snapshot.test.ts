@@ -179,20 +179,21 @@ describe('given changes arriving while the snapshot is being saved', () => {
     let running = 0;
     let most = 0;
     let saves = 0;
+    const failures: unknown[] = [];
     const saver = new SnapshotSaver(async () => {
       running++;
       most = Math.max(most, running);
       await new Promise((resolve) => setTimeout(resolve, 20));
       saves++;
       running--;
-    });
+    }, (error) => failures.push(error));
     saver.request();
     await new Promise((resolve) => setTimeout(resolve, 5));
     saver.request();
     saver.request();
     saver.request();
     await saver.whenIdle();
-    expect([saves, most]).toEqual([2, 1]);
+    expect([saves, most, failures]).toEqual([2, 1, []]);
   });
 
   it('reports a save that throws and keeps saving after it, its own promise never rejecting', async () => {
@@ -207,6 +208,21 @@ describe('given changes arriving while the snapshot is being saved', () => {
     saver.request();
     await saver.whenIdle();
     expect([calls, errors.map((e) => (e as Error).message)]).toEqual([2, ['disk full']]);
+  });
+
+  it('keeps saving when the reporter of a failed save throws too', async () => {
+    let calls = 0;
+    const saver = new SnapshotSaver(async () => {
+      calls++;
+      if (calls === 1) throw new Error('disk full');
+    }, () => {
+      throw new Error('logger closed');
+    });
+    saver.request();
+    await saver.whenIdle();
+    saver.request();
+    await saver.whenIdle();
+    expect(calls).toBe(2);
   });
 });
 
