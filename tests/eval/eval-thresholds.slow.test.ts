@@ -36,16 +36,17 @@ describe('evaluation thresholds', () => {
   // A floor at today's measure, to catch regressions. It was 90% on the first 188 questions
   // (measured 92.6%); two batches written blind since (50 held-out, 60 dev) measured 87.2% on all
   // 298 (floor 85%); stemmed synonym matching and three synonym groups (issue 15) measure 88.3%;
-  // 144 paraphrase groups and the key variable's subject and predicate (2 Dec) measure 92.6%.
-  it('given the follow-up questions, then top-1 stays at or above 92% (regression floor; measured 92.6%)', () => {
-    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.92);
+  // 144 paraphrase groups and the key variable's subject and predicate (2 Dec) measured 92.6%, and
+  // 91.9% once the review took out members of other senses ("track" for thaw, "come" for succession).
+  it('given the follow-up questions, then top-1 stays at or above 91% (regression floor; measured 91.9%)', () => {
+    expect(ours(ask).top1).toBeGreaterThanOrEqual(0.91);
   });
 
   // Issue 15's within-briefing case (`--briefing`) on the same questions: the sibling decision alone.
-  it('given the follow-up questions asked within their briefing, then top-1 stays at or above 94% (regression floor; measured 94.3%)', () => {
+  it('given the follow-up questions asked within their briefing, then top-1 stays at or above 93% (regression floor; measured 94.0%)', () => {
     const briefings = loadSampleBriefings();
     const within = scoreAsk(ourSystems(briefings).ask, loadAskQuestions(), 'within', briefings.map((b) => b.slug).sort());
-    expect(within.top1).toBeGreaterThanOrEqual(0.94);
+    expect(within.top1).toBeGreaterThanOrEqual(0.93);
   });
 
   it('given the first 188 questions (batches 1-3), then top-1 stays at or above 90%, the floor they had (measured 93.6%)', () => {

@@ -25,7 +25,7 @@ describe('paraphrases of key-variable words (synonyms.json)', () => {
     ['taiwan-chip-export-controls', 'could the whole thing become moot?', 4, 'moot for irrelevant'],
     ['arctic-northern-sea-route', 'will the nordics keep tabs on the chinese?', 4, 'keep tabs on for surveillance'],
     ['korea-chip-subsidies', 'Can ChangXin catch up with Samsung?', 4, 'ChangXin for CXMT'],
-    ['india-china-border', 'who comes after the Tibetan leader?', 4, 'the Tibetan leader for the Dalai Lama, comes after for succession'],
+    ['india-china-border', 'who comes after the Tibetan leader?', 4, 'the Tibetan leader for the Dalai Lama'],
     ['india-china-border', 'or will they just tweak things?', 1, 'tweak for "adjusting patrolling points"'],
   ])('given the question asked within %s: "%s", then key variable %i comes first (%s)', (briefing, question, n) => {
     expect(firstWithin(briefing, question)).toBe(n);
