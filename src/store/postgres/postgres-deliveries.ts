@@ -109,8 +109,8 @@ export class PostgresDeliveries implements DeliveryStore {
       await insertDelivery(client, deliveryRecord(sub, done, at));
       return { log: true, thread: Boolean(done.threadId && slug) };
     });
-    if (wrote.thread) await pruneThreads(this.db);
-    if (wrote.log) await this.#pruneLog();
+    if (wrote.thread) await this.#afterCommit(() => pruneThreads(this.db));
+    if (wrote.log) await this.#afterCommit(() => this.#pruneLog());
     return wrote.log;
   }
 
@@ -125,7 +125,7 @@ export class PostgresDeliveries implements DeliveryStore {
       return { logged: true, after };
     });
     if (!outcome.logged) return undefined;
-    await this.#pruneLog();
+    await this.#afterCommit(() => this.#pruneLog());
     return { after: outcome.after };
   }
 
@@ -169,6 +169,25 @@ export class PostgresDeliveries implements DeliveryStore {
       this.db.report(new Error(`delivery of subscription "${subscriptionId}": ${field} "${value}" is not a Discord id; finished without it`));
     }
     return kept;
+  }
+
+  /**
+   * Cleanup after a finish or failure committed: it must never reject, since the caller would
+   * then take a recorded outcome for an unrecorded one (a post logged as a late failure, missing
+   * from /metrics). Its errors go to the store's background-error path (`onError`); should that
+   * path itself throw (a logger already closed at shutdown), to Node's warnings, its default.
+   */
+  async #afterCommit(cleanup: () => Promise<void>): Promise<void> {
+    try {
+      await cleanup();
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      try {
+        this.db.report(new Error(`cleanup after a committed delivery write failed (the write stands): ${failure.message}`, { cause: failure }));
+      } catch (reportError) {
+        process.emitWarning(new Error(`cleanup after a committed delivery write failed, and so did reporting it: ${failure.message}`, { cause: reportError }));
+      }
+    }
   }
 
   #pruneLog(): Promise<void> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { clientConfig } from '../../../src/store/postgres/postgres-connection.js';
 import { openPostgresStores, type PostgresStores, type PostgresStoresOptions } from '../../../src/store/postgres/postgres-stores.js';
 import { DEFAULT_STATE_LIMITS } from '../../../src/store/postgres/state-database.js';
@@ -75,6 +75,36 @@ describe.skipIf(!TEST_DATABASE_URL)('PostgreSQL state stores', () => {
     expect((await stores.deliveries.history('s', 1))[0]?.messageId).toBeUndefined();
     expect(await stores.threads.briefingOf('600000000000000001')).toBe('a');
     expect(reported.map((e) => e.message)).toEqual(['delivery of subscription "s": messageId "msg-1" is not a Discord id; finished without it']);
+  });
+
+  it('given the pruning after a committed finish or failure fails, and so does the reporting of it, then finish and fail still say they recorded it', async () => {
+    // The background-error path itself throws (a logger closed at shutdown): what committed must still count.
+    const reported: Error[] = [];
+    const warnings = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
+    onTestFinished(() => warnings.mockRestore());
+    const stores = await open({
+      limits: { deliveryLog: 1, threads: 1 },
+      onError: (error) => {
+        reported.push(error);
+        throw new Error('the logger is closed');
+      },
+    });
+    await sql(`CREATE FUNCTION refuse_delete() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'no deletes today'; END $$`);
+    await sql('CREATE TRIGGER refuse_delete_deliveries BEFORE DELETE ON deliveries FOR EACH ROW EXECUTE FUNCTION refuse_delete()');
+    await sql('CREATE TRIGGER refuse_delete_threads BEFORE DELETE ON threads FOR EACH ROW EXECUTE FUNCTION refuse_delete()');
+    await stores.subscriptions.create(getSubscription({ id: 's' }));
+    for (const [i, threadId] of ['600000000000000001', '600000000000000002'].entries()) {
+      await stores.deliveries.recordIntent('s', { id: `${i + 1}`, kind: 'new', seqs: [i + 1], upToSeq: i + 1, startedAt: at(i).toISOString(), partsSent: 0 });
+      expect(await stores.deliveries.finish('s', { upToSeq: i + 1, outcome: 'posted', slugs: ['a'], threadId, deliveryId: `${i + 1}` }, at(i))).toBe(true);
+    }
+    await stores.deliveries.recordIntent('s', { id: '3', kind: 'new', seqs: [3], upToSeq: 3, startedAt: at(2).toISOString(), partsSent: 0 });
+    expect(await stores.deliveries.fail('s', { outcome: 'retrying', reason: '503', slugs: ['a'], deliveryId: '3', lastDeliveryAtStart: at(1).toISOString() }, at(2))).toMatchObject({ after: { retry: { attempts: 1 } } });
+    expect(await stores.subscriptions.get('s')).toMatchObject({ cursorSeq: 2, pending: { id: '3' } });
+    expect(await stores.deliveries.history('s', 10)).toHaveLength(3);
+    // Each failure went to the background-error path first; as that threw, to Node's warnings.
+    expect(reported.some((e) => /pruning \S+\.deliveries failed.*no deletes today/.test(e.message))).toBe(true);
+    expect(reported.some((e) => /pruning \S+\.threads failed.*no deletes today/.test(e.message))).toBe(true);
+    expect(warnings.mock.calls.map(([w]) => String(w))).toContain('Error: cleanup after a committed delivery write failed, and so did reporting it: the logger is closed');
   });
 
   it('given the capped tables full, then the oldest entries are forgotten as lowdb forgets them', async () => {
