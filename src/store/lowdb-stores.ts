@@ -8,7 +8,7 @@ import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, failureApp
 import { servesGuild, type ShardScope } from '../domain/shard-scope.js';
 import type { AlertSettings, ChannelContext, DeliveryRecord, PendingDelivery, Subscription } from '../domain/subscription.schema.js';
 import type { BriefingArchive } from './briefing-archive.js';
-import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, LumenStores, RecordedFailure, SubscriptionStore, ThreadStore } from './lumen-stores.js';
+import type { AlertStore, ChannelContextStore, ClaimOptions, DeliveryStore, IntentClaim, LumenStores, RecordedFailure, SubscriptionStore, ThreadStore } from './lumen-stores.js';
 import { LowdbBriefingArchive } from './lowdb-briefing-archive.js';
 import { MAX_ALERT_KEYS, MAX_CHANNEL_CONTEXT } from './state.schema.js';
 import { StateStore } from './state-store.js';
@@ -100,15 +100,21 @@ class LowdbDeliveries implements DeliveryStore {
     }
   }
 
-  async recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean> {
+  async recordIntent(subscriptionId: string, pending: PendingDelivery, claim?: IntentClaim): Promise<boolean> {
     let found = false;
     await this.state.update((state) => {
       const sub = state.subscriptions.find((s) => s.id === subscriptionId);
-      if (!sub) return;
+      if (!sub || (claim && !this.#holds(subscriptionId, claim))) return;
       sub.pending = copy(pending);
       found = true;
     });
     return found;
+  }
+
+  /** Whether `claim.owner` holds an unexpired claim on the subscription at `claim.now` (checked inside the write). */
+  #holds(subscriptionId: string, claim: IntentClaim): boolean {
+    const held = this.#claims.get(subscriptionId);
+    return held?.owner === claim.owner && held.until > claim.now.getTime();
   }
 
   async markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void> {

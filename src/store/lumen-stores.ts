@@ -26,6 +26,12 @@ export interface ClaimOptions {
   only?: readonly string[];
 }
 
+/** The claim a delivery holds while it records an intent: `owner`'s, still unexpired at `now`. */
+export interface IntentClaim {
+  owner: string;
+  now: Date;
+}
+
 /** A failure the store recorded, and the subscription it left. */
 export interface RecordedFailure {
   /** The subscription after the failure; undefined when the failure removed it (its channel is gone). */
@@ -73,8 +79,15 @@ export interface DeliveryStore {
   renew(owner: string, ids: readonly string[], until: Date): Promise<string[]>;
   /** Gives up `owner`'s claims on these subscriptions (or on all of them), so another process may take them at once. */
   release(owner: string, ids?: readonly string[]): Promise<void>;
-  /** Records the intent before anything is sent; false when the subscription is gone. */
-  recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean>;
+  /**
+   * Records the intent before anything is sent; false when the subscription is gone or, given the
+   * `claim` the delivery holds, when that owner no longer holds an unexpired claim at its `now`
+   * (its lease lapsed while it stalled, and another process may have taken the subscription over
+   * and be posting the same next item): nothing is written, and the delivery must stop there.
+   * Without `claim` (tools and tests that hold none) the intent is written unfenced; the delivery
+   * always passes its own.
+   */
+  recordIntent(subscriptionId: string, pending: PendingDelivery, claim?: IntentClaim): Promise<boolean>;
   /** A digest part is confirmed sent: after a crash the rest starts from part `partsSent`. */
   markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void>;
   /**

@@ -9,7 +9,7 @@
 import type pg from 'pg';
 import { afterDelivery, afterFailure, deliveryRecord, endsHeldIntent, failureApplies, type DeliveryDone, type DeliveryFailed } from '../../domain/delivery-progress.js';
 import type { ShardScope } from '../../domain/shard-scope.js';
-import type { ClaimOptions, DeliveryStore, RecordedFailure } from '../lumen-stores.js';
+import type { ClaimOptions, DeliveryStore, IntentClaim, RecordedFailure } from '../lumen-stores.js';
 import { DeliveryRecordSchema, Snowflake, type DeliveryRecord, type PendingDelivery, type Subscription } from '../../domain/subscription.schema.js';
 import type { StateDatabase } from './state-database.js';
 import { checkRecord, deliveryFromRow, subscriptionFromRow, type DeliveryRow, type SubscriptionRow } from './state-rows.js';
@@ -24,6 +24,12 @@ async function insertDelivery(client: pg.ClientBase, record: DeliveryRecord): Pr
     record.outcome === 'posted',
     JSON.stringify(record),
   ]);
+}
+
+/** Whether `claim.owner` holds an unexpired claim on the subscription at `claim.now`. */
+async function holdsClaim(client: pg.ClientBase, subscriptionId: string, claim: IntentClaim): Promise<boolean> {
+  const result = await client.query('SELECT 1 FROM subscriptions WHERE id = $1 AND claim_owner = $2 AND claim_until > $3', [subscriptionId, claim.owner, claim.now]);
+  return result.rowCount === 1;
 }
 
 /**
@@ -81,10 +87,12 @@ export class PostgresDeliveries implements DeliveryStore {
     ]);
   }
 
-  async recordIntent(subscriptionId: string, pending: PendingDelivery): Promise<boolean> {
+  async recordIntent(subscriptionId: string, pending: PendingDelivery, claim?: IntentClaim): Promise<boolean> {
     return this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub) return false;
+      // The row is locked: no other process can take the claim over between this check and the write.
+      if (claim && !(await holdsClaim(client, subscriptionId, claim))) return false;
       await writeSubscription(client, subscriptionId, { ...sub, pending: structuredClone(pending) });
       return true;
     });

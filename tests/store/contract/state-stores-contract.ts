@@ -173,6 +173,22 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         expect(await subscriptions.get('s')).toMatchObject({ cursorSeq: 5, lastDelivery: { outcome: 'posted' } });
       });
 
+      it('given the claim a delivery holds, then its intent is written only while that owner holds an unexpired claim: not once its lease ran out, nor after another owner took the subscription over', async () => {
+        const { subscriptions, deliveries } = await stores();
+        await subscriptions.create(getSubscription({ id: 's' }));
+        expect(await deliveries.claimActive('one', at(0), 60_000)).toHaveLength(1);
+        expect(await deliveries.recordIntent('s', getPending({ id: '77' }), { owner: 'one', now: at(0.5) })).toBe(true);
+        // one stalled past its lease: nothing more is written for it, taken over or not.
+        expect(await deliveries.recordIntent('s', getPending({ id: '78' }), { owner: 'one', now: at(1) })).toBe(false);
+        expect(await deliveries.claimActive('two', at(1.5), 60_000)).toHaveLength(1);
+        expect(await deliveries.recordIntent('s', getPending({ id: '79' }), { owner: 'one', now: at(0.5) })).toBe(false);
+        expect(await deliveries.recordIntent('s', getPending({ id: '80' }), { owner: 'three', now: at(1.5) })).toBe(false);
+        expect((await subscriptions.get('s'))?.pending?.id).toBe('77');
+        // The holder records its own.
+        expect(await deliveries.recordIntent('s', getPending({ id: '81' }), { owner: 'two', now: at(2) })).toBe(true);
+        expect((await subscriptions.get('s'))?.pending?.id).toBe('81');
+      });
+
       it('given a digest finished, then its slot is remembered and the record is of the intent’s kind; a cursor never moves back', async () => {
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 'd', mode: 'digest', cursorSeq: 9 }));
