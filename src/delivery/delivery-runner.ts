@@ -9,11 +9,6 @@ import type { Subscription } from '../domain/subscription.schema.js';
 import { SubscriptionDelivery, type SubscriptionDeliveryOptions } from './subscription-delivery.js';
 
 export interface DeliveryRunnerOptions extends SubscriptionDeliveryOptions {
-  /**
-   * Who this process is, for claims: processes sharing a database each deliver only the
-   * subscriptions they hold (src/store/lumen-stores.ts).
-   */
-  owner: string;
   /** How long a claim lasts unless renewed (default 5 min: longer than any one delivery). */
   claimLeaseMs?: number;
   /** The shards this process connects, when split across processes: only their servers' subscriptions are claimed. */

@@ -28,6 +28,11 @@ import { subscriptionView } from './subscription-rules.js';
 
 /** What delivering a subscription needs. */
 export interface SubscriptionDeliveryOptions {
+  /**
+   * Who this process is, for claims: processes sharing a database each deliver only the
+   * subscriptions they hold (src/store/lumen-stores.ts), and record an intent only while they do.
+   */
+  owner: string;
   subscriptions: SubscriptionStore;
   deliveries: DeliveryStore;
   archive: BriefingArchive;
@@ -107,8 +112,13 @@ export class SubscriptionDelivery {
             startedAt: now.toISOString(),
             partsSent: 0,
           };
-          // The intent is durable before the first byte goes to Discord.
-          if (!(await this.#o.deliveries.recordIntent(sub.id, pending))) return false;
+          // The intent is durable before the first byte goes to Discord, and only while this
+          // process still holds the subscription: one whose lease lapsed while it stalled would
+          // otherwise post the next item as the process that took it over posts it too.
+          if (!(await this.#o.deliveries.recordIntent(sub.id, pending, { owner: this.#o.owner, now: this.#o.clock.now() }))) {
+            this.#o.logger.info({ subscription: sub.id, delivery: pending.id }, 'delivery stopped: this process no longer holds the subscription (its claim lapsed and another may have taken it over), or it is gone');
+            return false;
+          }
           intent = pending;
           return await this.#send(sub, pending, 0);
         }

@@ -31,9 +31,10 @@ async function publish(w: DeliveryWorld, slugs: string[]): Promise<void> {
  * Starts a delivery whose first post to #briefings hangs (answered as `answer` once released),
  * then plays the other process: once this one's lease (5 min) has lapsed it claims the
  * subscription and finishes the delivery, as it would on finding the post in the channel, or
- * (`retries`) tries the same intent itself and records that Discord answered 503.
+ * (`retries`) tries the same intent itself and records that Discord answered 503, or (`is still
+ * checking`) holds the claim and has recorded nothing yet.
  */
-async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number }, other: 'finishes' | 'retries' = 'finishes'): Promise<{ sub: Subscription; outcomes: DeliveryOutcome[]; release: () => void }> {
+async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number }, other: 'finishes' | 'retries' | 'is still checking' = 'finishes'): Promise<{ sub: Subscription; outcomes: DeliveryOutcome[]; release: () => void }> {
   const { discord, app } = w.sandbox;
   const outcomes: DeliveryOutcome[] = [];
   app.onDeliveryOutcome((outcome) => outcomes.push(outcome));
@@ -46,7 +47,9 @@ async function takeOverWhilePosting(w: DeliveryWorld, answer: { code?: number },
   const [claimed] = await app.stores.deliveries.claimActive('the-other-process', later, 5 * MINUTE);
   const pending = claimed?.pending;
   if (!claimed || !pending) throw new Error('the other process found no delivery under way to take over');
-  if (other === 'retries') {
+  if (other === 'is still checking') {
+    // It holds the claim and is looking in the channel: nothing recorded yet.
+  } else if (other === 'retries') {
     const failed = { outcome: 'retrying' as const, reason: 'Discord answered 503', slugs: ['taken-one'], deliveryId: pending.id, lastDeliveryAtStart: claimed.lastDelivery?.at };
     expect(await app.stores.deliveries.fail(claimed.id, failed, later)).toBeDefined();
   } else {
@@ -110,5 +113,22 @@ describe('given a delivery another process took over and is retrying (it failed 
     expect(outcomes).toEqual([]);
     expect((await deliveries(w)).map((d) => d.outcome)).toEqual(['retrying']);
     expect(w.log.records().filter((r) => r.msg.startsWith('late failure: another process recorded'))).toMatchObject([{ subscription: sub.id, outcome: 'paused-missing-permissions' }]);
+  });
+});
+
+describe('given a delivery whose claim another process took over while this one’s post hung, and that has recorded nothing yet', () => {
+  it('then this process’s late finish stands, but it records and posts no next intent: the subscription is the other’s', async () => {
+    const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'new' });
+    const { sub, outcomes, release } = await takeOverWhilePosting(w, {}, 'is still checking');
+    release();
+    await w.sandbox.whenIdle();
+
+    // taken-one went out and its finish applied (the intent was still held); taken-two is left to the holder.
+    expect(botPosts(w, 'briefings').map((p) => slugsOf(p)[0])).toEqual(['taken-one']);
+    expect(outcomes).toEqual(['posted']);
+    expect((await deliveries(w)).map((d) => `${d.outcome}:${d.slugs.join()}`)).toEqual(['posted:taken-one']);
+    expect((await w.sandbox.app.stores.subscriptions.get(sub.id))?.pending).toBeUndefined();
+    expect(w.log.records().filter((r) => r.msg.startsWith('delivery stopped: this process no longer holds the subscription'))).toMatchObject([{ level: 30, subscription: sub.id }]);
   });
 });
