@@ -240,9 +240,10 @@ export class SubscriptionDelivery {
     const outcome = outcomeOf(error);
     // Fenced by the intent and by what was recorded when this attempt began (`sub` as it read it).
     const attempt = intent ? { deliveryId: intent.id, lastDeliveryAtStart: sub.lastDelivery?.at } : {};
-    const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...attempt }, now);
+    // And by the claim: once another process took the subscription over, its attempt of the same intent may be in flight.
+    const recorded = await this.#o.deliveries.fail(id, { outcome, reason, slugs, ...attempt }, now, this.#o.owner);
     if (!recorded) {
-      this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'late failure: another process recorded an outcome of this delivery meanwhile (or its subscription is gone); not recorded or counted');
+      this.#o.logger.info({ subscription: id, delivery: intent?.id, outcome, reason }, 'late failure: another process recorded an outcome of this delivery meanwhile or holds it now (or its subscription is gone); not recorded or counted');
       return;
     }
     const { after } = recorded;

@@ -138,12 +138,14 @@ class LowdbDeliveries implements DeliveryStore {
     return recorded;
   }
 
-  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined> {
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date, owner?: string): Promise<RecordedFailure | undefined> {
     let recorded: RecordedFailure | undefined;
     await this.state.update((state) => {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
       if (!sub || !failureApplies(sub, failed)) return;
+      // Still this owner's claim (expired or not), checked inside the write: no other process took it over.
+      if (owner !== undefined && this.#claims.get(subscriptionId)?.owner !== owner) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) state.subscriptions[i] = after;

@@ -104,9 +104,13 @@ export interface DeliveryStore {
    * holds the intent the failed attempt carried out, or has had an outcome of it recorded since
    * that attempt began (failureApplies in src/domain/delivery-progress.ts). So a late failure from
    * a process whose claim lapsed neither retries, pauses nor removes a subscription another
-   * process took over, nor counts a second failure of its try.
+   * process took over, nor counts a second failure of its try. Given the delivery's `owner`, also
+   * passed over once another owner claimed the subscription (or the claim was released), even
+   * before that one records anything: its attempt of the same intent may be in flight, and
+   * clearing the intent under it would pass over its successful finish and, on resume, post the
+   * briefing again. (A lapsed claim nobody took over still applies: no one else is delivering.)
    */
-  fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined>;
+  fail(subscriptionId: string, failed: DeliveryFailed, at: Date, owner?: string): Promise<RecordedFailure | undefined>;
   /** Logs a delivery that moves no cursor (a test post). */
   log(record: DeliveryRecord): Promise<void>;
   /** A subscription's last `limit` deliveries, newest first. */

@@ -132,3 +132,22 @@ describe('given a delivery whose claim another process took over while this one�
     expect(w.log.records().filter((r) => r.msg.startsWith('delivery stopped: this process no longer holds the subscription'))).toMatchObject([{ level: 30, subscription: sub.id }]);
   });
 });
+
+describe('given a delivery whose claim another process took over while this one’s post hung, then failed before the other recorded anything', () => {
+  it('then the late failure pauses nothing and keeps the intent, so the other’s finish of it applies and the briefing is not posted again', async () => {
+    const w = (world = await startWorld({ start: '2026-11-25T09:00:00.000Z' }));
+    await subscribe(w, { channel: 'briefings', mode: 'new', in: 'analysts' });
+    const { sub, outcomes, release } = await takeOverWhilePosting(w, { code: 50013 }, 'is still checking');
+    release();
+    await w.sandbox.whenIdle();
+
+    expect(await w.sandbox.app.stores.subscriptions.get(sub.id)).toMatchObject({ status: 'active', pending: { id: sub.pending?.id } });
+    expect(botPosts(w, 'analysts')).toEqual([]);
+    expect(outcomes).toEqual([]);
+    expect(await deliveries(w)).toEqual([]);
+    expect(w.log.records().filter((r) => r.msg.startsWith('late failure: another process recorded'))).toMatchObject([{ subscription: sub.id, outcome: 'paused-missing-permissions' }]);
+    // The other process's attempt of the same intent went through: its finish is recorded.
+    const done = { upToSeq: sub.pending?.upToSeq ?? 0, outcome: 'posted' as const, slugs: ['taken-one'], deliveryId: sub.pending?.id };
+    expect(await w.sandbox.app.stores.deliveries.finish(sub.id, done, w.clock.now())).toBe(true);
+  });
+});

@@ -32,6 +32,12 @@ async function holdsClaim(client: pg.ClientBase, subscriptionId: string, claim: 
   return result.rowCount === 1;
 }
 
+/** Whether the subscription's claim is still `owner`'s (expired or not): no other process took it over. */
+async function claimedBy(client: pg.ClientBase, subscriptionId: string, owner: string): Promise<boolean> {
+  const result = await client.query('SELECT 1 FROM subscriptions WHERE id = $1 AND claim_owner = $2', [subscriptionId, owner]);
+  return result.rowCount === 1;
+}
+
 /**
  * "The row's server is in the shard scope", with the scope's count and ids as parameters `$count`
  * and `$ids` (null, null: every server). A server's shard is (guild_id >> 22) % count
@@ -122,10 +128,11 @@ export class PostgresDeliveries implements DeliveryStore {
     return wrote.log;
   }
 
-  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date): Promise<RecordedFailure | undefined> {
+  async fail(subscriptionId: string, failed: DeliveryFailed, at: Date, owner?: string): Promise<RecordedFailure | undefined> {
     const outcome = await this.db.transaction(async (client) => {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub || !failureApplies(sub, failed)) return { logged: false, after: undefined };
+      if (owner !== undefined && !(await claimedBy(client, subscriptionId, owner))) return { logged: false, after: undefined };
       await insertDelivery(client, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) await writeSubscription(client, subscriptionId, after);

@@ -189,6 +189,27 @@ export function describeStateStoresContract(name: string, makeHarness: () => Pro
         expect((await subscriptions.get('s'))?.pending?.id).toBe('81');
       });
 
+      it('given the failing delivery’s owner, then its failure is passed over once another owner claimed the subscription, whose finish of the same intent then applies; a lapsed claim nobody took over still fails', async () => {
+        const { subscriptions, deliveries } = await stores();
+        for (const id of ['taken', 'lapsed']) await subscriptions.create(getSubscription({ id, cursorSeq: 1 }));
+        expect(await deliveries.claimActive('one', at(0), 60_000)).toHaveLength(2);
+        await deliveries.recordIntent('taken', getPending({ id: '77', upToSeq: 5 }), { owner: 'one', now: at(0) });
+        await deliveries.recordIntent('lapsed', getPending({ id: '88', upToSeq: 5 }), { owner: 'one', now: at(0) });
+        // one stalled past its lease; two took 'taken' over and is trying intent 77 itself, nothing recorded yet.
+        expect(await deliveries.claimActive('two', at(1.5), 60_000, { only: ['taken'] })).toHaveLength(1);
+        const before = await subscriptions.get('taken');
+        for (const outcome of ['paused-missing-access', 'retrying', 'failed', 'removed-unknown-channel'] as const) {
+          expect(await deliveries.fail('taken', { outcome, reason: 'late', slugs: ['a'], deliveryId: '77' }, at(2), 'one')).toBeUndefined();
+        }
+        expect(await subscriptions.get('taken')).toEqual(before);
+        expect(await deliveries.finish('taken', { upToSeq: 5, outcome: 'posted', slugs: ['a'], deliveryId: '77' }, at(2))).toBe(true);
+        expect(await subscriptions.get('taken')).toMatchObject({ cursorSeq: 5, status: 'active', lastDelivery: { outcome: 'posted' } });
+        expect((await deliveries.history('taken', 10)).map((r) => r.outcome)).toEqual(['posted']);
+        // Nobody took 'lapsed' over: one's failure is the only word on it.
+        expect((await deliveries.fail('lapsed', { outcome: 'retrying', reason: '503', slugs: ['a'], deliveryId: '88' }, at(2), 'one'))?.after?.retry?.attempts).toBe(1);
+        expect(await deliveries.fail('lapsed', { outcome: 'retrying', reason: '503', slugs: ['a'], deliveryId: '88', lastDeliveryAtStart: at(2).toISOString() }, at(3), 'three')).toBeUndefined();
+      });
+
       it('given a digest finished, then its slot is remembered and the record is of the intent’s kind; a cursor never moves back', async () => {
         const { subscriptions, deliveries } = await stores();
         await subscriptions.create(getSubscription({ id: 'd', mode: 'digest', cursorSeq: 9 }));
