@@ -104,17 +104,20 @@ class LowdbDeliveries implements DeliveryStore {
     let found = false;
     await this.state.update((state) => {
       const sub = state.subscriptions.find((s) => s.id === subscriptionId);
-      if (!sub || (claim && !this.#holds(subscriptionId, claim))) return;
+      if (!sub || (claim && !this.#claimedBy(subscriptionId, claim.owner, claim.now))) return;
       sub.pending = copy(pending);
       found = true;
     });
     return found;
   }
 
-  /** Whether `claim.owner` holds an unexpired claim on the subscription at `claim.now` (checked inside the write). */
-  #holds(subscriptionId: string, claim: IntentClaim): boolean {
+  /**
+   * Whether the subscription's claim is `owner`'s: unexpired at `unexpiredAt` when given, else
+   * expired or not (checked inside the write, as PostgreSQL checks the locked row).
+   */
+  #claimedBy(subscriptionId: string, owner: string, unexpiredAt?: Date): boolean {
     const held = this.#claims.get(subscriptionId);
-    return held?.owner === claim.owner && held.until > claim.now.getTime();
+    return held?.owner === owner && (unexpiredAt === undefined || held.until > unexpiredAt.getTime());
   }
 
   async markPartsSent(subscriptionId: string, deliveryId: string, partsSent: number): Promise<void> {
@@ -144,8 +147,8 @@ class LowdbDeliveries implements DeliveryStore {
       const i = state.subscriptions.findIndex((s) => s.id === subscriptionId);
       const sub = state.subscriptions[i];
       if (!sub || !failureApplies(sub, failed)) return;
-      // Still this owner's claim (expired or not), checked inside the write: no other process took it over.
-      if (owner !== undefined && this.#claims.get(subscriptionId)?.owner !== owner) return;
+      // Still this owner's claim (expired or not): no other process took it over.
+      if (owner !== undefined && !this.#claimedBy(subscriptionId, owner)) return;
       StateStore.appendDelivery(state, deliveryRecord(sub, failed, at));
       const after = afterFailure(sub, failed, at);
       if (after) state.subscriptions[i] = after;

@@ -26,15 +26,12 @@ async function insertDelivery(client: pg.ClientBase, record: DeliveryRecord): Pr
   ]);
 }
 
-/** Whether `claim.owner` holds an unexpired claim on the subscription at `claim.now`. */
-async function holdsClaim(client: pg.ClientBase, subscriptionId: string, claim: IntentClaim): Promise<boolean> {
-  const result = await client.query('SELECT 1 FROM subscriptions WHERE id = $1 AND claim_owner = $2 AND claim_until > $3', [subscriptionId, claim.owner, claim.now]);
-  return result.rowCount === 1;
-}
-
-/** Whether the subscription's claim is still `owner`'s (expired or not): no other process took it over. */
-async function claimedBy(client: pg.ClientBase, subscriptionId: string, owner: string): Promise<boolean> {
-  const result = await client.query('SELECT 1 FROM subscriptions WHERE id = $1 AND claim_owner = $2', [subscriptionId, owner]);
+/**
+ * Whether the subscription's claim is `owner`'s: unexpired at `unexpiredAt` when given (an intent
+ * is recorded only under a live claim), else expired or not (no other process took it over).
+ */
+async function claimedBy(client: pg.ClientBase, subscriptionId: string, owner: string, unexpiredAt?: Date): Promise<boolean> {
+  const result = await client.query('SELECT 1 FROM subscriptions WHERE id = $1 AND claim_owner = $2 AND ($3::timestamptz IS NULL OR claim_until > $3)', [subscriptionId, owner, unexpiredAt ?? null]);
   return result.rowCount === 1;
 }
 
@@ -98,7 +95,7 @@ export class PostgresDeliveries implements DeliveryStore {
       const sub = await lockSubscription(this.db, client, subscriptionId);
       if (!sub) return false;
       // The row is locked: no other process can take the claim over between this check and the write.
-      if (claim && !(await holdsClaim(client, subscriptionId, claim))) return false;
+      if (claim && !(await claimedBy(client, subscriptionId, claim.owner, claim.now))) return false;
       await writeSubscription(client, subscriptionId, { ...sub, pending: structuredClone(pending) });
       return true;
     });
