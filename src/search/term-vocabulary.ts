@@ -76,16 +76,7 @@ export class TermVocabulary {
       return;
     }
     this.#counts.delete(word);
-    const deletions = this.#deletions;
-    if (deletions && word.length >= MIN_FUZZY_LENGTH) {
-      for (const key of deletionKeys(word)) {
-        const list = deletions.get(key);
-        if (!list) continue;
-        const rest = list.filter((w) => w !== word);
-        if (rest.length > 0) deletions.set(key, rest);
-        else deletions.delete(key);
-      }
-    }
+    if (this.#deletions) unfileDeletions(this.#deletions, word);
     // The sorted array keeps the word until its next merge; prefix() skips words with no count.
   }
 
@@ -189,6 +180,18 @@ function fileDeletions(deletions: Map<string, string[]>, word: string): void {
     const list = deletions.get(key);
     if (list) list.push(word);
     else deletions.set(key, [word]);
+  }
+}
+
+/** Takes `word` out from under each of its deletion keys, as {@link fileDeletions} filed it. */
+function unfileDeletions(deletions: Map<string, string[]>, word: string): void {
+  if (word.length < MIN_FUZZY_LENGTH) return;
+  for (const key of deletionKeys(word)) {
+    const list = deletions.get(key);
+    if (!list) continue;
+    const rest = list.filter((w) => w !== word);
+    if (rest.length > 0) deletions.set(key, rest);
+    else deletions.delete(key);
   }
 }
 
